@@ -1,0 +1,68 @@
+"""Brugwerk: a live shared canvas for a municipality's local support structure."""
+
+import importlib
+from pathlib import Path
+
+from flask import Flask
+
+from app.config import Config, instance_secret_key
+from app.extensions import babel, csrf, db, htmx, login_manager, migrate, socketio
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Feature packages; each exposes `bp` (a blueprint) and may expose `init_app(app)`.
+FEATURES = ["app.auth", "app.boards", "app.cards", "app.share", "app.api", "app.demo"]
+
+
+def create_app(config_class: type = Config, **overrides) -> Flask:
+    """Create and configure the application."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app.config.from_object(config_class)
+    app.config.update(overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{app.instance_path}/brugwerk.db"
+    _init_extensions(app)
+    from app import web  # noqa: PLC0415
+
+    web.init_app(app)
+    for name in FEATURES:
+        module = importlib.import_module(name)
+        app.register_blueprint(module.bp)
+        if hasattr(module, "init_app"):
+            module.init_app(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from app import models  # noqa: F401, PLC0415 (register the models before migrate looks)
+    from app.transaction import configure_sqlite  # noqa: PLC0415
+
+    db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            configure_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+    # Threading with simple-websocket: real WebSockets without monkey-patching.
+    socketio.init_app(app, async_mode="threading",
+                      message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"))
+    from app import realtime  # noqa: F401, PLC0415 (registers the socket handlers)
+
+
+def _select_locale() -> str:
+    from flask import current_app, request, session  # noqa: PLC0415
+    from flask_login import current_user  # noqa: PLC0415
+
+    supported = current_app.config["SUPPORTED_LOCALES"]
+    if current_user and current_user.is_authenticated and current_user.locale in supported:
+        return current_user.locale
+    if session.get("locale") in supported:
+        return session["locale"]
+    return request.accept_languages.best_match(supported, default="nl")

@@ -1,0 +1,171 @@
+"""API: boards, members, phases, lanes, organisations and the event log."""
+
+from flask import request
+from flask_babel import gettext as _
+
+from app import events
+from app.api import actor, body, bp
+from app.api.spec import doc
+from app.boards import services, structure
+from app.boards.queries import load_state
+from app.boards.schemas import (
+    AxisDelete,
+    BoardCreate,
+    BoardUpdate,
+    LaneCreate,
+    LaneUpdate,
+    MemberAdd,
+    MemberUpdate,
+    OrganisationCreate,
+    OrganisationUpdate,
+    PhaseCreate,
+    PhaseUpdate,
+)
+from app.errors import ValidationFailed
+from app.permissions import MANAGE, READ, board_for
+from app.validation import parse
+
+
+@bp.get("/boards")
+@doc("List my boards")
+def list_boards():
+    """List the caller's boards with their role."""
+    archived = request.args.get("archived") == "1"
+    return {"boards": [{**board.to_json(), "role": role}
+                       for board, role in services.boards_of(actor().user, archived)]}
+
+
+@bp.post("/boards")
+@doc("Create a board (default phases when `phases` is omitted)", body=BoardCreate, status=201)
+def create_board():
+    """Create a board."""
+    data = parse(BoardCreate, body())
+    board = services.create_board(actor(), **data.model_dump())
+    return load_state(board).to_json(), 201
+
+
+@bp.get("/boards/<int:board_id>")
+@doc("Get a board with everything on it")
+def get_board(board_id: int):
+    """Return the whole board."""
+    return load_state(board_for(actor(), board_id, READ)).to_json()
+
+
+@bp.patch("/boards/<int:board_id>")
+@doc("Rename or archive a board", body=BoardUpdate)
+def update_board(board_id: int):
+    """Rename or (un)archive a board."""
+    data = parse(BoardUpdate, body())
+    return services.update_board(actor(), board_id, **data.model_dump()).to_json()
+
+
+@bp.get("/boards/<int:board_id>/members")
+@doc("List members")
+def list_members(board_id: int):
+    """List the board's members."""
+    board = board_for(actor(), board_id, READ)
+    return {"members": [m.to_json() for m in board.memberships]}
+
+
+@bp.post("/boards/<int:board_id>/members")
+@doc("Add a member (existing account) with a role", body=MemberAdd, status=201)
+def add_member(board_id: int):
+    """Give an existing user a role on the board."""
+    data = parse(MemberAdd, body())
+    return services.add_member(actor(), board_id, data.email, data.role).to_json(), 201
+
+
+@bp.patch("/boards/<int:board_id>/members/<int:user_id>")
+@doc("Change a member's role", body=MemberUpdate)
+def update_member(board_id: int, user_id: int):
+    """Change a member's role."""
+    data = parse(MemberUpdate, body())
+    board = board_for(actor(), board_id, MANAGE)
+    member = next((m for m in board.memberships if m.user_id == user_id), None)
+    if member is None:
+        raise ValidationFailed(_("Dit lid bestaat niet."), fields={"user_id": _("Onbekend.")})
+    return services.add_member(actor(), board_id, member.user.email, data.role).to_json()
+
+
+@bp.delete("/boards/<int:board_id>/members/<int:user_id>")
+@doc("Remove a member (their live connection is cut)", status=204)
+def remove_member(board_id: int, user_id: int):
+    """Take a member off the board."""
+    services.remove_member(actor(), board_id, user_id)
+    return "", 204
+
+
+def _axis_routes(axis: str, create_schema, update_schema) -> None:
+    """Register POST/PATCH/DELETE for phases or lanes: one set of routes for both axes."""
+    plural = f"{axis}s"
+
+    @doc(f"Add a {axis}", body=create_schema, status=201)
+    def create(board_id: int):
+        data = parse(create_schema, body()).model_dump()
+        return structure.create_axis(actor(), board_id, axis, **data).to_json(), 201
+
+    @doc(f"Rename, re-estimate or reorder a {axis} (`after_id`)", body=update_schema)
+    def update(board_id: int, entity_id: int):
+        data = parse(update_schema, body())
+        fields = data.model_dump(include=data.model_fields_set - {"version"})
+        return structure.update_axis(actor(), board_id, axis, entity_id, fields,
+                                     data.version).to_json()
+
+    @doc(f"Delete a {axis}; `move_cards_to` says where its cards go", status=204,
+         query={"move_cards_to": {"type": "integer"}})
+    def delete(board_id: int, entity_id: int):
+        raw = {**body(), **({"move_cards_to": request.args["move_cards_to"]}
+                            if "move_cards_to" in request.args else {})}
+        data = parse(AxisDelete, raw)
+        structure.delete_axis(actor(), board_id, axis, entity_id, data.move_cards_to)
+        return "", 204
+
+    bp.add_url_rule(f"/boards/<int:board_id>/{plural}", f"create_{axis}", create,
+                    methods=["POST"])
+    bp.add_url_rule(f"/boards/<int:board_id>/{plural}/<int:entity_id>", f"update_{axis}",
+                    update, methods=["PATCH"])
+    bp.add_url_rule(f"/boards/<int:board_id>/{plural}/<int:entity_id>", f"delete_{axis}",
+                    delete, methods=["DELETE"])
+
+
+_axis_routes("phase", PhaseCreate, PhaseUpdate)
+_axis_routes("lane", LaneCreate, LaneUpdate)
+
+
+@bp.post("/boards/<int:board_id>/organisations")
+@doc("Add an organisation", body=OrganisationCreate, status=201)
+def create_organisation(board_id: int):
+    """Add an organisation."""
+    data = parse(OrganisationCreate, body())
+    return structure.create_organisation(actor(), board_id, **data.model_dump()).to_json(), 201
+
+
+@bp.patch("/boards/<int:board_id>/organisations/<int:organisation_id>")
+@doc("Edit an organisation", body=OrganisationUpdate)
+def update_organisation(board_id: int, organisation_id: int):
+    """Edit an organisation."""
+    data = parse(OrganisationUpdate, body())
+    fields = data.model_dump(include=data.model_fields_set - {"version"})
+    return structure.update_organisation(actor(), board_id, organisation_id, fields,
+                                         data.version).to_json()
+
+
+@bp.delete("/boards/<int:board_id>/organisations/<int:organisation_id>")
+@doc("Delete an organisation without cards", status=204)
+def delete_organisation(board_id: int, organisation_id: int):
+    """Delete an organisation."""
+    structure.delete_organisation(actor(), board_id, organisation_id)
+    return "", 204
+
+
+@bp.get("/boards/<int:board_id>/events")
+@doc("Events after a seq (410 when the log no longer reaches back)",
+     query={"after": {"type": "integer", "minimum": 0}})
+def list_events(board_id: int):
+    """Return the events after `after`, in order."""
+    board = board_for(actor(), board_id, READ)
+    after = request.args.get("after", "0")
+    if not after.isdigit():
+        raise ValidationFailed(_("`after` moet een getal zijn."), fields={"after": _("Getal.")})
+    return {"seq": board.seq,
+            "events": [e.to_json() for e in events.since(board, int(after))]}

@@ -1,0 +1,93 @@
+"""Account operations: users, passwords, API tokens."""
+
+import secrets
+
+from flask_babel import gettext as _
+
+from app.boards.services import hash_token
+from app.errors import Unauthorized, ValidationFailed
+from app.extensions import db
+from app.models import ApiToken, User
+from app.models._types import utcnow
+from app.transaction import write
+
+MIN_PASSWORD = 10
+# Checked against when the e-mail is unknown, so both paths take as long (no user enumeration).
+_DUMMY_HASH = ("scrypt:32768:8:1$dummysaltdummysa$"
+               "1f0f4d3b1a0b1f2c6b5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6"
+               "c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c")
+
+
+def check_password_rules(password: str) -> None:
+    """Refuse passwords that are too short or too simple."""
+    if len(password) < MIN_PASSWORD:
+        raise ValidationFailed(_("Het wachtwoord is te kort."),
+                               fields={"password": _("Minstens %(n)s tekens.", n=MIN_PASSWORD)})
+    if len(set(password)) < 5:
+        raise ValidationFailed(_("Het wachtwoord is te eenvoudig."),
+                               fields={"password": _("Gebruik meer verschillende tekens.")})
+
+
+@write
+def create_user(email: str, name: str, password: str, is_admin: bool = False) -> User:
+    """Create an account; the e-mail address must be new."""
+    email = email.strip().lower()
+    check_password_rules(password)
+    if db.session.execute(db.select(User.id).filter_by(email=email)).first():
+        raise ValidationFailed(_("Er is al een account met dit e-mailadres."),
+                               fields={"email": _("Dit e-mailadres is al in gebruik.")})
+    user = User(email=email, name=name.strip(), is_admin=is_admin)
+    user.set_password(password)
+    db.session.add(user)
+    return user
+
+
+def authenticate(email: str, password: str) -> User:
+    """Return the user with these credentials or raise Unauthorized (same answer for both)."""
+    user = db.session.execute(
+        db.select(User).filter_by(email=(email or "").strip().lower())).scalar_one_or_none()
+    if user is None:
+        from werkzeug.security import check_password_hash  # noqa: PLC0415
+
+        check_password_hash(_DUMMY_HASH, password or "")
+        raise Unauthorized(_("E-mailadres of wachtwoord klopt niet."))
+    if not user.check_password(password or ""):
+        raise Unauthorized(_("E-mailadres of wachtwoord klopt niet."))
+    return user
+
+
+@write
+def issue_token(user: User, label: str = "") -> str:
+    """Create an API token for the user; only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    db.session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), label=label[:100]))
+    return token
+
+
+def user_for_token(token: str) -> User | None:
+    """Return the user of a valid API token, or None."""
+    row = db.session.execute(
+        db.select(ApiToken).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
+    if row is None or row.revoked_at is not None:
+        return None
+    return row.user
+
+
+@write
+def revoke_token(user: User, token_id: int) -> None:
+    """Revoke one of the user's API tokens."""
+    row = db.session.get(ApiToken, token_id)
+    if row is None or row.user_id != user.id:
+        from app.errors import NotFound  # noqa: PLC0415
+
+        raise NotFound(_("Onbekende sleutel."))
+    row.revoked_at = utcnow()
+
+
+@write
+def end_sessions(user: User) -> None:
+    """Invalidate every session of the user (logout everywhere) and cut their sockets."""
+    user.session_epoch += 1
+    from app import realtime  # noqa: PLC0415
+
+    realtime.cut_off_later(user_id=user.id)

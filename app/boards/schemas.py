@@ -1,0 +1,94 @@
+"""Input schemas for boards, members, phases, lanes and organisations."""
+
+from typing import Annotated, Literal
+
+from pydantic import EmailStr, Field, StringConstraints
+
+from app.validation import HEX_COLOR, Name, Schema, text
+
+Role = Literal["coordinator", "partner", "viewer"]
+OrganisationKind = Literal[
+    "gemeente", "energieloket", "energiecooperatie", "energiecoach", "marktpartij",
+    "warmtefonds", "rvo", "provincie", "woningcorporatie", "vve_ondersteuning",
+    "sociaal_domein", "overig",
+]
+Demand = Annotated[int, Field(ge=0, le=10_000_000)]
+Color = Annotated[str, StringConstraints(pattern=HEX_COLOR)]
+
+
+class BoardCreate(Schema):
+    name: text(200)
+    phases: list[Name] | None = Field(default=None, max_length=15)
+    lanes: list[Name] | None = Field(default=None, max_length=12)
+    lane_template: Literal["measure_type", "target_group"] | None = None
+
+
+class BoardUpdate(Schema):
+    name: text(200) | None = None
+    archived: bool | None = None
+    version: int | None = None
+
+
+class MemberAdd(Schema):
+    email: EmailStr
+    role: Role
+
+
+class MemberUpdate(Schema):
+    role: Role
+
+
+class InviteCreate(Schema):
+    role: Role
+    email: EmailStr | None = None
+
+
+class InviteAccept(Schema):
+    name: Name
+    email: EmailStr
+    password: text(200, min_length=10)
+
+
+class PhaseCreate(Schema):
+    name: Name
+    demand_per_year: Demand | None = None
+    after_id: int | None = None
+
+
+class PhaseUpdate(Schema):
+    version: int | None = None
+    name: Name | None = None
+    demand_per_year: Demand | None = None
+    after_id: int | None = None
+
+
+class LaneCreate(Schema):
+    name: Name
+    after_id: int | None = None
+
+
+class LaneUpdate(Schema):
+    version: int | None = None
+    name: Name | None = None
+    after_id: int | None = None
+
+
+class AxisDelete(Schema):
+    """Where the cards of a deleted phase or lane go."""
+
+    move_cards_to: int | None = None
+
+
+class OrganisationCreate(Schema):
+    name: Name
+    kind: OrganisationKind = "overig"
+    color: Color = "#0b5fa5"
+    contact: text(200, min_length=0) = ""
+
+
+class OrganisationUpdate(Schema):
+    version: int | None = None
+    name: Name | None = None
+    kind: OrganisationKind | None = None
+    color: Color | None = None
+    contact: text(200, min_length=0) | None = None

@@ -1,0 +1,154 @@
+"""Board operations: boards, members and invites. One path for pages, API and tests."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask_babel import gettext as _
+
+from app import events
+from app.errors import Conflict, NotFound, ValidationFailed
+from app.extensions import db
+from app.models import Board, Invite, Lane, Membership, Phase, User
+from app.models._types import utcnow
+from app.permissions import MANAGE, Actor, board_for
+from app.positions import keys_after
+from app.transaction import write
+from app.vocab import DEFAULT_PHASES, LANE_TEMPLATES
+
+INVITE_DAYS = 14
+
+
+def hash_token(token: str) -> str:
+    """Hash a bearer secret (API token, share or invite token) for storage."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def boards_of(user: User, include_archived: bool = False) -> list[tuple[Board, str]]:
+    """Return the boards a user is a member of, with the user's role, newest first."""
+    query = (db.select(Board, Membership.role).join(Membership)
+             .where(Membership.user_id == user.id).order_by(Board.created_at.desc()))
+    if not include_archived:
+        query = query.where(Board.archived_at.is_(None))
+    return [(board, role) for board, role in db.session.execute(query).all()]
+
+
+@write
+def create_board(actor: Actor, name: str, phases: list[str] | None = None,
+                 lanes: list[str] | None = None, lane_template: str | None = None) -> Board:
+    """Create a board with default or given phases and lanes; its creator coordinates it."""
+    board = Board(name=name, created_by_id=actor.id)
+    board.memberships.append(Membership(user=actor.user, role="coordinator"))
+    phase_names = DEFAULT_PHASES if phases is None else phases
+    lane_names = lanes if lanes is not None else LANE_TEMPLATES.get(lane_template, ())
+    for key, phase_name in zip(keys_after(None, len(phase_names)), phase_names, strict=True):
+        board.phases.append(Phase(name=phase_name, position=key))
+    for key, lane_name in zip(keys_after(None, len(lane_names)), lane_names, strict=True):
+        board.lanes.append(Lane(name=lane_name, position=key))
+    db.session.add(board)
+    db.session.flush()
+    events.record(board.id, "board.created", board, actor)
+    return board
+
+
+@write
+def update_board(actor: Actor, board_id: int, name: str | None = None,
+                 archived: bool | None = None, version: int | None = None) -> Board:
+    """Rename, archive or unarchive a board."""
+    board = board_for(actor, board_id, MANAGE)
+    if version is not None and version != board.version:
+        raise Conflict(_("Het bord is intussen gewijzigd."), current=board.to_json())
+    if name is not None:
+        board.name = name
+    if archived is not None:
+        board.archived_at = utcnow() if archived else None
+    board.version += 1
+    events.record(board.id, "board.updated", board, actor)
+    return board
+
+
+def _member_by_email(board_id: int, email: str) -> Membership | None:
+    return db.session.execute(
+        db.select(Membership).join(User)
+        .where(Membership.board_id == board_id, User.email == email.lower())
+    ).scalar_one_or_none()
+
+
+@write
+def add_member(actor: Actor, board_id: int, email: str, role: str) -> Membership:
+    """Give an existing user a role on the board (or change it)."""
+    board_for(actor, board_id, MANAGE)
+    user = db.session.execute(db.select(User).filter_by(email=email.lower())).scalar_one_or_none()
+    if user is None:
+        raise ValidationFailed(_("Er is geen account met dit e-mailadres; stuur een uitnodiging."),
+                               fields={"email": _("Onbekend e-mailadres.")})
+    membership = _member_by_email(board_id, email) or Membership(board_id=board_id, user=user)
+    membership.role = role
+    db.session.add(membership)
+    events.record(board_id, "member.updated", membership, actor)
+    return membership
+
+
+@write
+def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
+    """Take a user off the board; their live connections to it are cut."""
+    board_for(actor, board_id, MANAGE)
+    membership = db.session.execute(
+        db.select(Membership).filter_by(board_id=board_id, user_id=user_id)
+    ).scalar_one_or_none()
+    if membership is None:
+        raise NotFound(_("Dit lid bestaat niet."))
+    coordinators = db.session.execute(
+        db.select(db.func.count()).select_from(Membership)
+        .filter_by(board_id=board_id, role="coordinator")).scalar_one()
+    if membership.role == "coordinator" and coordinators == 1:
+        raise ValidationFailed(_("Een bord heeft minstens één regisseur nodig."))
+    data = membership.to_json()
+    db.session.delete(membership)
+    events.record(board_id, "member.deleted", actor=actor, data=data)
+    from app import realtime  # noqa: PLC0415
+
+    realtime.cut_off_later(board_id=board_id, user_id=user_id)
+
+
+@write
+def create_invite(actor: Actor, board_id: int, role: str, email: str | None = None
+                  ) -> tuple[Invite, str]:
+    """Create an invite link to copy; return the invite and its secret token (shown once)."""
+    board_for(actor, board_id, MANAGE)
+    token = secrets.token_urlsafe(24)
+    invite = Invite(board_id=board_id, role=role, email=email.lower() if email else None,
+                    token_hash=hash_token(token), created_by_id=actor.id,
+                    expires_at=utcnow() + timedelta(days=INVITE_DAYS))
+    db.session.add(invite)
+    return invite, token
+
+
+def open_invite(token: str) -> Invite:
+    """Return the pending invite for a token, or raise NotFound."""
+    invite = db.session.execute(
+        db.select(Invite).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
+    if (invite is None or invite.accepted_at or invite.revoked_at
+            or (invite.expires_at and invite.expires_at < utcnow())):
+        raise NotFound(_("Deze uitnodiging is ongeldig, verlopen of al gebruikt."))
+    return invite
+
+
+@write
+def accept_invite(token: str, user: User | None = None, name: str | None = None,
+                  email: str | None = None, password: str | None = None) -> Membership:
+    """Accept an invite as the signed-in user, or create the invitee's account."""
+    invite = open_invite(token)
+    if user is None:
+        from app.auth.services import create_user  # noqa: PLC0415
+
+        user = create_user(email=email, name=name, password=password)
+    membership = db.session.execute(
+        db.select(Membership).filter_by(board_id=invite.board_id, user_id=user.id)
+    ).scalar_one_or_none() or Membership(board_id=invite.board_id, user_id=user.id,
+                                         role=invite.role)
+    membership.user = user
+    db.session.add(membership)
+    invite.accepted_at = utcnow()
+    events.record(invite.board_id, "member.updated", membership, Actor(user=user))
+    return membership

@@ -1,0 +1,39 @@
+"""Card operations by name, for callers that carry them as data (the API, sockets, fuzz tests)."""
+
+from app.cards import services
+from app.cards.schemas import CardCreate, CardMove, CardUpdate
+from app.errors import ValidationFailed
+from app.permissions import Actor
+from app.validation import parse
+
+
+def _card_id(data: dict) -> int:
+    card_id = data.pop("card_id", None)
+    if not isinstance(card_id, int) or isinstance(card_id, bool):
+        raise ValidationFailed("card_id is required", fields={"card_id": "required"})
+    return card_id
+
+
+def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
+    """Validate and perform one card operation; return the card as the API shows it."""
+    if not isinstance(data, dict):
+        raise ValidationFailed("data must be an object")
+    data = dict(data)
+    if op == "card.create":
+        fields = parse(CardCreate, data).model_dump()
+        return services.create_card(actor, board_id, **fields).to_json()
+    if op == "card.update":
+        card_id = _card_id(data)
+        update = parse(CardUpdate, data)
+        fields = update.model_dump(include=update.model_fields_set - {"version"})
+        return services.update_card(actor, board_id, card_id, update.version, fields).to_json()
+    if op == "card.move":
+        card_id = _card_id(data)
+        move = parse(CardMove, data)
+        return services.move_card(actor, board_id, card_id, **move.model_dump()).to_json()
+    if op == "card.delete":
+        services.delete_card(actor, board_id, _card_id(data))
+        return None
+    if op == "card.restore":
+        return services.restore_card(actor, board_id, _card_id(data)).to_json()
+    raise ValidationFailed(f"unknown op {op!r}", fields={"op": "unknown"})

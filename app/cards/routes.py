@@ -1,0 +1,1 @@
+"""Card fragments and forms."""

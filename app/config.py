@@ -1,0 +1,45 @@
+"""Configuration from the environment, with an embedded SQLite default."""
+
+import os
+import secrets
+from pathlib import Path
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Return the instance's secret key, generating it on first use (never committed)."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Config:
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")  # None: SQLite file in instance/
+    SOCKETIO_MESSAGE_QUEUE = os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true")
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # A CSRF token valid for the whole session: a long meeting never fails on an expired token.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = False
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    SUPPORTED_LOCALES = ("nl", "en")
+    # How far back the event log reaches for replay; older catch-ups get 410 / resync.
+    EVENT_LOG_KEEP = int(os.environ.get("EVENT_LOG_KEEP", "10000"))
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    THEME_CSS = os.environ.get("THEME_CSS")
+    TESTING = False
+
+
+class TestConfig(Config):
+    TESTING = True
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+    SECRET_KEY = "test-secret-key-not-for-production"

@@ -1,0 +1,55 @@
+"""The event log: record every change in its transaction, publish it after commit."""
+
+from flask_babel import gettext as _
+from sqlalchemy import update
+
+from app.errors import Gone
+from app.extensions import db
+from app.models import Board, Event
+from app.permissions import Actor
+
+
+def record(board_id: int, type_: str, entity=None, actor: Actor | None = None,
+           data: dict | None = None) -> Event:
+    """Append an event with the board's next seq; it is broadcast once the transaction commits."""
+    db.session.flush()  # new entities need their ids in the event data
+    seq = db.session.execute(
+        update(Board).where(Board.id == board_id).values(seq=Board.seq + 1).returning(Board.seq),
+        execution_options={"synchronize_session": False},
+    ).scalar_one()
+    actor = actor or Actor()
+    event = Event(board_id=board_id, seq=seq, type=type_, actor_id=actor.id,
+                  actor_name=actor.name, data=data if data is not None else entity.to_json())
+    db.session.add(event)
+    db.session.info.setdefault("outbox", []).append((event, entity))
+    return event
+
+
+def clear_outbox() -> None:
+    """Forget events and actions of a transaction that did not commit."""
+    db.session.info.pop("outbox", None)
+    db.session.info.pop("after_commit", None)
+
+
+def publish_outbox() -> None:
+    """Broadcast the events of the transaction that just committed."""
+    from app import realtime  # noqa: PLC0415 (realtime renders templates and imports services)
+
+    for event, entity in db.session.info.pop("outbox", []):
+        realtime.broadcast(event, entity)
+    for action in db.session.info.pop("after_commit", []):
+        action()
+
+
+def since(board: Board, after: int, limit: int = 1000) -> list[Event]:
+    """Return the events after a seq, or raise Gone when the log no longer reaches back."""
+    if after >= board.seq:
+        return []
+    events = db.session.execute(
+        db.select(Event).where(Event.board_id == board.id, Event.seq > after)
+        .order_by(Event.seq).limit(limit)
+    ).scalars().all()
+    if not events or events[0].seq != after + 1 or len(events) < min(limit, board.seq - after):
+        raise Gone(_("De geschiedenis reikt niet zo ver terug; laad het bord opnieuw."),
+                   code="resync")
+    return list(events)

@@ -1,0 +1,45 @@
+"""All models, imported here so Alembic and the app see one metadata."""
+
+from app.models.board import Board, Invite, Lane, Membership, Organisation, Phase
+from app.models.card import Card
+from app.models.event import Event
+from app.models.meeting import Decision, Meeting, MeetingItem
+from app.models.presence import Presence
+from app.models.reading import (
+    Handover,
+    Learning,
+    Marker,
+    NextStep,
+    Round,
+    SuggestionDismissal,
+    marker_cards,
+    next_step_markers,
+)
+from app.models.share import ShareLink
+from app.models.user import ApiToken, User
+
+__all__ = [
+    "ApiToken",
+    "Board",
+    "Card",
+    "Decision",
+    "Event",
+    "Handover",
+    "Invite",
+    "Lane",
+    "Learning",
+    "Marker",
+    "Meeting",
+    "MeetingItem",
+    "Membership",
+    "NextStep",
+    "Organisation",
+    "Phase",
+    "Presence",
+    "Round",
+    "ShareLink",
+    "SuggestionDismissal",
+    "User",
+    "marker_cards",
+    "next_step_markers",
+]

@@ -1,0 +1,67 @@
+"""Who may do what on a board: one check for pages, the API and sockets."""
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+
+from app.errors import Forbidden, NotFound, Unauthorized
+from app.extensions import db
+from app.models import Board, Membership, ShareLink, User
+from app.models._types import utcnow
+
+ROLES = ("viewer", "partner", "coordinator")
+_RANK = {role: rank for rank, role in enumerate(ROLES, start=1)}
+
+# The permission table of DESIGN.md §3, by operation kind.
+READ, EDIT, MANAGE = "viewer", "partner", "coordinator"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone acting on a board: a signed-in user, or the holder of a read-only share link."""
+
+    user: User | None = None
+    share_link: ShareLink | None = None
+
+    @property
+    def id(self) -> int | None:
+        return self.user.id if self.user else None
+
+    @property
+    def name(self) -> str:
+        if self.user:
+            return self.user.name
+        return _("Alleen-lezen link") if self.share_link else _("Systeem")
+
+
+SYSTEM = Actor()
+
+
+def role_on(actor: Actor, board_id: int) -> str | None:
+    """Return the actor's role on a board, or None when it has none."""
+    if actor.share_link is not None:
+        link = actor.share_link
+        return "viewer" if link.board_id == board_id and link.is_active(utcnow()) else None
+    if actor.user is None:
+        return None
+    return db.session.execute(
+        db.select(Membership.role).filter_by(board_id=board_id, user_id=actor.user.id)
+    ).scalar_one_or_none()
+
+
+def allows(role: str | None, need: str) -> bool:
+    """Tell whether a role is enough for what is needed."""
+    return role is not None and _RANK[role] >= _RANK[need]
+
+
+def board_for(actor: Actor, board_id: int, need: str = READ) -> Board:
+    """Load a board the actor may use at the needed level, or raise 404/401/403."""
+    board = db.session.get(Board, board_id)
+    if board is None:
+        raise NotFound(_("Dit bord bestaat niet."))
+    role = role_on(actor, board_id)
+    if role is None and actor.user is None and actor.share_link is None:
+        raise Unauthorized(_("Log eerst in."))
+    if not allows(role, need):
+        raise Forbidden(_("Je hebt geen toegang om dit te doen op dit bord."))
+    return board

@@ -1,0 +1,41 @@
+"""Fractional indexing: order keys that always have room between any two neighbours.
+
+Keys are base-36 strings read as fractions (0.k1k2...), never ending in '0'. A move computes one
+new key between its neighbours, so no other card changes and stale clients cannot reorder a cell.
+Only digits and lower-case letters are used, so byte order and locale collation agree.
+"""
+
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+BASE = len(DIGITS)
+
+
+def _midpoint(low: str, high: str | None) -> str:
+    if high is not None:
+        shared = 0
+        while shared < len(high) and (low[shared] if shared < len(low) else "0") == high[shared]:
+            shared += 1
+        if shared:
+            return high[:shared] + _midpoint(low[shared:], high[shared:])
+    lo = DIGITS.index(low[0]) if low else 0
+    hi = DIGITS.index(high[0]) if high else BASE
+    if hi - lo > 1:
+        return DIGITS[(lo + hi) // 2]
+    if high and len(high) > 1:
+        return high[0]
+    return DIGITS[lo] + _midpoint(low[1:], None)
+
+
+def key_between(before: str | None, after: str | None) -> str:
+    """Return a key that sorts after `before` and before `after` (None: the open end)."""
+    if before is not None and after is not None and before >= after:
+        raise ValueError(f"{before!r} must sort before {after!r}")
+    return _midpoint(before or "", after)
+
+
+def keys_after(last: str | None, count: int) -> list[str]:
+    """Return `count` increasing keys after `last`, for bulk appends."""
+    keys, current = [], last
+    for _ in range(count):
+        current = key_between(current, None)
+        keys.append(current)
+    return keys

@@ -1,0 +1,255 @@
+"""Live boards over Socket.IO: connect, join with replay, presence, broadcast after commit.
+
+Rooms per board and audience: `json` (API clients: the event only), `edit` and `view` (pages:
+the event plus a rendered fragment for their role). Presence lives in the database so that every
+server process sees everyone, and so that a removed member or revoked link can be cut off from
+whichever process holds the socket.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+
+from flask import current_app, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_socketio import join_room
+
+from app import events
+from app.errors import Gone, ServiceError
+from app.extensions import db, socketio
+from app.models import Board, Event, Presence, ShareLink, User
+from app.permissions import EDIT, Actor, allows, role_on
+
+HOST_ID = uuid.uuid4().hex[:12]
+AUDIENCES = ("json", "edit", "view")
+
+# Renderers turn an entity into the HTML fragment a page inserts: entity kind -> fn(entity, can_edit).
+_renderers: dict = {}
+
+
+@dataclass
+class Connection:
+    """What this process knows of one socket: who it is and which boards it joined."""
+
+    user_id: int | None = None
+    share_link_id: int | None = None
+    boards: dict[int, str] = field(default_factory=dict)
+
+    def actor(self) -> Actor:
+        user = db.session.get(User, self.user_id) if self.user_id else None
+        link = db.session.get(ShareLink, self.share_link_id) if self.share_link_id else None
+        return Actor(user=user, share_link=link)
+
+
+_connections: dict[str, Connection] = {}
+
+
+def renderer(kind: str):
+    """Register the fragment renderer for an entity kind (e.g. 'card')."""
+
+    def register(fn):
+        _renderers[kind] = fn
+        return fn
+
+    return register
+
+
+def room(board_id: int, audience: str) -> str:
+    """Return the room name of a board for an audience."""
+    return f"board:{board_id}:{audience}"
+
+
+def broadcast(event: Event, entity=None) -> None:
+    """Send one committed event to everyone on the board: JSON, plus HTML for pages."""
+    payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
+               "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
+    socketio.emit("board_event", payload, to=room(event.board_id, "json"))
+    render = _renderers.get(event.type.split(".")[0])
+    deleted = event.type.endswith(".deleted")
+    for audience, can_edit in (("edit", True), ("view", False)):
+        html = render(entity, can_edit) if render and entity is not None and not deleted else None
+        socketio.emit("board_event", {**payload, "html": html}, to=room(event.board_id, audience))
+
+
+def after_commit(fn) -> None:
+    """Run fn once the current write transaction has committed."""
+    db.session.info.setdefault("after_commit", []).append(fn)
+
+
+def cut_off_later(board_id: int | None = None, user_id: int | None = None,
+                  share_link_id: int | None = None) -> None:
+    """After commit, disconnect the matching live sockets, on whichever process holds them."""
+    query = db.select(Presence.sid)
+    if board_id is not None:
+        query = query.where(Presence.board_id == board_id)
+    if user_id is not None:
+        query = query.where(Presence.user_id == user_id)
+    if share_link_id is not None:
+        query = query.where(Presence.share_link_id == share_link_id)
+    sids = set(db.session.execute(query).scalars())
+    if user_id is not None and board_id is None:
+        sids |= {sid for sid, conn in _connections.items() if conn.user_id == user_id}
+    if share_link_id is not None:
+        sids |= {sid for sid, conn in _connections.items() if conn.share_link_id == share_link_id}
+    after_commit(lambda: _disconnect(sids))
+
+
+def _disconnect(sids) -> None:
+    for sid in sids:
+        socketio.server.disconnect(sid, namespace="/")
+
+
+def _refuse(error: ServiceError) -> dict:
+    return {"ok": False, **error.to_json()}
+
+
+def _identify(auth) -> Connection | None:
+    from app.auth.services import user_for_token  # noqa: PLC0415
+    from app.share.services import link_for_token  # noqa: PLC0415
+
+    if isinstance(auth, dict) and isinstance(auth.get("token"), str):
+        user = user_for_token(auth["token"])
+        return Connection(user_id=user.id) if user else None
+    if isinstance(auth, dict) and isinstance(auth.get("share"), str):
+        link = link_for_token(auth["share"])
+        return Connection(share_link_id=link.id) if link else None
+    if current_user.is_authenticated:
+        return Connection(user_id=current_user.id)
+    return None
+
+
+@socketio.on("connect")
+def on_connect(auth=None):
+    """Accept a socket with an API token, a share token or the browser session."""
+    connection = _identify(auth)
+    if connection is None:
+        raise ConnectionRefusedError("unauthorized")
+    _connections[request.sid] = connection
+
+
+@socketio.on("disconnect")
+def on_disconnect(*_args):
+    """Forget the socket and tell its boards who is still there."""
+    _connections.pop(request.sid, None)
+    boards = db.session.execute(
+        db.select(Presence.board_id).filter_by(sid=request.sid)).scalars().all()
+    db.session.execute(db.delete(Presence).filter_by(sid=request.sid))
+    db.session.commit()
+    for board_id in boards:
+        emit_presence(board_id)
+
+
+def _board_id(data) -> int | None:
+    value = data.get("board_id") if isinstance(data, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+@socketio.on("join")
+def on_join(data):
+    """Join a board's live channel; with `after`, first receive what was missed."""
+    connection = _connections.get(request.sid)
+    board_id = _board_id(data)
+    if connection is None or board_id is None:
+        return _refuse(ServiceError(_("Geef een geldig board_id."), code="bad_request"))
+    actor = connection.actor()
+    role = role_on(actor, board_id)
+    board = db.session.get(Board, board_id)
+    if board is None or role is None:
+        from app.errors import Forbidden  # noqa: PLC0415
+
+        return _refuse(Forbidden(_("Je hebt geen toegang tot dit bord.")))
+    audience = "json" if not data.get("html") else ("edit" if allows(role, EDIT) else "view")
+    join_room(room(board_id, audience))
+    connection.boards[board_id] = role
+    _upsert_presence(board_id, actor)
+    after = data.get("after")
+    if isinstance(after, int) and not isinstance(after, bool):
+        _replay(board, after)
+    emit_presence(board_id)
+    return {"ok": True, "seq": board.seq, "role": role}
+
+
+def _upsert_presence(board_id: int, actor: Actor) -> None:
+    presence = db.session.get(Presence, request.sid)
+    if presence is None:
+        presence = Presence(sid=request.sid, board_id=board_id, host_id=HOST_ID)
+        db.session.add(presence)
+    presence.board_id = board_id
+    presence.user_id = actor.id
+    presence.share_link_id = actor.share_link.id if actor.share_link else None
+    presence.name = actor.share_link.label or actor.name if actor.share_link else actor.name
+    db.session.commit()
+
+
+def _replay(board: Board, after: int) -> None:
+    try:
+        missed = events.since(board, after, limit=current_app.config["EVENT_LOG_KEEP"])
+    except Gone:
+        socketio.emit("resync", {"board_id": board.id, "seq": board.seq}, to=request.sid)
+        return
+    for event in missed:
+        payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
+                   "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
+        socketio.emit("board_event", payload, to=request.sid)
+
+
+def presence_of(board_id: int) -> list[dict]:
+    """Return who is on the board, one entry per person, with the card they are editing."""
+    rows = db.session.execute(
+        db.select(Presence).filter_by(board_id=board_id).order_by(Presence.connected_at)
+    ).scalars().all()
+    users: dict = {}
+    for row in rows:
+        key = ("user", row.user_id) if row.user_id else ("link", row.sid)
+        entry = users.setdefault(key, {"id": row.user_id, "name": row.name, "editing": None,
+                                       "viewer": row.user_id is None})
+        entry["editing"] = entry["editing"] or row.editing_card_id
+    return list(users.values())
+
+
+def emit_presence(board_id: int) -> None:
+    """Tell everyone on the board who is there."""
+    payload = {"board_id": board_id, "users": presence_of(board_id)}
+    for audience in AUDIENCES:
+        socketio.emit("presence", payload, to=room(board_id, audience))
+
+
+@socketio.on("editing")
+def on_editing(data):
+    """Show others which card this person is editing (card_id null: stopped editing)."""
+    connection = _connections.get(request.sid)
+    board_id = _board_id(data)
+    if connection is None or board_id is None or not allows(connection.boards.get(board_id), EDIT):
+        return _refuse(ServiceError(_("Alleen deelnemers die mogen bewerken."), code="forbidden"))
+    card_id = data.get("card_id")
+    presence = db.session.get(Presence, request.sid)
+    if presence is None or presence.board_id != board_id:
+        return _refuse(ServiceError(_("Eerst het bord openen (join)."), code="not_joined"))
+    presence.editing_card_id = card_id if isinstance(card_id, int) else None
+    db.session.commit()
+    emit_presence(board_id)
+    return {"ok": True}
+
+
+@socketio.on("op")
+def on_op(data):
+    """Perform one card operation over the socket, through the same services as the API."""
+    from app.cards.operations import perform  # noqa: PLC0415
+
+    connection = _connections.get(request.sid)
+    board_id = _board_id(data)
+    if connection is None or board_id is None or not isinstance(data.get("op"), str):
+        return _refuse(ServiceError(_("Geef board_id en op."), code="bad_request"))
+    try:
+        result = perform(connection.actor(), board_id, data["op"], data.get("data") or {})
+    except ServiceError as exc:
+        return _refuse(exc)
+    board_seq = db.session.execute(
+        db.select(Board.seq).filter_by(id=board_id)).scalar_one()
+    return {"ok": True, "data": result, "seq": board_seq}
+
+
+def clear_stale_presence() -> None:
+    """Forget presence left by a process that died (single-process mode only)."""
+    db.session.execute(db.delete(Presence))
+    db.session.commit()

@@ -1,0 +1,76 @@
+"""Share-link operations: create, list, revoke, and resolve a token."""
+
+import secrets
+from datetime import datetime
+
+from flask import url_for
+from flask_babel import gettext as _
+
+from app import events
+from app.boards.services import hash_token
+from app.errors import NotFound, ValidationFailed
+from app.extensions import db
+from app.models import ShareLink
+from app.models._types import utcnow
+from app.permissions import MANAGE, Actor, board_for
+from app.transaction import write
+
+
+@write
+def create_link(actor: Actor, board_id: int, label: str = "",
+                expires_at: datetime | None = None) -> tuple[ShareLink, str]:
+    """Create a read-only link; return it with its token (≥128 bits, shown only now)."""
+    board_for(actor, board_id, MANAGE)
+    if expires_at is not None and expires_at <= utcnow():
+        raise ValidationFailed(_("De vervaldatum ligt in het verleden."),
+                               fields={"expires_at": _("Kies een moment in de toekomst.")})
+    token = secrets.token_urlsafe(32)
+    link = ShareLink(board_id=board_id, label=label, token_hash=hash_token(token),
+                     created_by_id=actor.id, expires_at=expires_at)
+    db.session.add(link)
+    events.record(board_id, "share_link.created", link, actor)
+    return link, token
+
+
+def share_url(token: str) -> str:
+    """Return the absolute URL that opens the read-only view."""
+    return url_for("share.view", token=token, _external=True)
+
+
+def links_of(board_id: int) -> list[ShareLink]:
+    """Return the board's share links, newest first."""
+    return list(db.session.execute(
+        db.select(ShareLink).filter_by(board_id=board_id).order_by(ShareLink.id.desc())).scalars())
+
+
+@write
+def revoke_link(actor: Actor, board_id: int, link_id: int) -> ShareLink:
+    """Revoke a link: its page stops working and every live viewer on it is cut off at once."""
+    board_for(actor, board_id, MANAGE)
+    link = db.session.get(ShareLink, link_id)
+    if link is None or link.board_id != board_id:
+        raise NotFound(_("Deze link bestaat niet."))
+    if link.revoked_at is None:
+        link.revoked_at = utcnow()
+        events.record(board_id, "share_link.deleted", link, actor)
+    from app import realtime  # noqa: PLC0415
+
+    realtime.cut_off_later(share_link_id=link.id)
+    return link
+
+
+def link_for_token(token: str) -> ShareLink | None:
+    """Return the active link for a token, or None (unknown, revoked, expired, malformed)."""
+    if not token or len(token) > 200:
+        return None
+    link = db.session.execute(
+        db.select(ShareLink).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
+    if link is None or not link.is_active(utcnow()):
+        return None
+    return link
+
+
+def touch(link: ShareLink) -> None:
+    """Remember when the link was last used (not an event: it changes nothing on the board)."""
+    link.last_used_at = utcnow()
+    db.session.commit()

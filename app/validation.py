@@ -1,0 +1,84 @@
+"""Input validation: pydantic schemas shared by forms, the JSON API and socket handlers."""
+
+import re
+from typing import Annotated, Any
+
+from flask_babel import gettext as _
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import ValidationError as PydanticError
+
+from app.errors import ValidationFailed
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HEX_COLOR = r"^#[0-9a-fA-F]{6}$"
+
+
+def _no_control_characters(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed")
+    return value.replace("\r\n", "\n")
+
+
+def text(max_length: int, min_length: int = 1):
+    """Return a stripped text type with bounds and without control characters."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
+        AfterValidator(_no_control_characters),
+    ]
+
+
+Title = text(200)
+Name = text(100)
+Description = text(5000, min_length=0)
+
+
+class Schema(BaseModel):
+    """Base for input schemas: unknown fields are an error, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _message(error: dict) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "missing" or (kind == "string_too_short" and ctx.get("min_length") == 1):
+        return _("Dit veld is verplicht.")
+    if kind == "string_too_long":
+        return _("Maximaal %(n)s tekens.", n=ctx.get("max_length"))
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return _("Vul een heel getal in.")
+    if kind in ("literal_error", "enum"):
+        return _("Kies een geldige waarde.")
+    if kind in ("greater_than_equal", "greater_than"):
+        return _("Moet minimaal %(n)s zijn.", n=ctx.get("ge", ctx.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return _("Mag hoogstens %(n)s zijn.", n=ctx.get("le", ctx.get("lt")))
+    if kind == "extra_forbidden":
+        return _("Onbekend veld.")
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _("Vul een geldige datum in.")
+    if kind == "string_pattern_mismatch":
+        return _("Ongeldige notatie.")
+    if kind == "value_error" and "control characters" in error.get("msg", ""):
+        return _("Bevat niet-toegestane tekens.")
+    return error.get("msg", _("Ongeldige waarde."))
+
+
+def parse(schema: type[Schema], data: Any) -> Schema:
+    """Validate input against a schema or raise ValidationFailed with a message per field."""
+    if not isinstance(data, dict):
+        raise ValidationFailed(_("Verwacht een JSON-object."))
+    try:
+        return schema.model_validate(data)
+    except PydanticError as exc:
+        fields: dict[str, str] = {}
+        for error in exc.errors():
+            key = ".".join(str(p) for p in error["loc"]) or "_"
+            fields.setdefault(key, _message(error))
+        raise ValidationFailed(_("Controleer de invoer."), fields=fields) from None
+
+
+def form_data(form) -> dict:
+    """Turn submitted form fields into schema input: empty optional fields become None."""
+    return {key: (value if value != "" else None) for key, value in form.items()
+            if key != "csrf_token"}

@@ -1,0 +1,52 @@
+"""The domain's fixed vocabularies (DOMAIN.md), with their Dutch labels."""
+
+from flask_babel import lazy_gettext as _l
+
+# Default phases of the resident's journey (bewonersreis), DOMAIN.md.
+DEFAULT_PHASES = (
+    "Bewustwording",
+    "Oriëntatie",
+    "Advies & plan",
+    "Offertes & keuze",
+    "Financiering & subsidie",
+    "Uitvoering",
+    "Oplevering & nazorg",
+)
+
+LANE_TEMPLATES = {
+    "measure_type": ("Kleine klussen", "Eenvoudige grotere maatregelen",
+                     "Moeilijke maatregelen", "Integrale renovatie"),
+    "target_group": ("Eigenaar-bewoners", "VvE's", "Huishoudens met energiearmoede",
+                     "Particuliere verhuurders"),
+}
+
+ORGANISATION_KINDS = {
+    "gemeente": _l("Gemeente"),
+    "energieloket": _l("Energieloket"),
+    "energiecooperatie": _l("Energiecoöperatie / bewonersinitiatief"),
+    "energiecoach": _l("Energiecoaches"),
+    "marktpartij": _l("Marktpartij"),
+    "warmtefonds": _l("Nationaal Warmtefonds"),
+    "rvo": _l("RVO"),
+    "provincie": _l("Provincie"),
+    "woningcorporatie": _l("Woningcorporatie"),
+    "vve_ondersteuning": _l("VvE-ondersteuning"),
+    "sociaal_domein": _l("Sociaal domein"),
+    "overig": _l("Overig"),
+}
+
+CARD_STATUSES = {
+    "existing": _l("Bestaand"),
+    "planned": _l("Gepland"),
+    "pilot": _l("Pilot"),
+    "stopped": _l("Gestopt"),
+}
+
+ROLE_LABELS = {
+    "coordinator": _l("Regisseur"),
+    "partner": _l("Partner"),
+    "viewer": _l("Meelezer"),
+}
+
+# Patterns that tell organisations apart without colour (static/css: .bw-pattern-N).
+PATTERN_COUNT = 6

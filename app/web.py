@@ -1,0 +1,112 @@
+"""Cross-cutting web behaviour: sign-in loading, security headers, error pages."""
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_login import AnonymousUserMixin
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from app.errors import ServiceError
+from app.extensions import db, login_manager
+from app.models import User
+from app.vocab import ROLE_LABELS
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; "
+       "base-uri 'self'; form-action 'self'; object-src 'none'")
+
+
+class Anonymous(AnonymousUserMixin):
+    id = None
+    name = ""
+    locale = None
+
+
+def wants_json() -> bool:
+    """Tell whether the request is an API call (answers in JSON)."""
+    return request.path.startswith("/api/")
+
+
+def error_response(error: ServiceError):
+    """Answer a refused operation: the JSON envelope for the API, a page or fragment otherwise."""
+    if wants_json():
+        return jsonify(error.to_json()), error.status
+    template = "errors/_error.html" if request.headers.get("HX-Request") else "errors/error.html"
+    return render_template(template, error=error), error.status
+
+
+def init_app(app: Flask) -> None:
+    """Wire loaders, headers and error handlers into the app."""
+    login_manager.anonymous_user = Anonymous
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+
+    @login_manager.user_loader
+    def load_user(key: str):
+        user_id, _sep, epoch = key.partition(":")
+        if not user_id.isdigit():
+            return None
+        user = db.session.get(User, int(user_id))
+        # A logout elsewhere bumps the epoch, which ends this session too.
+        if user is None or str(user.session_epoch) != epoch:
+            return None
+        return user
+
+    @login_manager.request_loader
+    def load_user_from_bearer(req):
+        header = req.headers.get("Authorization", "")
+        if not header.startswith("Bearer "):
+            return None
+        from app.auth.services import user_for_token  # noqa: PLC0415
+
+        return user_for_token(header.removeprefix("Bearer ").strip())
+
+    @app.context_processor
+    def page_globals():
+        from flask import url_for  # noqa: PLC0415
+        from flask_babel import get_locale  # noqa: PLC0415
+
+        # A municipality may point THEME_CSS at its own published design-token stylesheet.
+        theme = app.config.get("THEME_CSS") or url_for(
+            "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css")
+        return {"current_locale": str(get_locale() or "nl"), "theme_css": theme,
+                "role_label": lambda role: ROLE_LABELS.get(role, role)}
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @app.errorhandler(ServiceError)
+    def service_error(error: ServiceError):
+        db.session.rollback()
+        return error_response(error)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return error_response(ServiceError(
+            _("De sessie is verlopen of het formulier is ongeldig; laad de pagina opnieuw."),
+            code="csrf"))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        messages = {404: _("Deze pagina bestaat niet."),
+                    405: _("Deze bewerking is hier niet toegestaan."),
+                    413: _("Het verzoek is te groot."),
+                    429: _("Te veel pogingen; probeer het straks opnieuw.")}
+        service = ServiceError(messages.get(error.code, error.description or error.name),
+                               code=(error.name or "error").lower().replace(" ", "_"))
+        service.status = error.code or 500
+        return error_response(service)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("Unhandled error")
+        db.session.rollback()
+        service = ServiceError(_("Er ging iets mis aan onze kant; probeer het opnieuw."),
+                               code="server_error")
+        service.status = 500
+        return error_response(service)

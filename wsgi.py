@@ -1,0 +1,19 @@
+"""Entry point: `python wsgi.py` serves the app with Socket.IO on HOST:PORT."""
+
+import os
+
+from app import create_app
+from app.extensions import socketio
+
+app = create_app()
+
+if __name__ == "__main__":
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = int(os.environ.get("PORT", "5000"))
+    if not app.config.get("SOCKETIO_MESSAGE_QUEUE"):
+        from app.realtime import clear_stale_presence
+
+        with app.app_context():
+            clear_stale_presence()  # one process: nobody is connected before it starts
+    print(f"Brugwerk on http://{host}:{port}", flush=True)
+    socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True)
