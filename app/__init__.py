@@ -11,7 +11,8 @@ from app.extensions import babel, csrf, db, htmx, login_manager, migrate, socket
 ROOT = Path(__file__).resolve().parent.parent
 
 # Feature packages; each exposes `bp` (a blueprint) and may expose `init_app(app)`.
-FEATURES = ["app.auth", "app.boards", "app.cards", "app.share", "app.api", "app.demo"]
+FEATURES = ["app.auth", "app.boards", "app.cards", "app.share", "app.api", "app.demo",
+            "app.exports"]
 
 
 def create_app(config_class: type = Config, **overrides) -> Flask:

@@ -1,9 +1,11 @@
 """Input validation: pydantic schemas shared by forms, the JSON API and socket handlers."""
 
 import re
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from flask_babel import gettext as _
+from flask_babel import to_utc
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 from pydantic import ValidationError as PydanticError
 
@@ -27,6 +29,14 @@ def text(max_length: int, min_length: int = 1):
         AfterValidator(_no_control_characters),
     ]
 
+
+def _as_utc(value: datetime) -> datetime:
+    # A moment typed without a zone (a datetime-local field) is the user's local time.
+    return to_utc(value).replace(tzinfo=UTC)
+
+
+# A moment in time from a form or JSON, stored as aware UTC.
+Moment = Annotated[datetime, AfterValidator(_as_utc)]
 
 Title = text(200)
 Name = text(100)

@@ -1,9 +1,94 @@
-"""The read-only view behind a share link."""
+"""The read-only view behind a share link, and the coordinator's list of links."""
 
-from app.share import bp
+from flask import render_template, request
+from flask_login import current_user, login_required
+
+from app.boards.page import canvas_context
+from app.boards.routes import organisation_css
+from app.errors import Gone, NotFound, ValidationFailed
+from app.exports.summary import (
+    MARKER_KINDS,
+    OPEN_KINDS,
+    agreed_next_steps,
+    open_markers,
+    phase_summaries,
+)
+from app.models._types import utcnow
+from app.permissions import MANAGE, READ, Actor, board_for
+from app.share import bp, services
+from app.share.schemas import ShareLinkCreate
+from app.validation import form_data, parse
+from app.vocab import CARD_STATUSES
+
+
+def _shared_board(token: str):
+    link = services.open_link(token)
+    return link, board_for(Actor(share_link=link), link.board_id, READ)
 
 
 @bp.get("/s/<token>")
 def view(token: str):
-    """Show the board read-only to the holder of a share link."""
-    return "", 404
+    """Show the board read-only, live, to the holder of a share link."""
+    try:
+        link, board = _shared_board(token)
+    except (Gone, NotFound) as error:
+        return render_template("share/invalid.html", error=error), error.status
+    context = canvas_context(board, "viewer", can_edit=False)
+    state = context["state"]
+    services.touch(link)
+    return render_template(
+        "share/view.html", **context, token=token, label=link.label,
+        summaries=phase_summaries(state), phases={p.id: p for p in state.phases},
+        open_markers=open_markers(state, OPEN_KINDS), next_steps=agreed_next_steps(state),
+        marker_kinds=MARKER_KINDS, card_statuses=CARD_STATUSES)
+
+
+@bp.get("/s/<token>/organisations.css")
+def organisation_styles(token: str):
+    """Serve the organisations' colours to the read-only view."""
+    try:
+        _link, board = _shared_board(token)
+    except (Gone, NotFound) as error:
+        return "", error.status
+    return organisation_css(board.organisations)
+
+
+def _coordinator() -> Actor:
+    return Actor(user=current_user._get_current_object())
+
+
+def _links_page(board_id: int, created=None, errors=None, status: int = 200):
+    actor = _coordinator()
+    board = board_for(actor, board_id, MANAGE)
+    fragment = bool(request.headers.get("HX-Request"))
+    # htmx only swaps 2xx answers; a fragment shows its errors itself.
+    return render_template("share/_links.html" if fragment else "share/links.html", board=board,
+                           links=services.list_links(actor, board_id), created=created,
+                           errors=errors or {}, now=utcnow()), 200 if fragment else status
+
+
+@bp.get("/boards/<int:board_id>/share-links")
+@login_required
+def links(board_id: int):
+    """List the board's read-only links, with a form to make one."""
+    return _links_page(board_id)
+
+
+@bp.post("/boards/<int:board_id>/share-links")
+@login_required
+def create(board_id: int):
+    """Create a link and show its URL once."""
+    try:
+        data = parse(ShareLinkCreate, form_data(request.form))
+        link, token = services.create_link(_coordinator(), board_id, **data.model_dump())
+    except ValidationFailed as error:
+        return _links_page(board_id, errors=error.fields or {"_": error.message}, status=422)
+    return _links_page(board_id, created={"link": link, "url": services.share_url(token)})
+
+
+@bp.post("/boards/<int:board_id>/share-links/<int:link_id>/revoke")
+@login_required
+def revoke(board_id: int, link_id: int):
+    """Revoke a link: its viewers are cut off at once."""
+    services.revoke_link(_coordinator(), board_id, link_id)
+    return _links_page(board_id)

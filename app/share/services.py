@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from app import events
 from app.boards.services import hash_token
-from app.errors import NotFound, ValidationFailed
+from app.errors import Gone, NotFound, ValidationFailed
 from app.extensions import db
 from app.models import ShareLink
 from app.models._types import utcnow
@@ -35,6 +35,12 @@ def create_link(actor: Actor, board_id: int, label: str = "",
 def share_url(token: str) -> str:
     """Return the absolute URL that opens the read-only view."""
     return url_for("share.view", token=token, _external=True)
+
+
+def list_links(actor: Actor, board_id: int) -> list[ShareLink]:
+    """Return the board's share links for its coordinator, newest first."""
+    board_for(actor, board_id, MANAGE)
+    return links_of(board_id)
 
 
 def links_of(board_id: int) -> list[ShareLink]:
@@ -68,6 +74,20 @@ def link_for_token(token: str) -> ShareLink | None:
     if link is None or not link.is_active(utcnow()):
         return None
     return link
+
+
+def open_link(token: str) -> ShareLink:
+    """Return the active link for a token, or raise Gone (revoked, expired) or NotFound."""
+    link = link_for_token(token)
+    if link is not None:
+        return link
+    known = len(token) <= 200 and db.session.execute(
+        db.select(ShareLink.id).filter_by(token_hash=hash_token(token))).first()
+    if known:
+        raise Gone(_("Deze link is ingetrokken of verlopen. Vraag de regisseur om een nieuwe."),
+                   code="link_gone")
+    raise NotFound(_("Deze link bestaat niet. Controleer of je hem volledig hebt gekopieerd."),
+                   code="link_unknown")
 
 
 def touch(link: ShareLink) -> None:

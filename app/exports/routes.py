@@ -1,0 +1,1 @@
+"""Report pages: the board as a PDF document."""
