@@ -8,6 +8,7 @@ from app.errors import Forbidden, NotFound, Unauthorized
 from app.extensions import db
 from app.models import Board, Membership, ShareLink, User
 from app.models._types import utcnow
+from app.transaction import in_write
 
 ROLES = ("viewer", "partner", "coordinator")
 _RANK = {role: rank for rank, role in enumerate(ROLES, start=1)}
@@ -56,7 +57,10 @@ def allows(role: str | None, need: str) -> bool:
 
 def board_for(actor: Actor, board_id: int, need: str = READ) -> Board:
     """Load a board the actor may use at the needed level, or raise 404/401/403."""
-    board = db.session.get(Board, board_id)
+    # A write locks the board row first (FOR UPDATE; SQLite's BEGIN IMMEDIATE already locks all):
+    # writers to one board then run one at a time, so a version check cannot pass twice and
+    # every read in the write sees the previous writer's commit.
+    board = db.session.get(Board, board_id, with_for_update=in_write() or None)
     if board is None:
         raise NotFound(_("Dit bord bestaat niet."))
     role = role_on(actor, board_id)

@@ -39,6 +39,11 @@ def configure_sqlite(engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _in_write.get() else "BEGIN")
 
 
+def in_write() -> bool:
+    """Tell whether a write transaction is running (reads in it should lock what they check)."""
+    return _in_write.get()
+
+
 def _is_busy(exc: OperationalError) -> bool:
     text = str(exc.orig).lower()
     return "locked" in text or "busy" in text or "could not serialize" in text
