@@ -1,0 +1,52 @@
+"""Helpers shared by the reading services: same-board checks, versions, status transitions."""
+
+from flask_babel import gettext as _
+
+from app.errors import Conflict, NotFound, ValidationFailed
+from app.extensions import db
+from app.models import Card
+
+
+def invalid(field: str, message: str) -> ValidationFailed:
+    """Return a 422 error about one field."""
+    return ValidationFailed(message, fields={field: message})
+
+
+def get_entity(model, board_id: int, entity_id: int, message: str):
+    """Load an entity of the board or raise NotFound."""
+    entity = db.session.get(model, entity_id)
+    if entity is None or entity.board_id != board_id:
+        raise NotFound(message)
+    return entity
+
+
+def live_cards(board_id: int, card_ids: list[int], field: str) -> list[Card]:
+    """Load live cards of the board by id; every id must be one, else 422."""
+    ids = set(card_ids)
+    if not ids:
+        return []
+    cards = db.session.execute(db.select(Card).where(
+        Card.id.in_(ids), Card.board_id == board_id, Card.deleted_at.is_(None))).scalars().all()
+    if len(cards) != len(ids):
+        raise invalid(field, _("Kies bestaande kaarten van dit bord."))
+    return sorted(cards, key=lambda c: c.id)
+
+
+def check_version(entity, version: int) -> None:
+    """Refuse an edit that started from an older version (409 with the current state)."""
+    if version != entity.version:
+        raise Conflict(_("Iemand anders heeft dit intussen gewijzigd."), current=entity.to_json())
+
+
+def check_transition(transitions: dict[str, set[str]], old: str, new: str) -> None:
+    """Refuse a status change that the workflow does not allow."""
+    if new != old and new not in transitions[old]:
+        raise invalid("status", _("Deze statuswijziging is niet toegestaan (van %(old)s naar "
+                                  "%(new)s).", old=old, new=new))
+
+
+def assign(entity, fields: dict, nullable: set[str]) -> None:
+    """Set the sent fields; null clears only the fields that may be empty."""
+    for key, value in fields.items():
+        if value is not None or key in nullable:
+            setattr(entity, key, value)

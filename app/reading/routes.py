@@ -1,0 +1,1 @@
+"""Pages: the bridge, markers, suggestions, next steps with learnings, rounds."""

@@ -1,0 +1,139 @@
+"""The board proposes, people decide: suggestion rules over the analysed board.
+
+- gap: a cell (phase × lane; the phase when the board has no lanes) without an active offer.
+- capacity_gap: a phase with demand whose household capacity is known and below it.
+- overlap: in one cell, two or more organisations of the same kind (e.g. two energy
+  cooperatives) each with an active offer; kind "overig" is too vague to call an overlap.
+- break: two consecutive phases both with active offers but no handover from the first
+  to the second (a break in the bridge, where residents drop out).
+
+A suggestion is left out while a marker already covers it (accepted, or marked by hand), and
+while it is dismissed with the same fingerprint; the fingerprint describes the situation, so a
+change (other cards, other figures) brings the suggestion back.
+"""
+
+import hashlib
+
+from flask_babel import gettext as _
+
+from app.extensions import db
+from app.models import SuggestionDismissal
+
+VAGUE_KINDS = {"overig"}
+# Marker statuses that still speak for a situation; a resolved marker lets it be suggested again.
+COVERING = ("open", "being_addressed", "dismissed")
+
+
+def fingerprint(*parts) -> str:
+    """Return a short digest of the situation behind a suggestion."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def _suggestion(key: str, kind: str, marker_kind: str, title: str, reason: str, print_: str,
+                phase_id=None, lane_id=None, card_ids=()) -> dict:
+    return {"key": key, "kind": kind, "marker_kind": marker_kind, "phase_id": phase_id,
+            "lane_id": lane_id, "card_ids": sorted(card_ids), "title": title, "reason": reason,
+            "fingerprint": print_}
+
+
+def _gaps(state, phase_names, lane_names, active_cells):
+    for phase in state.phases:
+        for lane in state.lanes or [None]:
+            lane_id = lane.id if lane else None
+            if active_cells.get((phase.id, lane_id)):
+                continue
+            where = (f"{phase_names[phase.id]} × {lane_names[lane_id]}" if lane
+                     else phase_names[phase.id])
+            yield _suggestion(f"gap-{phase.id}-{lane_id or 0}", "gap", "gap",
+                              _("Gat: %(where)s", where=where),
+                              _("Er is geen actief aanbod in %(where)s.", where=where),
+                              fingerprint("empty"), phase.id, lane_id)
+
+
+def _capacity_gaps(figures):
+    for row in figures["phases"]:
+        demand, capacity = row["demand_per_year"], row["capacity_per_year"]
+        if demand and capacity is not None and capacity < demand:
+            yield _suggestion(
+                f"capacity-{row['phase_id']}", "capacity_gap", "gap",
+                _("Capaciteitstekort: %(phase)s", phase=row["name"]),
+                _("De capaciteit (%(capacity)s huishoudens/jaar) is lager dan de opgave "
+                  "(%(demand)s huishoudens/jaar) in %(phase)s.", capacity=capacity,
+                  demand=demand, phase=row["name"]),
+                fingerprint(demand, capacity), row["phase_id"])
+
+
+def _overlaps(state, phase_names, lane_names, active_cells):
+    kind_of = {o.id: o.kind for o in state.organisations}
+    for (phase_id, lane_id), cards in active_cells.items():
+        by_kind: dict[str, list] = {}
+        for card in cards:
+            by_kind.setdefault(kind_of.get(card.organisation_id), []).append(card)
+        for kind, group in sorted(by_kind.items(), key=lambda item: str(item[0])):
+            if kind in VAGUE_KINDS or len({c.organisation_id for c in group}) < 2:
+                continue
+            where = (f"{phase_names[phase_id]} × {lane_names[lane_id]}" if lane_id
+                     else phase_names[phase_id])
+            ids = [c.id for c in group]
+            yield _suggestion(f"overlap-{phase_id}-{lane_id or 0}-{kind}", "overlap", "overlap",
+                              _("Overlap: %(where)s", where=where),
+                              _("%(n)s organisaties van dezelfde soort bieden hier hetzelfde "
+                                "aan (%(where)s).", n=len({c.organisation_id for c in group}),
+                                where=where),
+                              fingerprint(sorted(ids)), phase_id, lane_id, ids)
+
+
+def _breaks(state, figures, phase_names, active_by_phase):
+    rows = figures["phases"]
+    for row, following in zip(rows, rows[1:], strict=False):
+        here, there = row["phase_id"], following["phase_id"]
+        if row["offers"] and following["offers"] and not row["handovers_onward"]:
+            ids = sorted(active_by_phase[here] + active_by_phase[there])
+            yield _suggestion(
+                f"break-{here}-{there}", "break", "bottleneck",
+                _("Breuk in de brug: %(a)s → %(b)s", a=phase_names[here], b=phase_names[there]),
+                _("Er is geen overdracht van %(a)s naar %(b)s: hier kunnen bewoners afhaken.",
+                  a=phase_names[here], b=phase_names[there]),
+                fingerprint(ids), here)
+
+
+def _covered(suggestion: dict, markers) -> bool:
+    """Tell whether a marker already speaks for this suggestion."""
+    for marker in markers:
+        if marker.status not in COVERING:
+            continue
+        if marker.suggestion_key == suggestion["key"]:
+            return True
+        if marker.kind != suggestion["marker_kind"] or suggestion["kind"] in ("capacity_gap",
+                                                                            "break"):
+            continue
+        if suggestion["kind"] == "gap" and marker.phase_id == suggestion["phase_id"] and \
+                marker.lane_id in (None, suggestion["lane_id"]):
+            return True
+        if suggestion["kind"] == "overlap" and \
+                set(suggestion["card_ids"]) <= {c.id for c in marker.cards}:
+            return True
+    return False
+
+
+def suggest(state, figures: dict) -> list[dict]:
+    """Return the board's open suggestions (one more query: the dismissals)."""
+    from app.reading.analysis import counts  # noqa: PLC0415 (analysis imports this module)
+
+    phase_names = {p.id: p.name for p in state.phases}
+    lane_names = {lane.id: lane.name for lane in state.lanes}
+    active_cells: dict[tuple, list] = {}
+    active_by_phase: dict[int, list[int]] = {p.id: [] for p in state.phases}
+    for card in state.cards:
+        if counts(card):
+            active_cells.setdefault((card.phase_id, card.lane_id), []).append(card)
+            active_by_phase[card.phase_id].append(card.id)
+    dismissed = dict(db.session.execute(
+        db.select(SuggestionDismissal.key, SuggestionDismissal.fingerprint)
+        .filter_by(board_id=state.board.id)).all())
+    candidates = [*_gaps(state, phase_names, lane_names, active_cells),
+                  *_capacity_gaps(figures),
+                  *_overlaps(state, phase_names, lane_names, active_cells),
+                  *_breaks(state, figures, phase_names, active_by_phase)]
+    return [s for s in candidates
+            if dismissed.get(s["key"]) != s["fingerprint"] and not _covered(s, state.markers)]
