@@ -19,12 +19,15 @@ from app.errors import Gone, ServiceError
 from app.extensions import db, socketio
 from app.models import Board, Event, Presence, ShareLink, User
 from app.permissions import EDIT, Actor, allows, role_on
+from app.validation import fits_database
 
 HOST_ID = uuid.uuid4().hex[:12]
 AUDIENCES = ("json", "edit", "view")
 
-# Renderers turn an entity into the HTML fragment a page inserts: entity kind -> fn(entity, can_edit).
+# Renderers turn an entity into the fragment a page inserts: kind -> fn(entity, can_edit).
 _renderers: dict = {}
+# Models to reload an entity by id when replaying its event to a page: kind -> model.
+_models: dict = {}
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Connection:
     user_id: int | None = None
     share_link_id: int | None = None
     boards: dict[int, str] = field(default_factory=dict)
+    audiences: dict[int, str] = field(default_factory=dict)
 
     def actor(self) -> Actor:
         user = db.session.get(User, self.user_id) if self.user_id else None
@@ -44,11 +48,13 @@ class Connection:
 _connections: dict[str, Connection] = {}
 
 
-def renderer(kind: str):
-    """Register the fragment renderer for an entity kind (e.g. 'card')."""
+def renderer(kind: str, model=None):
+    """Register the fragment renderer for an entity kind (e.g. 'card'), and its model."""
 
     def register(fn):
         _renderers[kind] = fn
+        if model is not None:
+            _models[kind] = model
         return fn
 
     return register
@@ -141,7 +147,8 @@ def on_disconnect(*_args):
 
 def _board_id(data) -> int | None:
     value = data.get("board_id") if isinstance(data, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return (value if isinstance(value, int) and not isinstance(value, bool)
+            and fits_database(value) else None)
 
 
 @socketio.on("join")
@@ -161,10 +168,11 @@ def on_join(data):
     audience = "json" if not data.get("html") else ("edit" if allows(role, EDIT) else "view")
     join_room(room(board_id, audience))
     connection.boards[board_id] = role
+    connection.audiences[board_id] = audience
     _upsert_presence(board_id, actor)
     after = data.get("after")
     if isinstance(after, int) and not isinstance(after, bool):
-        _replay(board, after)
+        _replay(board, after, audience)
     emit_presence(board_id)
     return {"ok": True, "seq": board.seq, "role": role}
 
@@ -181,7 +189,7 @@ def _upsert_presence(board_id: int, actor: Actor) -> None:
     db.session.commit()
 
 
-def _replay(board: Board, after: int) -> None:
+def _replay(board: Board, after: int, audience: str) -> None:
     try:
         missed = events.since(board, after, limit=current_app.config["EVENT_LOG_KEEP"])
     except Gone:
@@ -190,7 +198,21 @@ def _replay(board: Board, after: int) -> None:
     for event in missed:
         payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
                    "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
+        if audience != "json":
+            payload["html"] = _current_html(event, can_edit=audience == "edit")
         socketio.emit("board_event", payload, to=request.sid)
+
+
+def _current_html(event: Event, can_edit: bool) -> str | None:
+    """Render the entity of a replayed event as it is now (None when it is gone)."""
+    kind = event.type.split(".")[0]
+    model, render = _models.get(kind), _renderers.get(kind)
+    if model is None or render is None or event.type.endswith(".deleted"):
+        return None
+    entity = db.session.get(model, event.data.get("id"))
+    if entity is None or getattr(entity, "deleted_at", None) is not None:
+        return None
+    return render(entity, can_edit)
 
 
 def presence_of(board_id: int) -> list[dict]:

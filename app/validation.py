@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from flask_babel import gettext as _
 from flask_babel import to_utc
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, field_validator
 from pydantic import ValidationError as PydanticError
 
 from app.errors import ValidationFailed
@@ -43,15 +43,32 @@ Name = text(100)
 Description = text(5000, min_length=0)
 
 
+# The largest integer a database column holds; a larger id would crash the query, not miss.
+DB_INT_MAX = 2**63 - 1
+
+
+def fits_database(value) -> bool:
+    """Tell whether a value is not an integer too large for the database."""
+    return not isinstance(value, int) or -DB_INT_MAX <= value <= DB_INT_MAX
+
+
 class Schema(BaseModel):
     """Base for input schemas: unknown fields are an error, strings are stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    @field_validator("*")
+    @classmethod
+    def _integers_fit_the_database(cls, value):
+        if not all(fits_database(v) for v in (value if isinstance(value, list) else [value])):
+            raise ValueError("out of range")
+        return value
+
 
 def _message(error: dict) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
-    if kind == "missing" or (kind == "string_too_short" and ctx.get("min_length") == 1):
+    required = kind == "string_too_short" and ctx.get("min_length") == 1
+    if kind == "missing" or required or (kind == "string_type" and error.get("input") is None):
         return _("Dit veld is verplicht.")
     if kind == "string_too_long":
         return _("Maximaal %(n)s tekens.", n=ctx.get("max_length"))
@@ -69,6 +86,8 @@ def _message(error: dict) -> str:
         return _("Vul een geldige datum in.")
     if kind == "string_pattern_mismatch":
         return _("Ongeldige notatie.")
+    if kind == "value_error" and "out of range" in error.get("msg", ""):
+        return _("Kies een geldige waarde.")
     if kind == "value_error" and "control characters" in error.get("msg", ""):
         return _("Bevat niet-toegestane tekens.")
     return error.get("msg", _("Ongeldige waarde."))
@@ -89,6 +108,5 @@ def parse(schema: type[Schema], data: Any) -> Schema:
 
 
 def form_data(form) -> dict:
-    """Turn submitted form fields into schema input: empty optional fields become None."""
-    return {key: (value if value != "" else None) for key, value in form.items()
-            if key != "csrf_token"}
+    """Turn submitted form fields into schema input: empty fields count as not given."""
+    return {key: value for key, value in form.items() if key != "csrf_token" and value != ""}

@@ -5,15 +5,24 @@ from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from app.errors import ServiceError
 from app.extensions import db, login_manager
 from app.models import User
-from app.vocab import ROLE_LABELS
+from app.validation import DB_INT_MAX
+from app.vocab import CARD_STATUSES, ORGANISATION_KINDS, ROLE_LABELS
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; "
        "base-uri 'self'; form-action 'self'; object-src 'none'")
+
+
+class DatabaseInteger(IntegerConverter):
+    """`<int:...>` in URLs: an id larger than the database holds is a 404, not a crash."""
+
+    def __init__(self, map, *args, **kwargs):
+        super().__init__(map, *args, **{**kwargs, "max": DB_INT_MAX})
 
 
 class Anonymous(AnonymousUserMixin):
@@ -37,6 +46,7 @@ def error_response(error: ServiceError):
 
 def init_app(app: Flask) -> None:
     """Wire loaders, headers and error handlers into the app."""
+    app.url_map.converters["int"] = DatabaseInteger  # before the blueprints add their routes
     login_manager.anonymous_user = Anonymous
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
@@ -70,7 +80,15 @@ def init_app(app: Flask) -> None:
         theme = app.config.get("THEME_CSS") or url_for(
             "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css")
         return {"current_locale": str(get_locale() or "nl"), "theme_css": theme,
-                "role_label": lambda role: ROLE_LABELS.get(role, role)}
+                "role_label": lambda role: ROLE_LABELS.get(role, role),
+                "card_statuses": CARD_STATUSES, "organisation_kinds": ORGANISATION_KINDS}
+
+    @app.template_filter("number")
+    def number(value):
+        """Format a number the Dutch way (1.200), or a dash when unknown."""
+        from flask_babel import format_decimal  # noqa: PLC0415
+
+        return "–" if value is None else format_decimal(value)
 
     @app.after_request
     def security_headers(response):

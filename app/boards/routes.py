@@ -1,20 +1,286 @@
-"""Board pages."""
+"""Board pages: my boards, the canvas, its structure, members and invites."""
 
-from flask import redirect, url_for
-from flask_login import login_required
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
 
-from app.boards import bp
+from app.boards import activity, bp, services, structure
+from app.boards.page import canvas_context
+from app.boards.schemas import (
+    BoardCreate,
+    BoardUpdate,
+    InviteCreate,
+    LaneCreate,
+    LaneUpdate,
+    MemberUpdate,
+    OrganisationCreate,
+    OrganisationUpdate,
+    PhaseCreate,
+    PhaseUpdate,
+)
+from app.cards.services import deleted_cards
+from app.errors import ValidationFailed
+from app.extensions import htmx
+from app.models import Lane, Phase
+from app.permissions import EDIT, MANAGE, READ, Actor, board_for, role_on
+from app.validation import form_data, parse
+from app.vocab import LANE_TEMPLATES, ORGANISATION_KINDS, ROLE_LABELS
+
+
+def _actor() -> Actor:
+    return Actor(user=current_user._get_current_object())
 
 
 @bp.get("/")
 @login_required
 def index():
-    """List my boards."""
-    return "boards"
+    """List my boards, with a form to start a new one."""
+    archived = request.args.get("archived") == "1"
+    return render_template("boards/index.html", boards=services.boards_of(current_user, archived),
+                           archived=archived, errors={}, form={})
+
+
+@bp.post("/boards")
+@login_required
+def create():
+    """Start a board from the default template (or empty)."""
+    raw = form_data(request.form)
+    template = raw.pop("template", "default")
+    raw.pop("lanes", None)
+    lane_template = request.form.get("lanes") or None
+    try:
+        data = parse(BoardCreate, {**raw, "lane_template": lane_template,
+                                   **({"phases": []} if template == "empty" else {})})
+        board = services.create_board(_actor(), **data.model_dump())
+    except ValidationFailed as exc:
+        return render_template("boards/index.html", boards=services.boards_of(current_user),
+                               archived=False, errors=exc.fields, form=request.form), 422
+    return redirect(url_for("boards.show", board_id=board.id))
 
 
 @bp.get("/boards/<int:board_id>")
 @login_required
 def show(board_id: int):
-    """Show the canvas."""
-    return redirect(url_for("boards.index"))
+    """Show the live canvas."""
+    actor = _actor()
+    board = board_for(actor, board_id, READ)
+    context = canvas_context(board, role_on(actor, board_id))
+    return render_template("boards/show.html", **context, feed=activity.recent(board_id),
+                           deleted=deleted_cards(board_id),
+                           canvas_url=url_for("boards.canvas", board_id=board_id),
+                           org_css_url=url_for("boards.organisation_styles", board_id=board_id))
+
+
+@bp.get("/boards/<int:board_id>/canvas")
+@login_required
+def canvas(board_id: int):
+    """Return the canvas fragment (after a structural change)."""
+    actor = _actor()
+    board = board_for(actor, board_id, READ)
+    return render_template("boards/_canvas_region.html",
+                           **canvas_context(board, role_on(actor, board_id)))
+
+
+@bp.get("/boards/<int:board_id>/activity")
+@login_required
+def feed(board_id: int):
+    """Return the activity feed and the deleted cards (history) fragment."""
+    board = board_for(_actor(), board_id, READ)
+    role = role_on(_actor(), board_id)
+    return render_template("boards/_history.html", board=board, feed=activity.recent(board_id),
+                           deleted=deleted_cards(board_id),
+                           can_edit=role in ("partner", "coordinator"))
+
+
+@bp.get("/boards/<int:board_id>/organisations.css")
+@login_required
+def organisation_styles(board_id: int):
+    """Serve each organisation's colour as a class (the CSP forbids inline styles)."""
+    board = board_for(_actor(), board_id, READ)
+    return organisation_css(board.organisations)
+
+
+def organisation_css(organisations) -> Response:
+    """Return the stylesheet that gives `.bw-org-<id>` its organisation's colour."""
+    css = "\n".join(f".bw-org-{o.id} {{ --bw-org-color: {o.color}; }}" for o in organisations)
+    response = Response(css, mimetype="text/css")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+# -- Structure: phases, lanes, organisations ------------------------------------------------
+
+def _structure_page(board_id: int, errors: dict | None = None, status: int = 200,
+                    invite_url: str | None = None):
+    actor = _actor()
+    board = board_for(actor, board_id, READ)
+    role = role_on(actor, board_id)
+    return render_template(
+        "boards/settings.html", board=board, role=role,
+        can_edit=role in ("partner", "coordinator"), can_manage=role == "coordinator",
+        kinds=ORGANISATION_KINDS, roles=ROLE_LABELS, errors=errors or {},
+        lane_templates=LANE_TEMPLATES, invite_url=invite_url), status
+
+
+@bp.get("/boards/<int:board_id>/settings")
+@login_required
+def settings(board_id: int):
+    """Show the board's structure: phases, lanes, organisations, members."""
+    return _structure_page(board_id)
+
+
+def _after_change(board_id: int, anchor: str):
+    if htmx:
+        return _structure_page(board_id)
+    return redirect(url_for("boards.settings", board_id=board_id) + f"#{anchor}")
+
+
+def _handle(board_id: int, anchor: str, fn):
+    """Run a structure change from a form; show errors beside the fields."""
+    try:
+        fn()
+    except ValidationFailed as exc:
+        flash(exc.message, "error")
+        return _structure_page(board_id, errors={anchor: exc.fields or {"_": exc.message}},
+                               status=422)
+    return _after_change(board_id, anchor)
+
+
+@bp.post("/boards/<int:board_id>/rename")
+@login_required
+def rename(board_id: int):
+    """Rename or (un)archive the board."""
+    raw = form_data(request.form)
+    if "archived" in raw:
+        raw["archived"] = raw["archived"] == "1"
+
+    def change():
+        services.update_board(_actor(), board_id, **parse(BoardUpdate, raw).model_dump())
+
+    return _handle(board_id, "board", change)
+
+
+AXIS_SCHEMAS = {"phase": (PhaseCreate, PhaseUpdate, Phase), "lane": (LaneCreate, LaneUpdate, Lane)}
+
+
+@bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s")
+@login_required
+def create_axis(board_id: int, axis: str):
+    """Add a phase or lane."""
+    create_schema = AXIS_SCHEMAS[axis][0]
+    return _handle(board_id, f"{axis}s", lambda: structure.create_axis(
+        _actor(), board_id, axis, **parse(create_schema, form_data(request.form)).model_dump()))
+
+
+@bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/<int:entity_id>")
+@login_required
+def update_axis(board_id: int, axis: str, entity_id: int):
+    """Rename, re-estimate or reorder (direction up/down) a phase or lane."""
+    raw = form_data(request.form)
+    direction = raw.pop("direction", None)
+    if request.form.get("demand_per_year") == "":
+        raw["demand_per_year"] = None  # an emptied field clears the estimate
+
+    def change():
+        if direction in ("up", "down"):
+            raw["after_id"] = _neighbour_after(board_id, axis, entity_id, direction)
+        update = parse(AXIS_SCHEMAS[axis][1], raw)
+        fields = update.model_dump(include=update.model_fields_set - {"version"})
+        structure.update_axis(_actor(), board_id, axis, entity_id, fields, update.version)
+
+    return _handle(board_id, f"{axis}s", change)
+
+
+def _neighbour_after(board_id: int, axis: str, entity_id: int, direction: str) -> int | None:
+    """Return the id to place an axis item after, to move it one step up or down."""
+    board = board_for(_actor(), board_id, EDIT)
+    items = board.phases if axis == "phase" else board.lanes
+    ids = [item.id for item in items]
+    if entity_id not in ids:
+        raise ValidationFailed(_("Niet gevonden."))
+    index = ids.index(entity_id)
+    others = [i for i in ids if i != entity_id]
+    target = max(index - 1, 0) if direction == "up" else min(index + 1, len(others))
+    return others[target - 1] if target > 0 else None
+
+
+@bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/<int:entity_id>/delete")
+@login_required
+def delete_axis(board_id: int, axis: str, entity_id: int):
+    """Delete a phase or lane, moving its cards where the user chose."""
+    target = request.form.get("move_cards_to") or None
+
+    def change():
+        if target is not None and not target.isdigit():
+            raise ValidationFailed(_("Kies een bestemming."))
+        structure.delete_axis(_actor(), board_id, axis, entity_id,
+                              int(target) if target else None)
+
+    return _handle(board_id, f"{axis}s", change)
+
+
+@bp.post("/boards/<int:board_id>/organisations")
+@login_required
+def create_organisation(board_id: int):
+    """Add an organisation."""
+    return _handle(board_id, "organisations", lambda: structure.create_organisation(
+        _actor(), board_id, **parse(OrganisationCreate, form_data(request.form)).model_dump()))
+
+
+@bp.post("/boards/<int:board_id>/organisations/<int:organisation_id>")
+@login_required
+def update_organisation(board_id: int, organisation_id: int):
+    """Edit an organisation."""
+
+    def change():
+        update = parse(OrganisationUpdate, {**form_data(request.form),
+                                            "contact": request.form.get("contact", "")})
+        fields = update.model_dump(include=update.model_fields_set - {"version"})
+        structure.update_organisation(_actor(), board_id, organisation_id, fields,
+                                      update.version)
+
+    return _handle(board_id, "organisations", change)
+
+
+@bp.post("/boards/<int:board_id>/organisations/<int:organisation_id>/delete")
+@login_required
+def delete_organisation(board_id: int, organisation_id: int):
+    """Delete an organisation without cards."""
+    return _handle(board_id, "organisations", lambda: structure.delete_organisation(
+        _actor(), board_id, organisation_id))
+
+
+# -- Members and invites ----------------------------------------------------------------------
+
+@bp.post("/boards/<int:board_id>/invites")
+@login_required
+def invite(board_id: int):
+    """Create an invite link for the coordinator to copy."""
+    try:
+        data = parse(InviteCreate, form_data(request.form))
+        _invite, token = services.create_invite(_actor(), board_id, data.role, data.email)
+    except ValidationFailed as exc:
+        return _structure_page(board_id, errors={"members": exc.fields}, status=422)
+    return _structure_page(board_id, invite_url=url_for("auth.invite", token=token,
+                                                        _external=True))
+
+
+@bp.post("/boards/<int:board_id>/members/<int:user_id>")
+@login_required
+def change_member(board_id: int, user_id: int):
+    """Change a member's role, or remove them."""
+
+    def change():
+        board = board_for(_actor(), board_id, MANAGE)
+        if request.form.get("remove"):
+            services.remove_member(_actor(), board_id, user_id)
+            return
+        member = next((m for m in board.memberships if m.user_id == user_id), None)
+        if member is None:
+            abort(404)
+        role = parse(MemberUpdate, {"role": request.form.get("role")}).role
+        services.add_member(_actor(), board_id, member.user.email, role)
+
+    return _handle(board_id, "members", change)
+
+

@@ -4,12 +4,12 @@ from app.cards import services
 from app.cards.schemas import CardCreate, CardMove, CardUpdate
 from app.errors import ValidationFailed
 from app.permissions import Actor
-from app.validation import parse
+from app.validation import fits_database, parse
 
 
 def _card_id(data: dict) -> int:
     card_id = data.pop("card_id", None)
-    if not isinstance(card_id, int) or isinstance(card_id, bool):
+    if not isinstance(card_id, int) or isinstance(card_id, bool) or not fits_database(card_id):
         raise ValidationFailed("card_id is required", fields={"card_id": "required"})
     return card_id
 

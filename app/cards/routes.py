@@ -1,1 +1,115 @@
-"""Card fragments and forms."""
+"""Card fragments and forms for the canvas (htmx); moves go through the JSON API."""
+
+from flask import render_template, request
+from flask_login import current_user, login_required
+
+from app.cards import bp, services
+from app.cards.operations import perform
+from app.errors import Conflict, ValidationFailed
+from app.models import Card
+from app.permissions import EDIT, READ, Actor, allows, board_for, role_on
+from app.realtime import renderer
+from app.validation import form_data
+from app.vocab import CARD_STATUSES
+
+TEXTS = ("title", "description", "capacity_unit", "quality_reason")
+EDITABLE = (*TEXTS, "organisation_id", "capacity_per_year", "status", "quality", "version")
+
+
+def _actor() -> Actor:
+    return Actor(user=current_user._get_current_object())
+
+
+@renderer("card", model=Card)
+def render_card(card, can_edit: bool) -> str:
+    """Render one card as the canvas shows it (also used for live pushes)."""
+    return render_template("cards/_card.html", card=card, can_edit=can_edit)
+
+
+def _form(board_id: int, card=None, values: dict | None = None, errors: dict | None = None,
+          cell: dict | None = None, status: int = 200):
+    board = board_for(_actor(), board_id, EDIT)
+    return render_template("cards/_form.html", board=board, card=card, values=values or {},
+                           errors=errors or {}, cell=cell or {}, statuses=CARD_STATUSES,
+                           organisations=board.organisations), status
+
+
+@bp.get("/boards/<int:board_id>/cards/new")
+@login_required
+def new(board_id: int):
+    """Return an empty card form for a cell."""
+    cell = {"phase_id": request.args.get("phase_id", type=int),
+            "lane_id": request.args.get("lane_id", type=int)}
+    return _form(board_id, cell=cell)
+
+
+@bp.post("/boards/<int:board_id>/cards")
+@login_required
+def create(board_id: int):
+    """Create a card from the form; answer with the card, or the form with errors."""
+    values = form_data(request.form)
+    try:
+        card = perform(_actor(), board_id, "card.create", values)
+    except ValidationFailed as exc:
+        cell = {"phase_id": values.get("phase_id"), "lane_id": values.get("lane_id")}
+        return _form(board_id, values=values, errors=exc.fields or {"_": exc.message},
+                     cell=cell, status=422)
+    return render_card(services.get_card(board_id, card["id"]), can_edit=True), 201
+
+
+@bp.get("/boards/<int:board_id>/cards/<int:card_id>")
+@login_required
+def show(board_id: int, card_id: int):
+    """Return one card's fragment (cancel an edit, or catch up after a missed push)."""
+    actor = _actor()
+    board_for(actor, board_id, READ)
+    card = services.get_card(board_id, card_id)
+    return render_card(card, can_edit=allows(role_on(actor, board_id), EDIT))
+
+
+@bp.get("/boards/<int:board_id>/cards/<int:card_id>/edit")
+@login_required
+def edit(board_id: int, card_id: int):
+    """Return the edit form of a card, starting from its current version."""
+    card = services.get_card(board_id, card_id)
+    return _form(board_id, card=card, values=card.to_json())
+
+
+@bp.post("/boards/<int:board_id>/cards/<int:card_id>")
+@login_required
+def update(board_id: int, card_id: int):
+    """Save an edit; a stale one gets the conflict view (theirs beside mine), never a loss."""
+    values = form_data(request.form)
+    # Only what the form sent changes; text keeps "" (a cleared title is an error, a cleared
+    # description is empty), an emptied number or choice becomes null.
+    fields = {key: request.form[key] if key in TEXTS else values.get(key)
+              for key in EDITABLE if key in request.form}
+    try:
+        perform(_actor(), board_id, "card.update", {**fields, "card_id": card_id})
+    except Conflict as exc:
+        board = board_for(_actor(), board_id, EDIT)
+        return render_template("cards/_conflict.html", board=board, mine=values,
+                               theirs=exc.current, card_id=card_id, statuses=CARD_STATUSES,
+                               organisations={o.id: o for o in board.organisations}), 409
+    except ValidationFailed as exc:
+        card = services.get_card(board_id, card_id)
+        return _form(board_id, card=card, values=values,
+                     errors=exc.fields or {"_": exc.message}, status=422)
+    return render_card(services.get_card(board_id, card_id), can_edit=True)
+
+
+@bp.post("/boards/<int:board_id>/cards/<int:card_id>/delete")
+@login_required
+def delete(board_id: int, card_id: int):
+    """Delete a card (it stays restorable in the history)."""
+    perform(_actor(), board_id, "card.delete", {"card_id": card_id})
+    return "", 200
+
+
+@bp.post("/boards/<int:board_id>/cards/<int:card_id>/restore")
+@login_required
+def restore(board_id: int, card_id: int):
+    """Restore a deleted card from the history."""
+    perform(_actor(), board_id, "card.restore", {"card_id": card_id})
+    return "", 200, {"HX-Trigger": "bw-history-changed"}
+

@@ -1,0 +1,219 @@
+// Canvas interactions: drag and drop (SortableJS), the same moves by keyboard, organisation
+// highlighting, and placing cards in their cell in the server's order. Moves go through the
+// JSON API (one card at a time, the server computes the position).
+(function () {
+  "use strict";
+  const body = document.body;
+  const boardId = Number(body.dataset.boardId);
+  if (!boardId) return;
+  const canEdit = function () { return body.dataset.role === "partner" || body.dataset.role === "coordinator"; };
+  let selectedOrganisations = new Set();
+  let editing = null;
+
+  function cards(list) {
+    return Array.from(list.children).filter(function (li) { return li.dataset.position; });
+  }
+
+  function cellList(phaseId, laneId) {
+    return document.querySelector('#bw-canvas td[data-phase-id="' + phaseId + '"][data-lane-id="' + (laneId || "") + '"] .bw-cell__cards');
+  }
+
+  function markEmpty(cell) {
+    cell.classList.toggle("bw-cell--empty", !cell.querySelector(".bw-card"));
+  }
+  window.bwMarkEmpty = markEmpty;
+
+  // Put a card in its cell at the place its position key says (ties: lower id first).
+  function placeCard(card) {
+    const list = cellList(card.dataset.phaseId, card.dataset.laneId);
+    if (!list) return;
+    const before = cards(list).find(function (other) {
+      return other !== card && (other.dataset.position > card.dataset.position ||
+        (other.dataset.position === card.dataset.position && Number(other.dataset.cardId) > Number(card.dataset.cardId)));
+    });
+    list.insertBefore(card, before || null);
+    markEmpty(list.closest("td"));
+    applyFilter(card);
+  }
+  window.bwPlaceCard = placeCard;
+
+  function api(path, payload) {
+    return fetch("/api/v1/boards/" + boardId + path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": body.dataset.csrfToken },
+      body: JSON.stringify(payload),
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) throw data;
+        return data;
+      });
+    });
+  }
+
+  function reloadCanvas() {
+    if (window.htmx && body.dataset.canvasUrl) {
+      window.htmx.ajax("GET", body.dataset.canvasUrl, { target: "#bw-canvas-region", swap: "outerHTML" });
+    }
+  }
+
+  function cellName(cell) {
+    return cell.querySelector(".bw-cell__cards").getAttribute("aria-label");
+  }
+
+  function move(card, cell, afterCard) {
+    const payload = {
+      phase_id: Number(cell.dataset.phaseId),
+      lane_id: cell.dataset.laneId ? Number(cell.dataset.laneId) : null,
+      after_card_id: afterCard ? Number(afterCard.dataset.cardId) : null,
+    };
+    return api("/cards/" + card.dataset.cardId + "/move", payload).then(function (moved) {
+      card.dataset.position = moved.position;
+      card.dataset.version = moved.version;
+      card.dataset.phaseId = moved.phase_id;
+      card.dataset.laneId = moved.lane_id || "";
+      const title = card.querySelector(".bw-card__title");
+      window.bwAnnounce && window.bwAnnounce((title ? "‘" + title.textContent + "’ → " : "") + cellName(cell));
+    }).catch(function (error) {
+      window.bwAnnounce && window.bwAnnounce(error && error.error ? error.error.message : "");
+      reloadCanvas();
+    });
+  }
+
+  function initSortable() {
+    if (!canEdit() || typeof Sortable === "undefined") return;
+    document.querySelectorAll("#bw-canvas .bw-cell__cards").forEach(function (list) {
+      if (list.dataset.sortable) return;
+      list.dataset.sortable = "1";
+      Sortable.create(list, {
+        group: "cards",
+        animation: 120,
+        draggable: ".bw-card:not(.bw-card--editing-form)",
+        filter: "button, a, input, textarea, select",
+        preventOnFilter: false,
+        onEnd: function (event) {
+          if (event.from === event.to && event.oldIndex === event.newIndex) return;
+          const card = event.item;
+          const siblings = cards(event.to);
+          const index = siblings.indexOf(card);
+          markEmpty(event.from.closest("td"));
+          markEmpty(event.to.closest("td"));
+          move(card, event.to.closest("td"), index > 0 ? siblings[index - 1] : null);
+        },
+      });
+    });
+  }
+
+  // The keyboard equivalent of dragging: one step left/right (phase) or up/down (order, lane).
+  function nudge(card, direction) {
+    const cell = card.closest("td");
+    const list = cell.querySelector(".bw-cell__cards");
+    const siblings = cards(list);
+    const index = siblings.indexOf(card);
+    let target = cell;
+    let after = null;
+    if (direction === "left" || direction === "right") {
+      target = direction === "left" ? cell.previousElementSibling : cell.nextElementSibling;
+      if (!target || !target.matches("td.bw-cell")) return;
+      const targetCards = cards(target.querySelector(".bw-cell__cards"));
+      after = targetCards[targetCards.length - 1] || null;
+    } else if (direction === "up") {
+      if (index > 0) {
+        after = siblings[index - 2] || null;
+      } else {
+        const row = cell.parentElement.previousElementSibling;
+        target = row && row.querySelector('td[data-phase-id="' + cell.dataset.phaseId + '"]');
+        if (!target) return;
+        const targetCards = cards(target.querySelector(".bw-cell__cards"));
+        after = targetCards[targetCards.length - 1] || null;
+      }
+    } else {
+      if (index < siblings.length - 1) {
+        after = siblings[index + 1];
+      } else {
+        const row = cell.parentElement.nextElementSibling;
+        target = row && row.querySelector('td[data-phase-id="' + cell.dataset.phaseId + '"]');
+        if (!target) return;
+      }
+    }
+    const targetList = target.querySelector(".bw-cell__cards");
+    targetList.insertBefore(card, after ? after.nextElementSibling : targetList.firstElementChild);
+    markEmpty(cell);
+    markEmpty(target);
+    const control = card.querySelector('[data-move="' + direction + '"]');
+    if (control) control.focus();
+    move(card, target, after);
+  }
+
+  function applyFilter(card) {
+    const dim = selectedOrganisations.size > 0 && !selectedOrganisations.has(card.dataset.organisationId);
+    card.classList.toggle("bw-card--dimmed", dim);
+  }
+
+  function applyFilters() {
+    document.querySelectorAll("#bw-canvas .bw-card[data-organisation-id]").forEach(applyFilter);
+  }
+
+  document.addEventListener("click", function (event) {
+    const moveButton = event.target.closest("[data-move]");
+    if (moveButton) {
+      nudge(moveButton.closest(".bw-card"), moveButton.dataset.move);
+      return;
+    }
+    const organisation = event.target.closest(".bw-legend__org");
+    if (organisation) {
+      const id = organisation.dataset.organisationId;
+      const on = !selectedOrganisations.has(id);
+      if (on) selectedOrganisations.add(id); else selectedOrganisations.delete(id);
+      organisation.setAttribute("aria-pressed", String(on));
+      applyFilters();
+      return;
+    }
+    const cancel = event.target.closest('[data-action="cancel-new"]');
+    if (cancel) {
+      const form = cancel.closest("li");
+      const cell = form.closest("td");
+      form.remove();
+      const add = cell && cell.querySelector(".bw-cell__add");
+      if (add) add.focus();
+    }
+  });
+
+  // After htmx swaps: keep one element per card (a live push may have raced the response),
+  // focus new forms, and tell the live channel which card this person is editing.
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    const table = document.getElementById("bw-canvas");
+    if (!table) return;
+    dedupe(table);
+    const form = table.querySelector(".bw-card--editing-form input[name=title]");
+    if (form && event.detail.elt && event.detail.elt.contains(form)) form.focus();
+    const current = table.querySelector("li[data-editing]");
+    const id = current ? Number(current.dataset.cardId) : null;
+    if (id !== editing) {
+      editing = id;
+      document.dispatchEvent(new CustomEvent("bw:editing", { detail: id }));
+    }
+    initSortable();
+    applyFilters();
+  });
+
+  // A live push may race an htmx response for the same card: keep the newest version only.
+  function dedupe(table) {
+    const seen = new Map();
+    table.querySelectorAll("li.bw-card[data-card-id]:not([data-editing])").forEach(function (card) {
+      const other = seen.get(card.dataset.cardId);
+      if (!other) {
+        seen.set(card.dataset.cardId, card);
+        return;
+      }
+      const older = Number(other.dataset.version) > Number(card.dataset.version) ? card : other;
+      seen.set(card.dataset.cardId, older === card ? other : card);
+      const cell = older.closest("td");
+      older.remove();
+      if (cell) markEmpty(cell);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", initSortable);
+  if (document.readyState !== "loading") initSortable();
+})();
