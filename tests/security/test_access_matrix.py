@@ -1,0 +1,296 @@
+"""Access control everywhere: every route and socket event, for every actor, against one table.
+
+The routes come from the app's URL map and the socket handler registry, so a new route or event
+that is not classified below fails the test until someone says who may use it.
+"""
+
+import pytest
+from flask_socketio import SocketIOTestClient
+
+from app.extensions import socketio
+from tests.conftest import PASSWORD
+from tests.security.conftest import ACTORS, USERS
+from tests.security.matrix import (
+    AUTH,
+    DENIED,
+    EDIT,
+    IGNORE,
+    MANAGE,
+    OWNER,
+    PUBLIC,
+    READ,
+    REFUSED_INPUT,
+    SHARE,
+    concrete_paths,
+    example,
+    expect,
+    is_login_redirect,
+    path_kind,
+)
+
+# Endpoint -> level, or {method: level}. Keep in step with DESIGN.md §3 (permissions) and §4.
+TABLE = {
+    "static": PUBLIC,
+    "auth.login": PUBLIC,
+    "auth.logout": AUTH,
+    "auth.set_locale": PUBLIC,
+    "auth.invite": PUBLIC,  # the invite token in the path is the credential
+    "boards.index": AUTH,
+    "boards.create": AUTH,
+    "boards.show": READ,
+    "boards.canvas": READ,
+    "boards.feed": READ,
+    "boards.organisation_styles": READ,
+    "boards.settings": READ,
+    "boards.rename": MANAGE,
+    "boards.create_axis": EDIT,
+    "boards.update_axis": EDIT,
+    "boards.delete_axis": EDIT,
+    "boards.create_organisation": EDIT,
+    "boards.update_organisation": EDIT,
+    "boards.delete_organisation": EDIT,
+    "boards.invite": MANAGE,
+    "boards.change_member": MANAGE,
+    "cards.new": EDIT,
+    "cards.create": EDIT,
+    "cards.show": READ,
+    "cards.edit": EDIT,
+    "cards.update": EDIT,
+    "cards.delete": EDIT,
+    "cards.restore": EDIT,
+    "share.view": SHARE,
+    "share.organisation_styles": SHARE,
+    "share.links": MANAGE,
+    "share.create": MANAGE,
+    "share.revoke": MANAGE,
+    "api.openapi": PUBLIC,
+    "health.healthz": PUBLIC,
+    "api.create_token": PUBLIC,
+    "api.list_tokens": AUTH,
+    "api.revoke_token": OWNER,
+    "api.list_boards": AUTH,
+    "api.create_board": AUTH,
+    "api.get_board": READ,
+    "api.update_board": MANAGE,
+    "api.list_members": READ,
+    "api.add_member": MANAGE,
+    "api.update_member": MANAGE,
+    "api.remove_member": MANAGE,
+    "api.create_phase": EDIT,
+    "api.update_phase": EDIT,
+    "api.delete_phase": EDIT,
+    "api.create_lane": EDIT,
+    "api.update_lane": EDIT,
+    "api.delete_lane": EDIT,
+    "api.create_organisation": EDIT,
+    "api.update_organisation": EDIT,
+    "api.delete_organisation": EDIT,
+    "api.list_events": READ,
+    "api.create_card": EDIT,
+    "api.get_one_card": READ,
+    "api.update_card": EDIT,
+    "api.move_card": EDIT,
+    "api.delete_card": EDIT,
+    "api.restore_card": EDIT,
+    "api.list_share_links": MANAGE,
+    "api.create_share_link": MANAGE,
+    "api.revoke_share_link": MANAGE,
+    "api.list_markers": READ,
+    "api.create_marker": EDIT,
+    "api.update_marker": EDIT,
+    "api.delete_marker": EDIT,
+    "api.list_handovers": READ,
+    "api.create_handover": EDIT,
+    "api.update_handover": EDIT,
+    "api.delete_handover": EDIT,
+    "api.list_next_steps": READ,
+    "api.create_next_step": EDIT,
+    "api.update_next_step": EDIT,
+    "api.delete_next_step": EDIT,
+    "api.add_learning": EDIT,
+    "api.get_analysis": READ,
+    "api.accept_suggestion": EDIT,
+    "api.dismiss_suggestion": EDIT,
+    "api.list_rounds": READ,
+    "api.create_round": EDIT,
+    "api.round_diff": READ,
+}
+
+# Bodies where the schema alone does not give a meaningful one.
+BODIES = {"api.create_token": lambda w: {"email": w.emails["coordinator"],
+                                         "password": PASSWORD}}
+# HTML forms carry no schema in the URL map: the fields a valid submission needs.
+FORMS = {
+    "boards.create": lambda w: {"name": "Matrix"},
+    "boards.rename": lambda w: {"name": "Matrix"},
+    "boards.create_axis": lambda w: {"name": "Matrix"},
+    "boards.update_axis": lambda w: {"name": "Matrix"},
+    "boards.create_organisation": lambda w: {"name": "Matrix", "kind": "overig",
+                                             "color": "#123456"},
+    "boards.update_organisation": lambda w: {"name": "Matrix"},
+    "boards.invite": lambda w: {"role": "viewer"},
+    "boards.change_member": lambda w: {"role": "partner"},
+    "cards.create": lambda w: {"phase_id": w.ids["phase"], "lane_id": w.ids["lane"],
+                               "organisation_id": w.ids["organisation"], "title": "Matrix"},
+    "cards.update": lambda w: {"version": w.versions["card"], "title": "Matrix"},
+    "share.create": lambda w: {"label": "Matrix"},
+    "auth.set_locale": lambda w: {"locale": "en"},
+    "auth.login": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
+}
+
+SOCKET_TABLE = {"connect": "connect", "disconnect": IGNORE, "join": READ, "editing": EDIT,
+                "op": EDIT}
+SOCKET_PAYLOADS = {
+    "join": lambda w: {"board_id": w.board_id},
+    "editing": lambda w: {"board_id": w.board_id, "card_id": w.ids["card"]},
+    "op": lambda w: {"board_id": w.board_id, "op": "card.update",
+                     "data": {"card_id": w.ids["card"], "version": w.versions["card"],
+                              "title": "Matrix"}},
+}
+# Over the socket a share link is a viewer: it may connect and join, never write.
+SOCKET_ALLOWED = {"connect": {*USERS, "share"}, READ: {"coordinator", "partner", "viewer", "share"}}
+SOCKET_REFUSALS = {"unauthorized", "forbidden", "not_found", "not_joined"}
+
+
+def _level(endpoint: str, method: str) -> str:
+    spec = TABLE[endpoint]
+    return spec[method] if isinstance(spec, dict) else spec
+
+
+def _body(app, world, rule, method: str):
+    if method in ("GET", "HEAD"):
+        return None
+    if rule.rule.startswith("/api/"):
+        if rule.endpoint in BODIES:
+            return BODIES[rule.endpoint](world)
+        model = getattr(app.view_functions[rule.endpoint], "openapi", {}).get("body")
+        if model is None:
+            return None
+        schema = model.model_json_schema()
+        return example(schema, schema.get("$defs", {}), world, "", path_kind(rule.rule))
+    return FORMS.get(rule.endpoint, lambda w: {})(world)
+
+
+def _send(app, world, actor: str, method: str, path: str, body):
+    client = app.test_client()
+    headers, kwargs = {}, {}
+    api = path.startswith("/api/")
+    if actor in USERS:
+        if api:
+            headers["Authorization"] = f"Bearer {world.tokens[actor]}"
+        else:
+            client.set_cookie("session", world.cookies[actor])
+    if body is not None:
+        kwargs["json" if api else "data"] = body
+    with app.app_context():
+        return client.open(path, method=method, headers=headers, **kwargs)
+
+
+def test_every_route_and_event_is_classified(app):
+    routes = {rule.endpoint for rule in app.url_map.iter_rules()}
+    events = set(socketio.server.handlers["/"])
+    unclassified = sorted(routes - set(TABLE))
+    assert not unclassified, f"classify these routes in TABLE: {unclassified}"
+    unclassified = sorted(events - set(SOCKET_TABLE))
+    assert not unclassified, f"classify these socket events in SOCKET_TABLE: {unclassified}"
+    missing = {e for e in events if SOCKET_TABLE.get(e) not in (IGNORE, "connect")} \
+        - set(SOCKET_PAYLOADS)
+    assert not missing, f"give these socket events a payload in SOCKET_PAYLOADS: {missing}"
+
+
+def test_http_access_matrix(app, world, record_property):
+    """Denied actors get 401/403/404 (or the login page) and change nothing; allowed ones pass."""
+    base = world.fingerprint()
+    failures, checked, on_input = [], 0, []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if rule.endpoint not in TABLE:
+            continue  # reported by test_every_route_and_event_is_classified
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            level = _level(rule.endpoint, method)
+            body = _body(app, world, rule, method)
+            for actor in ACTORS:
+                for path in concrete_paths(rule.rule, world, actor):
+                    response = _send(app, world, actor, method, path, body)
+                    checked += 1
+                    status = response.status_code
+                    outcome = expect(level, actor)
+                    cell = f"{method} {path} [{rule.endpoint}={level}] as {actor}: {status}"
+                    changed = world.fingerprint() != base
+                    if status >= 500:
+                        failures.append(f"{cell} (server error)")
+                    elif outcome == "allow" and (status in (401, 403) or
+                                                 is_login_redirect(response)):
+                        failures.append(f"{cell} (should be allowed)")
+                    elif outcome == "deny":
+                        refused = status in DENIED or is_login_redirect(response)
+                        if status in REFUSED_INPUT:
+                            on_input.append(cell)
+                        elif not refused:
+                            failures.append(f"{cell} (should be refused)")
+                        if changed:
+                            failures.append(f"{cell} (a refused request changed the board)")
+                    elif outcome == "either" and changed:
+                        failures.append(f"{cell} (a read-only actor changed the board)")
+                    if changed:
+                        world.restore()
+    print(f"\naccess matrix: {checked} HTTP route x actor cells checked; "
+          f"{len(on_input)} refused on input before the permission check")
+    record_property("http_cells", checked)
+    assert not failures, "\n".join(failures)
+
+
+def _socket_client(app, world, actor: str):
+    if actor in USERS:
+        auth = {"token": world.tokens[actor]}
+    elif actor in world.share_tokens:
+        auth = {"share": world.share_tokens[actor]}
+    else:
+        auth = None
+    with app.app_context():
+        return SocketIOTestClient(app, socketio, auth=auth)
+
+
+def _emit(app, client, event: str, payload) -> dict | None:
+    with app.app_context():
+        return client.emit(event, payload, callback=True)
+
+
+@pytest.mark.parametrize("event", sorted(SOCKET_TABLE))
+def test_socket_access_matrix(app, world, event):
+    """Every socket event, for every actor: refused ones get an error ack and change nothing."""
+    level = SOCKET_TABLE[event]
+    if level == IGNORE:
+        pytest.skip(f"{event} is not an action")
+    base = world.fingerprint()
+    failures = []
+    for actor in ACTORS:
+        allowed = actor in SOCKET_ALLOWED.get(level, set()) or expect(level, actor) == "allow" \
+            if level != "connect" else actor in SOCKET_ALLOWED["connect"]
+        client = _socket_client(app, world, actor)
+        connected = client.is_connected()
+        try:
+            if event == "connect":
+                if connected != allowed:
+                    failures.append(f"connect as {actor}: connected={connected}")
+                continue
+            if not connected:
+                if allowed:
+                    failures.append(f"{event} as {actor}: could not connect")
+                continue
+            if event != "join":
+                _emit(app, client, "join", SOCKET_PAYLOADS["join"](world))
+            ack = _emit(app, client, event, SOCKET_PAYLOADS[event](world)) or {}
+            if allowed and not ack.get("ok"):
+                failures.append(f"{event} as {actor}: refused {ack}")
+            if not allowed and (ack.get("ok") or
+                                ack.get("error", {}).get("code") not in SOCKET_REFUSALS):
+                failures.append(f"{event} as {actor}: not refused properly {ack}")
+            if not allowed and world.fingerprint() != base:
+                failures.append(f"{event} as {actor}: a refused event changed the board")
+        finally:
+            if client.is_connected():
+                with app.app_context():
+                    client.disconnect()
+            if world.fingerprint() != base:
+                world.restore()
+    assert not failures, "\n".join(failures)
