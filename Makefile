@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 FLASK := $(VENV)/bin/flask --app wsgi
 
-.PHONY: run test install lint bench cluster
+.PHONY: run test install lint bench cluster catalogs messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -14,15 +14,26 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
+run: install catalogs
 	$(FLASK) db upgrade
 	$(FLASK) demo
 	$(PY) wsgi.py
 
+# The compiled .mo files are committed as well; compiling again keeps them in step with the .po.
+catalogs: install
+	$(VENV)/bin/pybabel -q compile -d app/translations
+
+# Re-extract the Dutch msgids from app/ and templates/ and merge them into the catalogs.
+messages: install
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
+		-o app/translations/messages.pot .
+	$(VENV)/bin/pybabel -q update -i app/translations/messages.pot -d app/translations \
+		--no-fuzzy-matching --ignore-obsolete
+
 lint: install
 	$(VENV)/bin/ruff check .
 
-test: install lint
+test: install lint catalogs
 	$(VENV)/bin/pytest
 
 bench: install

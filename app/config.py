@@ -30,6 +30,7 @@ class Config:
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
     SUPPORTED_LOCALES = ("nl", "en")
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     # How far back the event log reaches for replay; older catch-ups get 410 / resync.
     EVENT_LOG_KEEP = int(os.environ.get("EVENT_LOG_KEEP", "10000"))
     RATELIMIT_ENABLED = True
