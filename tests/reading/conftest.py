@@ -108,3 +108,43 @@ def foreign(app, create_user):
         "phase_id": other["phases"][0]["id"], "organisation_id": organisation["id"],
         "title": "Elders"}).get_json()
     return {"board": other["id"], "phase": other["phases"][0]["id"], "card": made["id"]}
+
+
+@pytest.fixture
+def small(app, create_user):
+    """A 3-phase × 2-lane board with organisations of several kinds, and helpers to fill it.
+
+    Returns {"id", "phase": {"A","B","C"}, "lane": {"L1","L2"}, "org": {...}, "api": partner,
+    "viewer": client, "card(phase, lane, org, **fields)", "analysis()"}.
+    """
+    coordinator, partner, viewer = (create_user(name=n) for n in ("Regisseur", "Partner",
+                                                                   "Lezer"))
+    api = Client(app, coordinator)
+    made = api.post("/boards", json={"name": "Klein", "phases": ["A", "B", "C"],
+                                     "lanes": ["L1", "L2"]}).get_json()
+    b = made["id"]
+    for user, role in ((partner, "partner"), (viewer, "viewer")):
+        api.post(f"/boards/{b}/members", json={"email": user.email, "role": role})
+    kinds = {"zon": "energiecooperatie", "wind": "energiecooperatie", "loket": "energieloket",
+             "x": "overig", "y": "overig"}
+    org = {name: api.post(f"/boards/{b}/organisations", json={
+        "name": name, "kind": kind, "color": "#336699"}).get_json()["id"]
+        for name, kind in kinds.items()}
+    phase = {p["name"]: p["id"] for p in made["phases"]}
+    lane = {lane["name"]: lane["id"] for lane in made["lanes"]}
+    editor = Client(app, partner)
+
+    def card(p: str, lane_name: str, org_name: str = "loket", **fields) -> dict:
+        response = editor.post(f"/boards/{b}/cards", json={
+            "phase_id": phase[p], "lane_id": lane[lane_name], "organisation_id": org[org_name],
+            "title": fields.pop("title", f"{org_name} in {p}/{lane_name}"), **fields})
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    def analysis() -> dict:
+        response = Client(app, viewer).get(f"/boards/{b}/analysis")
+        assert response.status_code == 200
+        return response.get_json()
+
+    return {"id": b, "phase": phase, "lane": lane, "org": org, "api": editor,
+            "viewer": Client(app, viewer), "card": card, "analysis": analysis}
