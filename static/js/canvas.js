@@ -88,6 +88,7 @@
       Sortable.create(list, {
         group: "cards",
         animation: 120,
+        forceFallback: true,  // mouse and touch events, not HTML5 drag: the same on every device
         draggable: ".bw-card:not(.bw-card--editing-form)",
         filter: "button, a, input, textarea, select",
         preventOnFilter: false,

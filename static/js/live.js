@@ -218,7 +218,7 @@
       const pill = table.querySelector('[data-card-id="' + user.editing + '"] .bw-card__editing');
       if (!pill) return;
       pill.hidden = false;
-      pill.textContent = text(presenceEl, "textEditing", "%s …").replace("%s", user.name);
+      pill.textContent = text(presenceEl, "textEditing", "{name} …").replace("{name}", user.name);
     });
   }
 
