@@ -1,0 +1,122 @@
+"""Fixtures for the core canvas tests: isolated API and socket clients, a board with every role.
+
+The root `app` fixture keeps one app context pushed for the whole test. A request or socket event
+that runs inside it would share its `g` (Flask-Login caches the signed-in user there) and its
+database session, so the clients here run every call in a fresh app context, as a server does.
+"""
+
+import pytest
+from flask_socketio import SocketIOTestClient
+
+from app.auth.services import issue_token
+from app.extensions import db, socketio
+from app.models import Card, Event, Lane, Membership, Organisation, Phase
+
+
+class ApiClient:
+    """A JSON API client for one bearer token (None: anonymous); paths are under /api/v1."""
+
+    def __init__(self, app, token: str | None):
+        self.app = app
+        self.client = app.test_client()
+        self.headers = {"Authorization": f"Bearer {token}"} if token else {}
+
+    def __getattr__(self, method: str):
+        def call(path: str, **kwargs):
+            headers = {**self.headers, **kwargs.pop("headers", {})}
+            with self.app.app_context():
+                return getattr(self.client, method)(f"/api/v1{path}", headers=headers, **kwargs)
+
+        return call
+
+
+class SocketClient:
+    """Flask-SocketIO's test client, each call in a fresh app context."""
+
+    def __init__(self, app, auth):
+        self.app = app
+        with app.app_context():
+            self.client = SocketIOTestClient(app, socketio, auth=auth)
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self.client, name)
+        if not callable(attribute):
+            return attribute
+
+        def call(*args, **kwargs):
+            with self.app.app_context():
+                return attribute(*args, **kwargs)
+
+        return call
+
+    def join(self, board_id: int, **extra) -> dict:
+        """Join a board's live channel and return the ack."""
+        return self.emit("join", {"board_id": board_id, **extra}, callback=True)
+
+    def op(self, board_id: int, op: str, **data) -> dict:
+        """Perform a card operation over the socket and return the ack."""
+        return self.emit("op", {"board_id": board_id, "op": op, "data": data}, callback=True)
+
+    def received_events(self, name: str = "board_event") -> list[dict]:
+        """Return (and consume) the payloads of the named events received so far."""
+        return [m["args"][0] for m in self.get_received() if m["name"] == name]
+
+
+@pytest.fixture
+def api(app):
+    """Return api(user_or_None, token=None) -> ApiClient (overrides the root fixture)."""
+
+    def factory(user=None, token: str | None = None):
+        return ApiClient(app, token or (issue_token(user) if user else None))
+
+    return factory
+
+
+@pytest.fixture
+def sio(app):
+    """Return sio(auth) -> SocketClient; `auth` is {"token": ...}, {"share": ...} or None."""
+    clients = []
+
+    def factory(auth=None):
+        client = SocketClient(app, auth)
+        clients.append(client)
+        return client
+
+    yield factory
+    for client in clients:
+        if client.is_connected():
+            client.disconnect()
+
+
+@pytest.fixture
+def roles(board_with_roles, api):
+    """The role board with an API client per role (and anonymous), and a card."""
+    setup = board_with_roles
+    board = setup["board"]
+    people = setup["people"]
+    clients = {role: api(user) for role, user in people.items()}
+    clients["anonymous"] = api(None)
+    coordinator = clients["coordinator"]
+    state = coordinator.get(f"/boards/{board.id}").get_json()
+    card = coordinator.post(f"/boards/{board.id}/cards", json={
+        "phase_id": state["phases"][0]["id"], "lane_id": state["lanes"][0]["id"],
+        "organisation_id": setup["organisation"].id, "title": "Keukentafelgesprek"}).get_json()
+    return {**setup, "board_id": board.id, "clients": clients, "state": state, "card": card}
+
+
+@pytest.fixture
+def snapshot(app):
+    """Return snapshot(board_id): what a board holds, to show a refused request wrote nothing."""
+    return _snapshot
+
+
+def _snapshot(board_id: int) -> dict:
+    db.session.expire_all()
+    counts = {model.__name__: db.session.execute(
+        db.select(db.func.count()).select_from(model).filter_by(board_id=board_id)).scalar_one()
+        for model in (Card, Event, Lane, Membership, Organisation, Phase)}
+    counts["seq"] = db.session.execute(
+        db.text("SELECT seq FROM boards WHERE id = :id"), {"id": board_id}).scalar_one()
+    counts["cards"] = sorted(tuple(sorted(c.to_json().items())) for c in db.session.execute(
+        db.select(Card).filter_by(board_id=board_id)).scalars())
+    return counts
