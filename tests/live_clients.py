@@ -84,3 +84,58 @@ def sio(app):
     for client in clients:
         if client.is_connected():
             client.disconnect()
+
+
+@pytest.fixture
+def in_request(app):
+    """Return a context manager: run service calls as inside a request of their own."""
+    from contextlib import contextmanager  # noqa: PLC0415
+
+    @contextmanager
+    def context():
+        with app.app_context(), app.test_request_context():
+            yield
+
+    return context
+
+
+@pytest.fixture
+def sample_board(board_with_roles, in_request):
+    """The role board filled through the services: cards, markers, a handover, next steps."""
+    from app.boards import structure  # noqa: PLC0415
+    from app.cards.services import create_card  # noqa: PLC0415
+    from app.permissions import Actor  # noqa: PLC0415
+    from app.reading import handovers, markers, next_steps  # noqa: PLC0415
+
+    board, people = board_with_roles["board"], board_with_roles["people"]
+    loket = board_with_roles["organisation"]
+    actor = Actor(user=people["coordinator"])
+    phases, lanes = [p.id for p in board.phases], [lane.id for lane in board.lanes]
+    with in_request():
+        structure.update_axis(actor, board.id, "phase", phases[2], {"demand_per_year": 400})
+        coop = structure.create_organisation(actor, board.id, "Energiecoöperatie Zon",
+                                             "energiecooperatie", "#aa3300")
+        cards = [
+            create_card(actor, board.id, phases[1], loket.id, "Keukentafelgesprek",
+                        lane_id=lanes[0], capacity_per_year=300, description="Aan huis"),
+            create_card(actor, board.id, phases[2], coop.id, "Energiecoach aan huis",
+                        lane_id=lanes[0], capacity_per_year=150, status="pilot"),
+            create_card(actor, board.id, phases[2], loket.id, "=HYPERLINK(\"http://x\")",
+                        lane_id=lanes[1], capacity_unit="gesprekken/jaar",
+                        capacity_per_year=20),
+        ]
+        gap = markers.create_marker(actor, board.id, "gap", "Geen hulp bij offertes",
+                                    phase_id=phases[3])
+        bottleneck = markers.create_marker(actor, board.id, "bottleneck",
+                                           "Bewoners haken af na advies", phase_id=phases[2],
+                                           lane_id=lanes[0], dropouts_per_year=60)
+        markers.create_marker(actor, board.id, "overlap", "Dubbel adviesaanbod",
+                              card_ids=[cards[0].id, cards[1].id], status="resolved")
+        handovers.create_handover(actor, board.id, cards[0].id, cards[1].id, "Warme overdracht")
+        step = next_steps.create_next_step(
+            actor, board.id, "Offertecheck met de coöperatie", [gap.id],
+            goal="Bewoners helpen kiezen", owner_organisation_id=coop.id, status="agreed")
+        next_steps.add_learning(actor, board.id, step.id, "Bewoners willen één loket")
+        next_steps.create_next_step(actor, board.id, "Wijkavond", [bottleneck.id])
+    return {**board_with_roles, "cards": cards, "coop": coop, "gap": gap,
+            "bottleneck": bottleneck, "step": step}

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.boards.queries import BoardState
 from app.models import Phase
+from app.reading.markers import OPEN
 
 OPEN_KINDS = ("gap", "bottleneck")
 AGREED = ("agreed", "in_progress")
@@ -56,9 +57,9 @@ def phase_summaries(state: BoardState) -> list[PhaseSummary]:
 
 
 def open_markers(state: BoardState, kinds: tuple[str, ...] | None = None) -> list:
-    """Return the markers still open, optionally only of some kinds."""
+    """Return the markers still open (or being addressed), optionally only of some kinds."""
     return [m for m in state.markers
-            if m.status == "open" and (kinds is None or m.kind in kinds)]
+            if m.status in OPEN and (kinds is None or m.kind in kinds)]
 
 
 def agreed_next_steps(state: BoardState) -> list:
@@ -67,3 +68,6 @@ def agreed_next_steps(state: BoardState) -> list:
 
 
 MARKER_KINDS = {"gap": _l("Gat"), "overlap": _l("Overlap"), "bottleneck": _l("Knelpunt")}
+NEXT_STEP_STATUSES = {"proposed": _l("Voorgesteld"), "agreed": _l("Afgesproken"),
+                      "in_progress": _l("In uitvoering"), "done": _l("Afgerond"),
+                      "stopped": _l("Gestopt")}
