@@ -7,9 +7,10 @@ whichever process holds the socket.
 """
 
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import join_room
@@ -67,14 +68,21 @@ def room(board_id: int, audience: str) -> str:
 
 def broadcast(event: Event, entity=None) -> None:
     """Send one committed event to everyone on the board: JSON, plus HTML for pages."""
+    if not has_request_context():  # e.g. `flask demo`: fragments still need url_for
+        with current_app.test_request_context():
+            return broadcast(event, entity)
     payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
                "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
     socketio.emit("board_event", payload, to=room(event.board_id, "json"))
     render = _renderers.get(event.type.split(".")[0])
     deleted = event.type.endswith(".deleted")
-    for audience, can_edit in (("edit", True), ("view", False)):
-        html = render(entity, can_edit) if render and entity is not None and not deleted else None
-        socketio.emit("board_event", {**payload, "html": html}, to=room(event.board_id, audience))
+    # Changes made outside a request (CLI, scripts, tests) still render with working URLs.
+    context = nullcontext() if has_request_context() else current_app.test_request_context("/")
+    with context:
+        for audience, can_edit in (("edit", True), ("view", False)):
+            html = render(entity, can_edit) if render and entity and not deleted else None
+            socketio.emit("board_event", {**payload, "html": html},
+                          to=room(event.board_id, audience))
 
 
 def after_commit(fn) -> None:
