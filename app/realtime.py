@@ -68,9 +68,6 @@ def room(board_id: int, audience: str) -> str:
 
 def broadcast(event: Event, entity=None) -> None:
     """Send one committed event to everyone on the board: JSON, plus HTML for pages."""
-    if not has_request_context():  # e.g. `flask demo`: fragments still need url_for
-        with current_app.test_request_context():
-            return broadcast(event, entity)
     payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
                "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
     socketio.emit("board_event", payload, to=room(event.board_id, "json"))
