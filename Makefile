@@ -38,3 +38,9 @@ test: install lint catalogs
 
 bench: install
 	$(PY) -m bench
+
+# N server processes (gunicorn, threads) behind nginx with sticky sessions, rooms shared through
+# Redis: `make cluster N=2`. Set DATABASE_URL to a PostgreSQL database first (docs/deploy.md).
+N ?= 2
+cluster: install
+	$(PY) -m deploy.cluster --processes $(N)

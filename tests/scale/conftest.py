@@ -5,7 +5,9 @@ never passes by skipping what it is meant to check.
 """
 
 import os
+import shutil
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -35,9 +37,8 @@ def _postgres_reachable() -> str | None:
     return None
 
 
-@pytest.fixture
-def postgres_database():
-    """Return the URL of a new, empty PostgreSQL database; drop it afterwards."""
+@contextmanager
+def _new_postgres_database():
     problem = _postgres_reachable()
     if problem:
         unavailable(problem)
@@ -46,13 +47,38 @@ def postgres_database():
     admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield server.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture
+def postgres_database():
+    """Return the URL of a new, empty PostgreSQL database; drop it afterwards."""
+    with _new_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def postgres_module_database():
+    """Like postgres_database, shared by the tests of one module."""
+    with _new_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nginx():
+    """Return the nginx binary, after checking that it is installed."""
+    path = shutil.which("nginx")
+    if path is None:
+        unavailable("nginx is not installed (apt-get install -y nginx)")
+    return path
+
+
+@pytest.fixture(scope="module")
 def redis_url():
     """Return the Redis URL, after checking that Redis answers."""
     import redis  # noqa: PLC0415
