@@ -5,11 +5,18 @@ would share its `g` (Flask-Login caches the signed-in user there). Import the fi
 folder's conftest.py: `from live_clients import api, sio`.
 """
 
+from contextlib import contextmanager
+
 import pytest
 from flask_socketio import SocketIOTestClient
 
 from app.auth.services import issue_token
-from app.extensions import socketio
+from app.boards import structure
+from app.cards.services import create_card
+from app.extensions import db, socketio
+from app.models import Card, Marker, NextStep, Organisation
+from app.permissions import Actor
+from app.reading import handovers, markers, next_steps
 
 
 class _Fresh:
@@ -89,7 +96,6 @@ def sio(app):
 @pytest.fixture
 def in_request(app):
     """Return a context manager: run service calls as inside a request of their own."""
-    from contextlib import contextmanager  # noqa: PLC0415
 
     @contextmanager
     def context():
@@ -102,10 +108,6 @@ def in_request(app):
 @pytest.fixture
 def sample_board(board_with_roles, in_request):
     """The role board filled through the services: cards, markers, a handover, next steps."""
-    from app.boards import structure  # noqa: PLC0415
-    from app.cards.services import create_card  # noqa: PLC0415
-    from app.permissions import Actor  # noqa: PLC0415
-    from app.reading import handovers, markers, next_steps  # noqa: PLC0415
 
     board, people = board_with_roles["board"], board_with_roles["people"]
     loket = board_with_roles["organisation"]
@@ -137,5 +139,12 @@ def sample_board(board_with_roles, in_request):
             goal="Bewoners helpen kiezen", owner_organisation_id=coop.id, status="agreed")
         next_steps.add_learning(actor, board.id, step.id, "Bewoners willen één loket")
         next_steps.create_next_step(actor, board.id, "Wijkavond", [bottleneck.id])
-    return {**board_with_roles, "cards": cards, "coop": coop, "gap": gap,
-            "bottleneck": bottleneck, "step": step}
+        ids = {"cards": [c.id for c in cards], "coop": coop.id, "gap": gap.id,
+               "bottleneck": bottleneck.id, "step": step.id}
+    # Reload in the test's own session: the request's session is gone.
+
+    return {**board_with_roles, "cards": [db.session.get(Card, i) for i in ids["cards"]],
+            "coop": db.session.get(Organisation, ids["coop"]),
+            "gap": db.session.get(Marker, ids["gap"]),
+            "bottleneck": db.session.get(Marker, ids["bottleneck"]),
+            "step": db.session.get(NextStep, ids["step"])}

@@ -1,0 +1,1 @@
+"""Meeting pages: agenda builder, printable agenda, meeting mode, minutes."""

@@ -1,0 +1,65 @@
+"""Input schemas for meetings, agenda items and decisions."""
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from app.validation import Description, Moment, Schema, Title, text
+
+RefType = Literal["marker", "suggestion", "next_step", "phase", "card", "free"]
+Duration = Annotated[int, Field(ge=1, le=480)]
+Position = Annotated[int, Field(ge=0, le=1000)]
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+Participants = text(1000, min_length=0)
+
+
+class MeetingCreate(Schema):
+    title: Title
+    starts_at: Moment
+    participants: Participants = ""
+
+
+class MeetingUpdate(Schema):
+    version: int | None = None
+    title: Title | None = None
+    starts_at: Moment | None = None
+    participants: Participants | None = None
+
+
+class ItemCreate(Schema):
+    title: Title
+    ref_type: RefType | None = None
+    ref_id: Id | None = None
+    minutes: Description = ""
+    position: Position | None = None
+    duration_minutes: Duration | None = None
+
+
+class ItemUpdate(Schema):
+    version: int | None = None
+    title: Title | None = None
+    ref_type: RefType | None = None
+    ref_id: Id | None = None
+    minutes: Description | None = None
+    position: Position | None = None
+    duration_minutes: Duration | None = None
+
+
+class AgreedStep(Schema):
+    """A next step agreed by a decision: what, who carries it, by when."""
+
+    title: Title
+    owner_organisation_id: Id | None = None
+    due_date: date | None = None
+
+
+class DecisionCreate(Schema):
+    item_id: Id | None = None
+    text: text(5000)
+    next_step_id: Id | None = None
+    next_step: AgreedStep | None = None
+
+
+class CurrentItem(Schema):
+    item_id: Id | None = None
