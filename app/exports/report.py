@@ -14,6 +14,7 @@ from app.exports.summary import (
 )
 from app.models._types import utcnow
 from app.reading.analysis import figures
+from app.reading.bridge import picture
 from app.vocab import CARD_STATUSES, ORGANISATION_KINDS
 
 REPORTED_STEPS = ("agreed", "in_progress", "proposed", "done")
@@ -23,7 +24,8 @@ def report_context(state: BoardState) -> dict:
     """Prepare everything the report shows, grouped so the template only loops."""
     cells = state.cells()
     lanes = [*state.lanes, None]
-    lens = {row["phase_id"]: row for row in figures(state)["phases"]}
+    lens_figures = figures(state)
+    lens = {row["phase_id"]: row for row in lens_figures["phases"]}
     inventory = [(phase, [card for lane in lanes
                           for card in cells.get((phase.id, lane.id if lane else None), [])])
                  for phase in state.phases]
@@ -31,7 +33,8 @@ def report_context(state: BoardState) -> dict:
                    key=lambda s: (REPORTED_STEPS.index(s.status), s.id))
     return {
         "board": state.board, "state": state, "generated_at": utcnow(),
-        "summaries": phase_summaries(state), "lens": lens, "inventory": inventory,
+        "picture": picture(state, lens_figures), "summaries": phase_summaries(state),
+        "lens": lens, "inventory": inventory,
         "organisations": {o.id: o for o in state.organisations},
         "phases": {p.id: p for p in state.phases}, "lanes": {lane.id: lane for lane in state.lanes},
         "open_markers": open_markers(state), "next_steps": steps,

@@ -1,6 +1,6 @@
 """The read-only view behind a share link, and the coordinator's list of links."""
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.boards.page import canvas_context
@@ -15,10 +15,11 @@ from app.exports.summary import (
 )
 from app.models._types import utcnow
 from app.permissions import MANAGE, READ, Actor, board_for
+from app.reading.analysis import figures
+from app.reading.bridge import picture
 from app.share import bp, services
 from app.share.schemas import ShareLinkCreate
 from app.validation import form_data, parse
-from app.vocab import CARD_STATUSES
 
 
 def _shared_board(token: str):
@@ -38,9 +39,22 @@ def view(token: str):
     services.touch(link)
     return render_template(
         "share/view.html", **context, token=token, label=link.label,
-        summaries=phase_summaries(state), phases={p.id: p for p in state.phases},
-        open_markers=open_markers(state, OPEN_KINDS), next_steps=agreed_next_steps(state),
-        marker_kinds=MARKER_KINDS, card_statuses=CARD_STATUSES)
+        canvas_url=url_for("share.canvas", token=token),
+        org_css_url=url_for("share.organisation_styles", token=token),
+        picture=picture(state, figures(state)), summaries=phase_summaries(state),
+        phases={p.id: p for p in state.phases}, open_markers=open_markers(state, OPEN_KINDS),
+        next_steps=agreed_next_steps(state), marker_kinds=MARKER_KINDS)
+
+
+@bp.get("/s/<token>/canvas")
+def canvas(token: str):
+    """Return the read-only canvas fragment (after a structural change)."""
+    try:
+        _link, board = _shared_board(token)
+    except (Gone, NotFound) as error:
+        return render_template("errors/_error.html", error=error), error.status
+    return render_template("boards/_canvas_region.html",
+                           **canvas_context(board, "viewer", can_edit=False))
 
 
 @bp.get("/s/<token>/organisations.css")

@@ -153,3 +153,23 @@ def test_coordinator_page_shows_url_once_and_revokes(shared, web):
                           headers={"HX-Request": "true"})
     assert revoked.status_code == 200 and "ingetrokken" in revoked.get_data(as_text=True)
     assert client.get(f"/s/{shared['link']['token']}").status_code == 410
+
+
+def test_view_shows_bridge_open_gaps_and_agreed_steps_only(sample_board, api, web):
+    board = sample_board["board"]
+    link = api(sample_board["people"]["coordinator"]).post(
+        f"/boards/{board.id}/share-links", json={}).json
+    html = web().get(f"/s/{link['token']}").get_data(as_text=True)
+    assert 'class="bw-bridge"' in html
+    assert "Geen hulp bij offertes" in html and "Bewoners haken af na advies" in html
+    assert "Dubbel adviesaanbod" not in html  # resolved, and an overlap
+    assert "Offertecheck met de coöperatie" in html  # agreed
+    assert "Wijkavond" not in html  # only proposed
+    fragment = web().get(f"/s/{link['token']}/canvas")
+    assert fragment.status_code == 200 and "Keukentafelgesprek" in fragment.get_data(as_text=True)
+    assert "--bw-org-color" in web().get(f"/s/{link['token']}/organisations.css").get_data(
+        as_text=True)
+    api(sample_board["people"]["coordinator"]).delete(
+        f"/boards/{board.id}/share-links/{link['id']}")
+    assert web().get(f"/s/{link['token']}/canvas").status_code == 410
+    assert web().get(f"/s/{link['token']}/organisations.css").status_code == 410
