@@ -2,6 +2,7 @@
 
 from flask_babel import gettext as _
 from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.errors import Gone
 from app.extensions import db
@@ -17,6 +18,9 @@ def record(board_id: int, type_: str, entity=None, actor: Actor | None = None,
         update(Board).where(Board.id == board_id).values(seq=Board.seq + 1).returning(Board.seq),
         execution_options={"synchronize_session": False},
     ).scalar_one()
+    loaded = db.session.identity_map.get(db.session.identity_key(Board, board_id))
+    if loaded is not None:  # keep a board already in memory in step, without a write of its own
+        set_committed_value(loaded, "seq", seq)
     actor = actor or Actor()
     event = Event(board_id=board_id, seq=seq, type=type_, actor_id=actor.id,
                   actor_name=actor.name, data=data if data is not None else entity.to_json())

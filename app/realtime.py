@@ -20,6 +20,7 @@ from app.errors import Gone, ServiceError
 from app.extensions import db, socketio
 from app.models import Board, Event, Presence, ShareLink, User
 from app.permissions import EDIT, Actor, allows, role_on
+from app.transaction import write
 from app.validation import fits_database
 
 HOST_ID = uuid.uuid4().hex[:12]
@@ -142,12 +143,17 @@ def on_connect(auth=None):
 def on_disconnect(*_args):
     """Forget the socket and tell its boards who is still there."""
     _connections.pop(request.sid, None)
-    boards = db.session.execute(
-        db.select(Presence.board_id).filter_by(sid=request.sid)).scalars().all()
-    db.session.execute(db.delete(Presence).filter_by(sid=request.sid))
-    db.session.commit()
-    for board_id in boards:
+    for board_id in _forget_presence(request.sid):
         emit_presence(board_id)
+
+
+# Presence writes go through @write like every other write: SQLite then takes its write lock up
+# front and retries when busy, instead of failing a join under load with "database is locked".
+@write
+def _forget_presence(sid: str) -> list[int]:
+    boards = db.session.execute(db.select(Presence.board_id).filter_by(sid=sid)).scalars().all()
+    db.session.execute(db.delete(Presence).filter_by(sid=sid))
+    return list(boards)
 
 
 def _board_id(data) -> int | None:
@@ -182,16 +188,17 @@ def on_join(data):
     return {"ok": True, "seq": board.seq, "role": role}
 
 
+@write
 def _upsert_presence(board_id: int, actor: Actor) -> None:
+    fields = {"board_id": board_id, "user_id": actor.id,
+              "share_link_id": actor.share_link.id if actor.share_link else None,
+              "name": actor.share_link.label or actor.name if actor.share_link else actor.name}
     presence = db.session.get(Presence, request.sid)
     if presence is None:
-        presence = Presence(sid=request.sid, board_id=board_id, host_id=HOST_ID)
-        db.session.add(presence)
-    presence.board_id = board_id
-    presence.user_id = actor.id
-    presence.share_link_id = actor.share_link.id if actor.share_link else None
-    presence.name = actor.share_link.label or actor.name if actor.share_link else actor.name
-    db.session.commit()
+        db.session.add(Presence(sid=request.sid, host_id=HOST_ID, **fields))
+        return
+    for key, value in fields.items():
+        setattr(presence, key, value)
 
 
 def _replay(board: Board, after: int, audience: str) -> None:
@@ -249,13 +256,19 @@ def on_editing(data):
     if connection is None or board_id is None or not allows(connection.boards.get(board_id), EDIT):
         return _refuse(ServiceError(_("Alleen deelnemers die mogen bewerken."), code="forbidden"))
     card_id = data.get("card_id")
-    presence = db.session.get(Presence, request.sid)
-    if presence is None or presence.board_id != board_id:
+    if not _set_editing(request.sid, board_id, card_id if isinstance(card_id, int) else None):
         return _refuse(ServiceError(_("Eerst het bord openen (join)."), code="not_joined"))
-    presence.editing_card_id = card_id if isinstance(card_id, int) else None
-    db.session.commit()
     emit_presence(board_id)
     return {"ok": True}
+
+
+@write
+def _set_editing(sid: str, board_id: int, card_id: int | None) -> bool:
+    presence = db.session.get(Presence, sid)
+    if presence is None or presence.board_id != board_id:
+        return False
+    presence.editing_card_id = card_id
+    return True
 
 
 @socketio.on("op")

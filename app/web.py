@@ -1,6 +1,6 @@
 """Cross-cutting web behaviour: sign-in loading, security headers, error pages."""
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
@@ -89,6 +89,12 @@ def init_app(app: Flask) -> None:
         from flask_babel import format_decimal  # noqa: PLC0415
 
         return "–" if value is None else format_decimal(value)
+
+    @app.before_request
+    def forget_cached_user():
+        # Flask-Login caches the user on `g`, which lives as long as the app context; when a test
+        # (or a script) keeps one context around several requests, each must sign in anew.
+        g.pop("_login_user", None)
 
     @app.after_request
     def security_headers(response):

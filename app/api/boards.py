@@ -22,7 +22,7 @@ from app.boards.schemas import (
     PhaseUpdate,
 )
 from app.errors import ValidationFailed
-from app.permissions import MANAGE, READ, board_for
+from app.permissions import READ, board_for
 from app.validation import parse
 
 
@@ -80,11 +80,7 @@ def add_member(board_id: int):
 def update_member(board_id: int, user_id: int):
     """Change a member's role."""
     data = parse(MemberUpdate, body())
-    board = board_for(actor(), board_id, MANAGE)
-    member = next((m for m in board.memberships if m.user_id == user_id), None)
-    if member is None:
-        raise ValidationFailed(_("Dit lid bestaat niet."), fields={"user_id": _("Onbekend.")})
-    return services.add_member(actor(), board_id, member.user.email, data.role).to_json()
+    return services.change_role(actor(), board_id, user_id, data.role).to_json()
 
 
 @bp.delete("/boards/<int:board_id>/members/<int:user_id>")

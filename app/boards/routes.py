@@ -1,6 +1,6 @@
 """Board pages: my boards, the canvas, its structure, members and invites."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -22,7 +22,7 @@ from app.cards.services import deleted_cards
 from app.errors import ValidationFailed
 from app.extensions import htmx
 from app.models import Lane, Phase
-from app.permissions import EDIT, MANAGE, READ, Actor, board_for, role_on
+from app.permissions import EDIT, READ, Actor, board_for, role_on
 from app.validation import form_data, parse
 from app.vocab import LANE_TEMPLATES, ORGANISATION_KINDS, ROLE_LABELS
 
@@ -271,15 +271,11 @@ def change_member(board_id: int, user_id: int):
     """Change a member's role, or remove them."""
 
     def change():
-        board = board_for(_actor(), board_id, MANAGE)
         if request.form.get("remove"):
             services.remove_member(_actor(), board_id, user_id)
             return
-        member = next((m for m in board.memberships if m.user_id == user_id), None)
-        if member is None:
-            abort(404)
         role = parse(MemberUpdate, {"role": request.form.get("role")}).role
-        services.add_member(_actor(), board_id, member.user.email, role)
+        services.change_role(_actor(), board_id, user_id, role)
 
     return _handle(board_id, "members", change)
 
