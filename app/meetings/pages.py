@@ -1,9 +1,18 @@
 """What the canvas shows of meetings: the coming agenda and the one running now."""
 
+from flask_babel import lazy_gettext as _l
+
 from app.boards.queries import BoardState
 from app.extensions import db
 from app.meetings.services import agenda
 from app.models import Meeting
+
+VOCAB = {
+    "statuses": {"planned": _l("Gepland"), "running": _l("Bezig"), "ended": _l("Afgelopen")},
+    "refs": {"marker": _l("Markering"), "suggestion": _l("Suggestie"),
+             "next_step": _l("Vervolgstap"), "phase": _l("Fase"), "card": _l("Aanbod"),
+             "free": _l("Vrij")},
+}
 
 
 def panel_context(state: BoardState, role: str) -> dict:
