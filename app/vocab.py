@@ -50,3 +50,15 @@ ROLE_LABELS = {
 
 # Patterns that tell organisations apart without colour (static/css: .bw-pattern-N).
 PATTERN_COUNT = 6
+
+# Reading the bridge (app/reading): markers, their workflow, next steps, the three lenses.
+MARKER_KINDS = {"gap": _l("Gat"), "overlap": _l("Overlap"), "bottleneck": _l("Knelpunt")}
+MARKER_STATUSES = {"open": _l("Open"), "being_addressed": _l("In aanpak"),
+                   "resolved": _l("Opgelost"), "dismissed": _l("Vervallen")}
+SEVERITIES = {"low": _l("Laag"), "medium": _l("Middel"), "high": _l("Hoog")}
+NEXT_STEP_STATUSES = {"proposed": _l("Voorgesteld"), "agreed": _l("Afgesproken"),
+                      "in_progress": _l("In uitvoering"), "done": _l("Afgerond"),
+                      "stopped": _l("Gestopt")}
+QUALITY_LABELS = {"good": _l("Goed"), "adequate": _l("Voldoende"), "weak": _l("Zwak")}
+LENSES = {"effective": _l("Effectief"), "efficient": _l("Efficiënt"),
+          "coherent": _l("Samenhangend")}

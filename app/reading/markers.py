@@ -3,8 +3,8 @@
 from flask_babel import gettext as _
 
 from app import events
-from app.boards.structure import _entity
 from app.extensions import db
+from app.lookup import board_entity
 from app.models import Lane, Marker, Phase
 from app.permissions import EDIT, Actor, board_for
 from app.reading.common import (
@@ -37,9 +37,9 @@ def _place(marker: Marker, card_ids: list[int] | None) -> None:
     """Check where a marker sits: gaps and bottlenecks on a phase or cell, overlaps on cards."""
     board_id = marker.board_id
     if marker.phase_id is not None:
-        _entity(Phase, board_id, marker.phase_id, "phase_id")
+        board_entity(Phase, board_id, marker.phase_id, "phase_id")
     if marker.lane_id is not None:
-        _entity(Lane, board_id, marker.lane_id, "lane_id")
+        board_entity(Lane, board_id, marker.lane_id, "lane_id")
         if marker.phase_id is None:
             raise invalid("phase_id", _("Kies ook een fase: een cel is fase × baan."))
     if card_ids is not None:

@@ -5,8 +5,8 @@ from datetime import date
 from flask_babel import gettext as _
 
 from app import events
-from app.boards.structure import _entity
 from app.extensions import db
+from app.lookup import board_entity
 from app.models import Learning, Marker, NextStep, Organisation
 from app.permissions import EDIT, Actor, board_for
 from app.reading.common import assign, check_transition, check_version, get_entity, invalid
@@ -39,7 +39,8 @@ def _markers(board_id: int, marker_ids: list[int]) -> list[Marker]:
 
 def _check(step: NextStep, marker_ids: list[int] | None) -> None:
     if step.owner_organisation_id is not None:
-        _entity(Organisation, step.board_id, step.owner_organisation_id, "owner_organisation_id")
+        board_entity(Organisation, step.board_id, step.owner_organisation_id,
+                     "owner_organisation_id")
     if step.start_date and step.due_date and step.due_date < step.start_date:
         raise invalid("due_date", _("De einddatum ligt vóór de startdatum."))
     if marker_ids is not None:

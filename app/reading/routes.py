@@ -1,1 +1,185 @@
-"""Pages: the bridge, markers, suggestions, next steps with learnings, rounds."""
+"""Pages and fragments: the bridge, markers and suggestions, next steps, rounds, the overlay."""
+
+from flask import Response, render_template, request
+from flask_login import current_user, login_required
+
+from app.boards.queries import load_state
+from app.permissions import EDIT, READ, Actor, allows, board_for, role_on
+from app.reading import bp, bridge, rounds
+from app.reading.analysis import figures
+from app.reading.bridge import STATUSES
+from app.reading.markers import OPEN, get_marker
+from app.reading.markers import TRANSITIONS as MARKER_TRANSITIONS
+from app.reading.next_steps import TRANSITIONS as STEP_TRANSITIONS
+from app.reading.next_steps import get_next_step
+from app.reading.rules import suggest
+from app.reading.view import reading_view
+
+
+def actor() -> Actor:
+    """Return the signed-in person as an actor."""
+    return Actor(user=current_user._get_current_object())
+
+
+def render(template: str, board_id: int, **context) -> str:
+    """Render a reading page or fragment with the board, the role and the loaded state."""
+    who = actor()
+    board = board_for(who, board_id, READ)
+    role = role_on(who, board_id)
+    state = load_state(board)
+    lookup = {"phase": {p.id: p for p in state.phases}, "lane": {x.id: x for x in state.lanes},
+              "card": {c.id: c for c in state.cards},
+              "org": {o.id: o for o in state.organisations},
+              "marker": {m.id: m for m in state.markers}}
+    if "wanted" in context:
+        context["markers_shown"] = filtered(state.markers, context["wanted"])
+    return render_template(template, board=board, role=role, can_edit=allows(role, EDIT),
+                           state=state, lookup=lookup, marker_transitions=MARKER_TRANSITIONS,
+                           step_transitions=STEP_TRANSITIONS, **context)
+
+
+def marker_filter() -> dict:
+    """Return the side list's filter from the query; status 'open' means open or in hand."""
+    return {"kind": request.args.get("kind") or "", "status": request.args.get("status", "open")}
+
+
+def filtered(markers, wanted: dict) -> list:
+    """Apply the side list's filter, newest first."""
+    return [m for m in reversed(markers)
+            if (not wanted["kind"] or m.kind == wanted["kind"])
+            and (wanted["status"] in ("", "all") or m.status == wanted["status"]
+                 or (wanted["status"] == "open" and m.status in OPEN))]
+
+
+def bridge_context(state) -> dict:
+    """Return what the bridge templates draw."""
+    return {"picture": bridge.picture(state, figures(state)), "span_statuses": STATUSES}
+
+
+# -- Markers, suggestions, handovers -------------------------------------------------------
+
+@bp.get("/boards/<int:board_id>/markers")
+@login_required
+def markers_page(board_id: int):
+    """Show markers, suggestions and handovers on a page of their own."""
+    return render("reading/markers.html", board_id, wanted=marker_filter())
+
+
+@bp.get("/boards/<int:board_id>/reading/panel")
+@login_required
+def panel(board_id: int):
+    """Return the canvas side panel: markers with filter, suggestions, handovers, forms."""
+    return render("reading/_panel_body.html", board_id, wanted=marker_filter())
+
+
+@bp.get("/boards/<int:board_id>/markers/list")
+@login_required
+def markers_list(board_id: int):
+    """Return the filtered marker list."""
+    return render("reading/_markers_list.html", board_id, wanted=marker_filter())
+
+
+@bp.get("/boards/<int:board_id>/markers/<int:marker_id>/edit")
+@login_required
+def marker_edit(board_id: int, marker_id: int):
+    """Return the edit form of a marker."""
+    board_for(actor(), board_id, EDIT)
+    marker = get_marker(board_id, marker_id)
+    return render("reading/_marker_form.html", board_id, marker=marker,
+                  values=marker.to_json(), errors={})
+
+
+@bp.get("/boards/<int:board_id>/suggestions")
+@login_required
+def suggestions_list(board_id: int):
+    """Return the board's current suggestions."""
+    state = load_state(board_for(actor(), board_id, READ))
+    return render("reading/_suggestions.html", board_id,
+                  suggestions=suggest(state, figures(state)))
+
+
+@bp.get("/boards/<int:board_id>/handovers")
+@login_required
+def handovers_list(board_id: int):
+    """Return the list of handovers."""
+    return render("reading/_handovers_list.html", board_id)
+
+
+@bp.get("/boards/<int:board_id>/reading/overlay")
+@login_required
+def overlay(board_id: int):
+    """Return the badges and lens figures of every phase, cell and card, to refresh them."""
+    state = load_state(board_for(actor(), board_id, READ))
+    return render("reading/_overlay.html", board_id, reading=reading_view(state))
+
+
+# -- The bridge ----------------------------------------------------------------------------
+
+@bp.get("/boards/<int:board_id>/bridge")
+@login_required
+def bridge_page(board_id: int):
+    """Show the bridge picture with what makes each span solid, cracked or missing."""
+    board = board_for(actor(), board_id, READ)
+    return render("reading/bridge.html", board_id, **bridge_context(load_state(board)))
+
+
+@bp.get("/boards/<int:board_id>/bridge/part")
+@login_required
+def bridge_part(board_id: int):
+    """Return the bridge picture and its table (live refresh)."""
+    board = board_for(actor(), board_id, READ)
+    return render("reading/_bridge_part.html", board_id, **bridge_context(load_state(board)))
+
+
+@bp.get("/boards/<int:board_id>/bridge.svg")
+@login_required
+def bridge_svg(board_id: int):
+    """Serve the bridge picture as an SVG image."""
+    board = board_for(actor(), board_id, READ)
+    svg = render_template("reading/_bridge.svg", board=board,
+                          **bridge_context(load_state(board)))
+    return Response(svg, mimetype="image/svg+xml")
+
+
+# -- Next steps and rounds -----------------------------------------------------------------
+
+@bp.get("/boards/<int:board_id>/next-steps")
+@login_required
+def next_steps_page(board_id: int):
+    """Show the next steps with their learning logs."""
+    return render("reading/next_steps.html", board_id, values={}, errors={})
+
+
+@bp.get("/boards/<int:board_id>/next-steps/list")
+@login_required
+def next_steps_list(board_id: int):
+    """Return the list of next steps."""
+    return render("reading/_next_steps_list.html", board_id)
+
+
+@bp.get("/boards/<int:board_id>/next-steps/<int:next_step_id>/edit")
+@login_required
+def next_step_edit(board_id: int, next_step_id: int):
+    """Return the edit form of a next step."""
+    board_for(actor(), board_id, EDIT)
+    step = get_next_step(board_id, next_step_id)
+    return render("reading/_next_step_form.html", board_id, step=step, values=step.to_json(),
+                  errors={})
+
+
+@bp.get("/boards/<int:board_id>/rounds")
+@login_required
+def rounds_page(board_id: int):
+    """Show the timeline of rounds, with a form to start one."""
+    return render("reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id),
+                  errors={})
+
+
+@bp.get("/boards/<int:board_id>/rounds/<int:round_id>")
+@login_required
+def round_page(board_id: int, round_id: int):
+    """Compare a round with now (or with a later round)."""
+    against = request.args.get("against", type=int)
+    diff = rounds.diff(actor(), board_id, round_id, against)
+    return render("reading/round.html", board_id, rounds=rounds.rounds_of(board_id), diff=diff,
+                  since=rounds.get_round(board_id, round_id))

@@ -1,0 +1,225 @@
+"""Form posts of the reading pages (htmx, and plain posts without JavaScript).
+
+Each calls the same service as the API. An htmx post gets a fragment back and the
+`bw-reading-changed` trigger (lists refresh); a plain post is redirected back to its page.
+"""
+
+from flask import redirect, request, url_for
+from flask_login import login_required
+
+from app.errors import Conflict, ValidationFailed
+from app.extensions import htmx
+from app.permissions import EDIT, board_for
+from app.reading import bp, handovers, markers, next_steps, rounds, suggestions
+from app.reading.routes import actor, render
+from app.reading.schemas import (
+    HandoverCreate,
+    LearningCreate,
+    MarkerCreate,
+    MarkerUpdate,
+    NextStepCreate,
+    NextStepUpdate,
+    RoundCreate,
+)
+from app.validation import form_data, parse
+
+CHANGED = {"HX-Trigger": "bw-reading-changed"}
+# Text fields keep "" (a cleared note is empty, a cleared title is an error); other empty fields
+# become null.
+TEXTS = ("title", "note", "goal", "participants")
+
+
+def values(*lists: str) -> dict:
+    """Read the posted form: lists of ids, texts as typed, other empty fields as null."""
+    data = form_data(request.form)
+    for key in TEXTS:
+        if key in request.form:
+            data[key] = request.form[key]
+    for key in lists:
+        data[key] = [int(v) for v in request.form.getlist(key) if v.isdigit()]
+    return data
+
+
+def edit_fields(schema, data: dict) -> tuple[int, dict]:
+    """Parse an edit form: its version and the fields that were sent."""
+    update = parse(schema, data)
+    return update.version, update.model_dump(include=update.model_fields_set - {"version"})
+
+
+def done(page: str, board_id: int, fragment: str = "", status: int = 200):
+    """Answer a successful post: a fragment for htmx, else back to the page."""
+    if htmx:
+        return fragment, status, CHANGED
+    return redirect(request.referrer or url_for(page, board_id=board_id))
+
+
+# -- Markers -------------------------------------------------------------------------------
+
+@bp.post("/boards/<int:board_id>/markers")
+@login_required
+def marker_create(board_id: int):
+    """Mark a gap, overlap or bottleneck."""
+    data = values("card_ids")
+    try:
+        markers.create_marker(actor(), board_id, **parse(MarkerCreate, data).model_dump())
+    except ValidationFailed as exc:
+        return render("reading/_marker_form.html", board_id, marker=None, values=data,
+                      errors=exc.fields or {"_": exc.message}), 422
+    return done("reading.markers_page", board_id,
+                render("reading/_marker_form.html", board_id, marker=None, values={},
+                       errors={}), 201)
+
+
+@bp.post("/boards/<int:board_id>/markers/<int:marker_id>")
+@login_required
+def marker_update(board_id: int, marker_id: int):
+    """Save a marker's edit form."""
+    data = values("card_ids")
+    try:
+        version, fields = edit_fields(MarkerUpdate, data)
+        marker = markers.update_marker(actor(), board_id, marker_id, version, fields)
+    except (ValidationFailed, Conflict) as exc:
+        marker = markers.get_marker(board_id, marker_id)
+        if isinstance(exc, Conflict):
+            data = {**data, "version": marker.version}
+        return render("reading/_marker_form.html", board_id, marker=marker, values=data,
+                      errors=exc.fields or {"_": exc.message}, conflict=exc.current), exc.status
+    return done("reading.markers_page", board_id,
+                render("reading/_marker_item.html", board_id, marker=marker))
+
+
+@bp.post("/boards/<int:board_id>/markers/<int:marker_id>/status")
+@login_required
+def marker_status(board_id: int, marker_id: int):
+    """Move a marker along its workflow (open, being addressed, resolved, dismissed)."""
+    version, fields = edit_fields(MarkerUpdate, values())
+    marker = markers.update_marker(actor(), board_id, marker_id, version, fields)
+    return done("reading.markers_page", board_id,
+                render("reading/_marker_item.html", board_id, marker=marker))
+
+
+@bp.post("/boards/<int:board_id>/markers/<int:marker_id>/delete")
+@login_required
+def marker_delete(board_id: int, marker_id: int):
+    """Remove a marker."""
+    markers.delete_marker(actor(), board_id, marker_id)
+    return done("reading.markers_page", board_id)
+
+
+# -- Suggestions and handovers -------------------------------------------------------------
+
+@bp.post("/boards/<int:board_id>/suggestions/<key>/<any(accept, dismiss):action>")
+@login_required
+def suggestion_decide(board_id: int, key: str, action: str):
+    """Accept a suggestion (it becomes a marker) or dismiss it."""
+    getattr(suggestions, action)(actor(), board_id, key)
+    return done("reading.markers_page", board_id)
+
+
+@bp.post("/boards/<int:board_id>/handovers")
+@login_required
+def handover_create(board_id: int):
+    """Link one offer to the next (warme overdracht)."""
+    data = values()
+    try:
+        handovers.create_handover(actor(), board_id, **parse(HandoverCreate, data).model_dump())
+    except ValidationFailed as exc:
+        return render("reading/_handover_form.html", board_id, values=data,
+                      errors=exc.fields or {"_": exc.message}), 422
+    return done("reading.markers_page", board_id,
+                render("reading/_handover_form.html", board_id, values={}, errors={}), 201)
+
+
+@bp.post("/boards/<int:board_id>/handovers/<int:handover_id>/delete")
+@login_required
+def handover_delete(board_id: int, handover_id: int):
+    """Remove a handover."""
+    handovers.delete_handover(actor(), board_id, handover_id)
+    return done("reading.markers_page", board_id)
+
+
+# -- Next steps and learnings --------------------------------------------------------------
+
+@bp.post("/boards/<int:board_id>/next-steps")
+@login_required
+def next_step_create(board_id: int):
+    """Propose a next step."""
+    data = values("marker_ids")
+    try:
+        next_steps.create_next_step(actor(), board_id,
+                                    **parse(NextStepCreate, data).model_dump())
+    except ValidationFailed as exc:
+        return render("reading/_next_step_form.html", board_id, step=None, values=data,
+                      errors=exc.fields or {"_": exc.message}), 422
+    return done("reading.next_steps_page", board_id,
+                render("reading/_next_step_form.html", board_id, step=None, values={},
+                       errors={}), 201)
+
+
+@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>")
+@login_required
+def next_step_update(board_id: int, next_step_id: int):
+    """Save a next step's edit form."""
+    data = values("marker_ids")
+    try:
+        version, fields = edit_fields(NextStepUpdate, data)
+        step = next_steps.update_next_step(actor(), board_id, next_step_id, version, fields)
+    except (ValidationFailed, Conflict) as exc:
+        step = next_steps.get_next_step(board_id, next_step_id)
+        if isinstance(exc, Conflict):
+            data = {**data, "version": step.version}
+        return render("reading/_next_step_form.html", board_id, step=step, values=data,
+                      errors=exc.fields or {"_": exc.message}, conflict=exc.current), exc.status
+    return done("reading.next_steps_page", board_id,
+                render("reading/_next_step.html", board_id, step=step))
+
+
+@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/status")
+@login_required
+def next_step_status(board_id: int, next_step_id: int):
+    """Move a next step along proposed → agreed → in progress → done (or stopped)."""
+    version, fields = edit_fields(NextStepUpdate, values())
+    step = next_steps.update_next_step(actor(), board_id, next_step_id, version, fields)
+    return done("reading.next_steps_page", board_id,
+                render("reading/_next_step.html", board_id, step=step))
+
+
+@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
+@login_required
+def learning_create(board_id: int, next_step_id: int):
+    """Log what was learned."""
+    data = values()
+    try:
+        next_steps.add_learning(actor(), board_id, next_step_id,
+                                **parse(LearningCreate, data).model_dump())
+    except ValidationFailed as exc:
+        step = next_steps.get_next_step(board_id, next_step_id)
+        return render("reading/_next_step.html", board_id, step=step, learning=data,
+                      errors=exc.fields or {"_": exc.message}), 422
+    step = next_steps.get_next_step(board_id, next_step_id)
+    return done("reading.next_steps_page", board_id,
+                render("reading/_next_step.html", board_id, step=step), 201)
+
+
+@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/delete")
+@login_required
+def next_step_delete(board_id: int, next_step_id: int):
+    """Remove a next step."""
+    next_steps.delete_next_step(actor(), board_id, next_step_id)
+    return done("reading.next_steps_page", board_id)
+
+
+# -- Rounds --------------------------------------------------------------------------------
+
+@bp.post("/boards/<int:board_id>/rounds")
+@login_required
+def round_create(board_id: int):
+    """Start a round (snapshot) and show the timeline."""
+    board_for(actor(), board_id, EDIT)
+    try:
+        rounds.start_round(actor(), board_id, parse(RoundCreate, values()).name)
+    except ValidationFailed as exc:
+        return render("reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id),
+                      errors=exc.fields), 422
+    return redirect(url_for("reading.rounds_page", board_id=board_id))
+

@@ -1,0 +1,81 @@
+"""What the canvas shows from this package: badges, lens figures and bridge status per place."""
+
+from dataclasses import dataclass, field
+
+from app.reading.analysis import counts, figures
+from app.reading.bridge import spans
+from app.reading.markers import OPEN
+
+SEVERITY_HEAT = {"low": 1, "medium": 2, "high": 3}
+
+
+@dataclass
+class ReadingView:
+    """Prepared per phase, cell and card, so that the templates only look things up."""
+
+    phases: dict[int, dict] = field(default_factory=dict)
+    cells: dict[tuple, dict] = field(default_factory=dict)
+    cards: dict[int, dict] = field(default_factory=dict)
+    entry_points: int = 0
+
+    def cell(self, phase_id: int, lane_id: int | None) -> dict:
+        """Return a cell's figures and markers (an empty cell has them too)."""
+        return self.cells.get((phase_id, lane_id)) or {"markers": [], "offers": 0, "heat": 0}
+
+    def card(self, card_id: int) -> dict:
+        """Return a card's markers and handovers."""
+        return self.cards.get(card_id) or {"markers": [], "out": [], "in": [], "entry": False}
+
+
+def _band(ratio: float | None) -> str:
+    if ratio is None:
+        return "unknown"
+    return "under" if ratio < 1 else "enough"
+
+
+def reading_view(state) -> ReadingView:
+    """Prepare the canvas overlay from the loaded board state (no further queries)."""
+    result = figures(state)
+    view = ReadingView()
+    bridge = {span["phase_id"]: span for span in spans(state, result)}
+    for row in result["phases"]:
+        view.phases[row["phase_id"]] = {**row, "band": _band(row["ratio"]), "markers": [],
+                                        "span": bridge[row["phase_id"]]}
+    for row in result["cells"]:
+        view.cells[(row["phase_id"], row["lane_id"])] = {**row, "markers": [], "heat": 0}
+    by_id = {c.id: c for c in state.cards}
+    for card in state.cards:
+        view.cards[card.id] = {"markers": [], "out": [], "in": [],
+                               "entry": False, "active": counts(card)}
+    for handover in state.handovers:
+        source, target = by_id.get(handover.from_card_id), by_id.get(handover.to_card_id)
+        if source is None or target is None:
+            continue
+        view.cards[source.id]["out"].append((handover, target))
+        view.cards[target.id]["in"].append((handover, source))
+    for entry in view.cards.values():
+        entry["entry"] = entry["active"] and not entry["in"]
+        view.entry_points += entry["entry"]
+    for marker in state.markers:
+        if marker.status not in OPEN:
+            continue
+        heat = SEVERITY_HEAT.get(marker.severity, 2) if marker.kind == "bottleneck" else 0
+        if marker.cards:
+            for card in marker.cards:
+                if card.id in view.cards:
+                    view.cards[card.id]["markers"].append(marker)
+        elif marker.lane_id is not None and (marker.phase_id, marker.lane_id) in view.cells:
+            cell = view.cells[(marker.phase_id, marker.lane_id)]
+            cell["markers"].append(marker)
+            cell["heat"] = max(cell["heat"], heat)
+        elif marker.phase_id in view.phases:
+            view.phases[marker.phase_id]["markers"].append(marker)
+            for (phase_id, _lane), cell in view.cells.items():
+                if phase_id == marker.phase_id:
+                    cell["heat"] = max(cell["heat"], heat)
+    return view
+
+
+def page_extension(state, role: str) -> dict:
+    """Give the canvas template the reading overlay (registered with the canvas page)."""
+    return {"reading": reading_view(state)}
