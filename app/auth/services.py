@@ -73,6 +73,12 @@ def user_for_token(token: str) -> User | None:
     return row.user
 
 
+def tokens_of(user: User) -> list[ApiToken]:
+    """Return the user's API tokens (never their secrets), newest first."""
+    return list(db.session.execute(
+        db.select(ApiToken).filter_by(user_id=user.id).order_by(ApiToken.id.desc())).scalars())
+
+
 @write
 def revoke_token(user: User, token_id: int) -> None:
     """Revoke one of the user's API tokens."""
