@@ -3,8 +3,9 @@
 from flask_babel import gettext as _
 
 from app import events
-from app.errors import Conflict, NotFound, ValidationFailed
+from app.errors import ValidationFailed
 from app.extensions import db
+from app.lookup import board_entity, check_version
 from app.models import Card, Lane, Organisation, Phase
 from app.permissions import EDIT, Actor, board_for
 from app.positions import key_between
@@ -13,20 +14,6 @@ from app.vocab import PATTERN_COUNT
 
 # A phase is a column and a lane a row; both are ordered axes of the canvas, handled alike.
 AXES = {"phase": (Phase, "phase_id"), "lane": (Lane, "lane_id")}
-
-
-def _entity(model, board_id: int, entity_id: int | None, field: str):
-    entity = db.session.get(model, entity_id) if entity_id is not None else None
-    if entity is None or entity.board_id != board_id:
-        raise ValidationFailed(_("Dit hoort niet bij dit bord."),
-                               fields={field: _("Kies een bestaande waarde van dit bord.")})
-    return entity
-
-
-def _check_version(entity, version: int | None) -> None:
-    if version is not None and version != entity.version:
-        raise Conflict(_("Dit is intussen door iemand anders gewijzigd."),
-                       current=entity.to_json())
 
 
 def _position_after(model, board_id: int, after_id: int | None, moving_id: int | None = None
@@ -87,8 +74,8 @@ def update_axis(actor: Actor, board_id: int, axis: str, entity_id: int, fields: 
     """Rename, re-estimate or reorder a phase or lane (`after_id` in fields moves it)."""
     board_for(actor, board_id, EDIT)
     model, _column = AXES[axis]
-    entity = _entity(model, board_id, entity_id, "id")
-    _check_version(entity, version)
+    entity = board_entity(model, board_id, entity_id, "id")
+    check_version(entity, version)
     if "after_id" in fields:
         after_id = fields.pop("after_id")
         if after_id == entity.id:
@@ -110,7 +97,7 @@ def delete_axis(actor: Actor, board_id: int, axis: str, entity_id: int,
     """Delete a phase or lane; its cards move to `move_cards_to`, never vanish silently."""
     board_for(actor, board_id, EDIT)
     model, column = AXES[axis]
-    entity = _entity(model, board_id, entity_id, "id")
+    entity = board_entity(model, board_id, entity_id, "id")
     cards = db.session.execute(db.select(Card).where(
         getattr(Card, column) == entity.id)).scalars().all()
     live = [card for card in cards if card.deleted_at is None]
@@ -118,7 +105,7 @@ def delete_axis(actor: Actor, board_id: int, axis: str, entity_id: int,
         model.board_id == board_id, model.id != entity.id)).scalar_one()
     target = None
     if move_cards_to is not None:
-        target = _entity(model, board_id, move_cards_to, "move_cards_to")
+        target = board_entity(model, board_id, move_cards_to, "move_cards_to")
         if target.id == entity.id:
             raise ValidationFailed(_("Kies een andere bestemming."),
                                    fields={"move_cards_to": _("Kies een andere bestemming.")})
@@ -158,8 +145,8 @@ def update_organisation(actor: Actor, board_id: int, organisation_id: int, field
                         version: int | None = None) -> Organisation:
     """Change an organisation's name, kind, colour or contact person."""
     board_for(actor, board_id, EDIT)
-    organisation = _entity(Organisation, board_id, organisation_id, "id")
-    _check_version(organisation, version)
+    organisation = board_entity(Organisation, board_id, organisation_id, "id")
+    check_version(organisation, version)
     for key, value in fields.items():
         if value is not None:
             setattr(organisation, key, value.lower() if key == "color" else value)
@@ -172,7 +159,7 @@ def update_organisation(actor: Actor, board_id: int, organisation_id: int, field
 def delete_organisation(actor: Actor, board_id: int, organisation_id: int) -> None:
     """Delete an organisation that offers nothing on the board any more."""
     board_for(actor, board_id, EDIT)
-    organisation = _entity(Organisation, board_id, organisation_id, "id")
+    organisation = board_entity(Organisation, board_id, organisation_id, "id")
     in_use = db.session.execute(db.select(db.func.count()).select_from(Card).where(
         Card.organisation_id == organisation.id)).scalar_one()
     if in_use:
@@ -182,11 +169,3 @@ def delete_organisation(actor: Actor, board_id: int, organisation_id: int) -> No
     data = organisation.to_json()
     db.session.delete(organisation)
     events.record(board_id, "organisation.deleted", actor=actor, data=data)
-
-
-def get_entity(model, board_id: int, entity_id: int):
-    """Load an entity of the board or raise NotFound."""
-    entity = db.session.get(model, entity_id)
-    if entity is None or entity.board_id != board_id:
-        raise NotFound(_("Niet gevonden."))
-    return entity

@@ -3,9 +3,9 @@
 from flask_babel import gettext as _
 
 from app import events
-from app.boards.structure import _entity
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.extensions import db
+from app.lookup import board_entity
 from app.models import Card, Lane, Organisation, Phase
 from app.models._types import utcnow
 from app.permissions import EDIT, Actor, board_for
@@ -26,11 +26,11 @@ def get_card(board_id: int, card_id: int, include_deleted: bool = False) -> Card
 
 def _cell(board_id: int, phase_id: int, lane_id: int | None) -> tuple[int, int | None]:
     """Check that a cell belongs to the board and fits its lanes; return it."""
-    _entity(Phase, board_id, phase_id, "phase_id")
+    board_entity(Phase, board_id, phase_id, "phase_id")
     has_lanes = db.session.execute(
         db.select(Lane.id).filter_by(board_id=board_id).limit(1)).first() is not None
     if lane_id is not None:
-        _entity(Lane, board_id, lane_id, "lane_id")
+        board_entity(Lane, board_id, lane_id, "lane_id")
     elif has_lanes:
         raise ValidationFailed(_("Kies een baan."), fields={"lane_id": _("Kies een baan.")})
     return phase_id, lane_id
@@ -69,7 +69,7 @@ def create_card(actor: Actor, board_id: int, phase_id: int, organisation_id: int
     """Put a new offer in a cell; it goes after `after_card_id`, or last."""
     board_for(actor, board_id, EDIT)
     phase_id, lane_id = _cell(board_id, phase_id, lane_id)
-    _entity(Organisation, board_id, organisation_id, "organisation_id")
+    board_entity(Organisation, board_id, organisation_id, "organisation_id")
     card = Card(board_id=board_id, phase_id=phase_id, lane_id=lane_id,
                 organisation_id=organisation_id, title=title,
                 position=_position(board_id, phase_id, lane_id, after_card_id, at_end=True),
@@ -88,7 +88,7 @@ def update_card(actor: Actor, board_id: int, card_id: int, version: int, fields:
         raise Conflict(_("Iemand anders heeft deze kaart intussen gewijzigd."),
                        current=card.to_json())
     if fields.get("organisation_id") is not None:
-        _entity(Organisation, board_id, fields["organisation_id"], "organisation_id")
+        board_entity(Organisation, board_id, fields["organisation_id"], "organisation_id")
     for key, value in fields.items():
         if value is not None or key in NULLABLE:
             setattr(card, key, value)
