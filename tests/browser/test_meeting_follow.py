@@ -1,0 +1,47 @@
+"""A partner's canvas follows the meeting the coordinator steps through, unless follow is off."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_canvas_follows_the_current_agenda_item_until_follow_is_switched_off(
+        actors, demo, coordinator_api, make_card, unique):
+    card = make_card(unique("Warmtescan"), phase=3, lane=1)
+    board = coordinator_api.board()
+    phase = board["phases"][5]
+    base = f"/boards/{demo.board}/meetings"
+    meeting = coordinator_api.call("POST", base, {"title": unique("Regieoverleg"),
+                                                  "starts_at": "2030-01-01T19:30:00+01:00"})
+    path = f"{base}/{meeting['id']}"
+    card_item = coordinator_api.call("POST", f"{path}/items", {
+        "title": "Warmtescan", "ref_type": "card", "ref_id": card["id"]})
+    phase_item = coordinator_api.call("POST", f"{path}/items", {
+        "title": phase["name"], "ref_type": "phase", "ref_id": phase["id"]})
+
+    partner = actors.page(demo.partner_a, f"/boards/{demo.board}", name="partner")
+    expect(partner.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
+    follow = partner.locator("#bw-follow")
+    expect(follow).to_be_checked()
+    coordinator_api.call("POST", f"{path}/start")  # starts at the first item: the card
+    the_card = partner.locator(f'.bw-card[data-card-id="{card["id"]}"]')
+    expect(the_card).to_have_class(re.compile("bw-card--highlight"), timeout=demo.live)
+    expect(the_card).to_be_in_viewport()
+    expect(partner.locator("#bw-meeting-now")).to_contain_text("Warmtescan")
+
+    coordinator_api.call("POST", f"{path}/current", {"item_id": phase_item["id"]})
+    column = partner.locator(f'.bw-phase[data-phase-id="{phase["id"]}"]')
+    expect(column).to_have_class(re.compile("bw-follow-highlight"), timeout=demo.live)
+    expect(the_card).not_to_have_class(re.compile("bw-card--highlight"))
+
+    follow.uncheck()
+    partner.reload()
+    expect(partner.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
+    expect(partner.locator("#bw-follow")).not_to_be_checked()  # the choice is remembered
+    coordinator_api.call("POST", f"{path}/current", {"item_id": card_item["id"]})
+    expect(partner.locator("#bw-meeting-now")).to_contain_text("Warmtescan", timeout=demo.live)
+    expect(partner.locator(".bw-card--highlight, .bw-follow-highlight")).to_have_count(0)
+    coordinator_api.call("POST", f"{path}/end")
