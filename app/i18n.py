@@ -7,8 +7,8 @@ Templates write `{{ meeting.starts_at|datetime }}`, `{{ step.due_date|date }}`,
 from datetime import date as Date
 from datetime import datetime as DateTime
 
-from flask import Blueprint
-from flask_babel import format_date, format_percent, format_time
+from flask import Blueprint, g
+from flask_babel import format_date, format_percent, format_time, get_translations
 
 bp = Blueprint("i18n", __name__)
 
@@ -33,3 +33,28 @@ def datetime_filter(value: DateTime | None) -> str:
 def percent_filter(value: float | None) -> str:
     """Format a ratio as a percentage: 0.85 -> 85% (nl and en)."""
     return UNKNOWN if value is None else format_percent(value)
+
+
+def _translations():
+    """Return this request's catalog, looked up once: a big board asks for it thousands of times,
+    and Flask-Babel's own lookup walks several context proxies each time."""
+    translations = g.get("_bw_translations")
+    if translations is None:
+        translations = g._bw_translations = get_translations()
+    return translations
+
+
+def _forget_translations() -> None:
+    g.pop("_bw_translations", None)  # g outlives a request when a test keeps its app context
+
+
+def init_app(app) -> None:
+    """Let templates translate through the per-request catalog (same strings, same escaping)."""
+    app.before_request(_forget_translations)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+    )
