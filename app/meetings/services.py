@@ -200,12 +200,20 @@ def board_seq(board_id: int) -> int:
     return db.session.execute(db.select(Board.seq).filter_by(id=board_id)).scalar_one()
 
 
+def _meeting_in(actor: Actor, board_id: int, meeting_id: int, status: str, refusal: str
+                ) -> Meeting:
+    """Load a meeting to manage that must be in a status (planned, running), or refuse."""
+    meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
+    if meeting.status != status:
+        raise ValidationFailed(refusal, code="bad_status")
+    return meeting
+
+
 @write
 def start_meeting(actor: Actor, board_id: int, meeting_id: int) -> Meeting:
     """Start the meeting at its first item; the minutes count board changes from now."""
-    meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
-    if meeting.status != "planned":
-        raise ValidationFailed(_("Dit overleg is al begonnen of afgelopen."), code="bad_status")
+    meeting = _meeting_in(actor, board_id, meeting_id, "planned",
+                          _("Dit overleg is al begonnen of afgelopen."))
     meeting.status = "running"
     meeting.start_seq = board_seq(board_id)
     meeting.current_item_id = meeting.items[0].id if meeting.items else None
@@ -217,9 +225,7 @@ def start_meeting(actor: Actor, board_id: int, meeting_id: int) -> Meeting:
 @write
 def set_current(actor: Actor, board_id: int, meeting_id: int, item_id: int | None) -> Meeting:
     """Step to an agenda item: every canvas that follows brings its place into view."""
-    meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
-    if meeting.status != "running":
-        raise ValidationFailed(_("Start het overleg eerst."), code="bad_status")
+    meeting = _meeting_in(actor, board_id, meeting_id, "running", _("Start het overleg eerst."))
     meeting.current_item_id = _item(meeting, item_id).id if item_id is not None else None
     meeting.version += 1
     _record(meeting, actor)
@@ -229,9 +235,7 @@ def set_current(actor: Actor, board_id: int, meeting_id: int, item_id: int | Non
 @write
 def end_meeting(actor: Actor, board_id: int, meeting_id: int) -> Meeting:
     """End the meeting; its minutes are complete from now."""
-    meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
-    if meeting.status != "running":
-        raise ValidationFailed(_("Dit overleg loopt niet."), code="bad_status")
+    meeting = _meeting_in(actor, board_id, meeting_id, "running", _("Dit overleg loopt niet."))
     meeting.status = "ended"
     meeting.current_item_id = None
     meeting.version += 1

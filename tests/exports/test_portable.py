@@ -1,6 +1,7 @@
 """The whole board as JSON: round trip, and hostile documents that create nothing."""
 
 import copy
+import io
 import json
 
 import pytest
@@ -48,7 +49,7 @@ def test_export_import_export_is_identical(exported, sample_board, api, create_u
 
 
 def _counts():
-    db.session.expire_all()
+    db.session.rollback()  # a fresh read: see what other requests committed
     return tuple(db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
                  for model in (Board, Card, Event))
 
@@ -100,3 +101,18 @@ def test_hostile_imports_are_refused_and_create_nothing(exported, sample_board, 
 
 def test_import_needs_an_account(exported, api):
     assert api(None).post("/boards/import", json=exported).status_code == 401
+
+
+def test_import_page_makes_a_board_or_explains_the_error(exported, sample_board, web):
+    client = web(sample_board["people"]["viewer"])
+    assert "Bord importeren" in client.get("/boards/import").get_data(as_text=True)
+    before = _counts()
+    bad = client.post("/boards/import", data={"file": (io.BytesIO(b"{kapot"), "bord.json")},
+                      content_type="multipart/form-data")
+    assert bad.status_code == 422 and "geen geldig JSON" in bad.get_data(as_text=True)
+    assert _counts() == before
+    good = client.post("/boards/import", data={
+        "file": (io.BytesIO(json.dumps(exported).encode()), "bord.json")},
+        content_type="multipart/form-data")
+    assert good.status_code == 302 and "/boards/" in good.headers["Location"]
+    assert _counts()[0] == before[0] + 1
