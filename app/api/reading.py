@@ -7,6 +7,7 @@ from app.api.spec import doc
 from app.boards.queries import load_state
 from app.permissions import READ, board_for
 from app.reading import analysis, handovers, markers, next_steps, rounds, suggestions
+from app.reading.facts import load_facts
 from app.reading.schemas import (
     HandoverCreate,
     HandoverUpdate,
@@ -142,7 +143,7 @@ def add_learning(board_id: int, next_step_id: int):
 @doc("Figures per phase and cell for the three lenses, plus suggestions", tag="reading")
 def get_analysis(board_id: int):
     """Return the board's analysis."""
-    return analysis.analyse(load_state(board_for(actor(), board_id, READ)))
+    return analysis.analyse(load_facts(board_for(actor(), board_id, READ)))
 
 
 @bp.post("/boards/<int:board_id>/suggestions/<key>/accept")

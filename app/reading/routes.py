@@ -8,6 +8,7 @@ from app.permissions import EDIT, READ, Actor, allows, board_for, role_on
 from app.reading import bp, bridge, rounds
 from app.reading.analysis import figures
 from app.reading.bridge import STATUSES
+from app.reading.facts import load_facts
 from app.reading.markers import OPEN, get_marker
 from app.reading.markers import TRANSITIONS as MARKER_TRANSITIONS
 from app.reading.next_steps import TRANSITIONS as STEP_TRANSITIONS
@@ -21,21 +22,30 @@ def actor() -> Actor:
     return Actor(user=current_user._get_current_object())
 
 
-def render(template: str, board_id: int, **context) -> str:
-    """Render a reading page or fragment with the board, the role and the loaded state."""
+def render(template: str, board_id: int, extend=None, **context) -> str:
+    """Render a reading page or fragment with the board, the role and the loaded state;
+    `extend(state)` adds what is computed from the state."""
     who = actor()
     board = board_for(who, board_id, READ)
     role = role_on(who, board_id)
     state = load_state(board)
     lookup = {"phase": {p.id: p for p in state.phases}, "lane": {x.id: x for x in state.lanes},
               "card": {c.id: c for c in state.cards},
-              "org": {o.id: o for o in state.organisations},
-              "marker": {m.id: m for m in state.markers}}
+              "org": {o.id: o for o in state.organisations}}
     if "wanted" in context:
         context["markers_shown"] = filtered(state.markers, context["wanted"])
     return render_template(template, board=board, role=role, can_edit=allows(role, EDIT),
                            state=state, lookup=lookup, marker_transitions=MARKER_TRANSITIONS,
-                           step_transitions=STEP_TRANSITIONS, **context)
+                           step_transitions=STEP_TRANSITIONS, **(extend(state) if extend else {}),
+                           **context)
+
+
+def render_bridge(template: str, board_id: int) -> str:
+    """Render the bridge page or its live part (structure, cards and markers read lean)."""
+    who = actor()
+    board = board_for(who, board_id, READ)
+    return render_template(template, board=board, role=role_on(who, board_id),
+                           **bridge_context(load_facts(board)))
 
 
 def marker_filter() -> dict:
@@ -93,9 +103,8 @@ def marker_edit(board_id: int, marker_id: int):
 @login_required
 def suggestions_list(board_id: int):
     """Return the board's current suggestions."""
-    state = load_state(board_for(actor(), board_id, READ))
     return render("reading/_suggestions.html", board_id,
-                  suggestions=suggest(state, figures(state)))
+                  extend=lambda state: {"suggestions": suggest(state, figures(state))})
 
 
 @bp.get("/boards/<int:board_id>/handovers")
@@ -109,8 +118,8 @@ def handovers_list(board_id: int):
 @login_required
 def overlay(board_id: int):
     """Return the badges and lens figures of every phase, cell and card, to refresh them."""
-    state = load_state(board_for(actor(), board_id, READ))
-    return render("reading/_overlay.html", board_id, reading=reading_view(state))
+    return render("reading/_overlay.html", board_id,
+                  extend=lambda state: {"reading": reading_view(state)})
 
 
 # -- The bridge ----------------------------------------------------------------------------
@@ -119,16 +128,14 @@ def overlay(board_id: int):
 @login_required
 def bridge_page(board_id: int):
     """Show the bridge picture with what makes each span solid, cracked or missing."""
-    board = board_for(actor(), board_id, READ)
-    return render("reading/bridge.html", board_id, **bridge_context(load_state(board)))
+    return render_bridge("reading/bridge.html", board_id)
 
 
 @bp.get("/boards/<int:board_id>/bridge/part")
 @login_required
 def bridge_part(board_id: int):
     """Return the bridge picture and its table (live refresh)."""
-    board = board_for(actor(), board_id, READ)
-    return render("reading/_bridge_part.html", board_id, **bridge_context(load_state(board)))
+    return render_bridge("reading/_bridge_part.html", board_id)
 
 
 @bp.get("/boards/<int:board_id>/bridge.svg")
@@ -137,7 +144,7 @@ def bridge_svg(board_id: int):
     """Serve the bridge picture as an SVG image."""
     board = board_for(actor(), board_id, READ)
     svg = render_template("reading/_bridge.svg", board=board,
-                          **bridge_context(load_state(board)))
+                          **bridge_context(load_facts(board)))
     return Response(svg, mimetype="image/svg+xml")
 
 

@@ -97,23 +97,25 @@ def _breaks(state, figures, phase_names, active_by_phase):
                 fingerprint(ids), here)
 
 
-def _covered(suggestion: dict, markers) -> bool:
-    """Tell whether a marker already speaks for this suggestion."""
-    for marker in markers:
-        if marker.status not in COVERING:
-            continue
-        if marker.suggestion_key == suggestion["key"]:
+class _Covering:
+    """What the board's markers already speak for, indexed once per analysis."""
+
+    def __init__(self, markers):
+        speaking = [m for m in markers if m.status in COVERING]
+        self.keys = {m.suggestion_key for m in speaking if m.suggestion_key}
+        # A gap marker on a whole phase (lane None) covers every cell of it.
+        self.gaps = {(m.phase_id, m.lane_id) for m in speaking if m.kind == "gap" and not m.cards}
+        self.overlaps = [{c.id for c in m.cards} for m in speaking if m.kind == "overlap"]
+
+    def __contains__(self, suggestion: dict) -> bool:
+        if suggestion["key"] in self.keys:
             return True
-        if marker.kind != suggestion["marker_kind"] or suggestion["kind"] in ("capacity_gap",
-                                                                            "break"):
-            continue
-        if suggestion["kind"] == "gap" and marker.phase_id == suggestion["phase_id"] and \
-                marker.lane_id in (None, suggestion["lane_id"]):
-            return True
-        if suggestion["kind"] == "overlap" and \
-                set(suggestion["card_ids"]) <= {c.id for c in marker.cards}:
-            return True
-    return False
+        if suggestion["kind"] == "gap":
+            return bool({(suggestion["phase_id"], None),
+                         (suggestion["phase_id"], suggestion["lane_id"])} & self.gaps)
+        if suggestion["kind"] == "overlap":
+            return any(set(suggestion["card_ids"]) <= cards for cards in self.overlaps)
+        return False
 
 
 def suggest(state, figures: dict) -> list[dict]:
@@ -135,5 +137,6 @@ def suggest(state, figures: dict) -> list[dict]:
                   *_capacity_gaps(figures),
                   *_overlaps(state, phase_names, lane_names, active_cells),
                   *_breaks(state, figures, phase_names, active_by_phase)]
+    covering = _Covering(state.markers)
     return [s for s in candidates
-            if dismissed.get(s["key"]) != s["fingerprint"] and not _covered(s, state.markers)]
+            if dismissed.get(s["key"]) != s["fingerprint"] and s not in covering]

@@ -3,19 +3,19 @@
 from flask_babel import gettext as _
 
 from app import events
-from app.boards.queries import load_state
 from app.errors import NotFound
 from app.extensions import db
 from app.models import Marker, SuggestionDismissal
 from app.permissions import EDIT, Actor, board_for
 from app.reading.analysis import figures
+from app.reading.facts import load_facts
 from app.reading.markers import create_marker
 from app.reading.rules import suggest
 from app.transaction import write
 
 
 def _find(board, key: str) -> dict:
-    state = load_state(board)
+    state = load_facts(board)
     for suggestion in suggest(state, figures(state)):
         if suggestion["key"] == key:
             return suggestion

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+
 from app.reading.analysis import counts, figures
 from app.reading.bridge import spans
 from app.reading.markers import OPEN
@@ -17,14 +19,11 @@ class ReadingView:
     cells: dict[tuple, dict] = field(default_factory=dict)
     cards: dict[int, dict] = field(default_factory=dict)
     entry_points: int = 0
+    texts: dict = field(default_factory=dict)
 
     def cell(self, phase_id: int, lane_id: int | None) -> dict:
         """Return a cell's figures and markers (an empty cell has them too)."""
         return self.cells.get((phase_id, lane_id)) or {"markers": [], "offers": 0, "heat": 0}
-
-    def card(self, card_id: int) -> dict:
-        """Return a card's markers and handovers."""
-        return self.cards.get(card_id) or {"markers": [], "out": [], "in": [], "entry": False}
 
 
 def _band(ratio: float | None) -> str:
@@ -36,7 +35,12 @@ def _band(ratio: float | None) -> str:
 def reading_view(state) -> ReadingView:
     """Prepare the canvas overlay from the loaded board state (no further queries)."""
     result = figures(state)
-    view = ReadingView()
+    # Translated once per page, not once per card.
+    view = ReadingView(texts={
+        "quality": {"good": _("Kwaliteit: goed"), "adequate": _("Kwaliteit: voldoende"),
+                    "weak": _("Kwaliteit: zwak")},
+        "entry": _("Ingang"), "handovers": _("overdrachten"),
+        "no_handovers": _("Geen overdrachten")})
     bridge = {span["phase_id"]: span for span in spans(state, result)}
     for row in result["phases"]:
         view.phases[row["phase_id"]] = {**row, "band": _band(row["ratio"]), "markers": [],

@@ -56,15 +56,19 @@
     const holder = document.createElement("div");
     holder.innerHTML = html;
     holder.querySelectorAll("template").forEach(function (template) {
-      const data = template.dataset;
-      let slot = null;
-      if (data.readingPhase) slot = phaseSlot(data.readingPhase);
-      else if (data.readingCell) slot = document.querySelector('#bw-canvas [data-reading-cell="' + data.readingCell + '"]');
-      else if (data.readingCard) slot = document.querySelector('#bw-canvas [data-reading-card="' + data.readingCard + '"]');
-      if (!slot) return;
-      slot.replaceChildren(template.content.cloneNode(true));
-      if (window.htmx) window.htmx.process(slot);
+      if (template.dataset.readingPhase) {
+        const slot = phaseSlot(template.dataset.readingPhase);
+        if (slot) slot.replaceChildren(template.content.cloneNode(true));
+        return;
+      }
+      const fresh = template.content.firstElementChild;
+      if (!fresh) return;
+      const key = fresh.dataset.readingCell ? '[data-reading-cell="' + fresh.dataset.readingCell + '"]'
+        : '[data-reading-card="' + fresh.dataset.readingCard + '"]';
+      const old = document.querySelector("#bw-canvas " + key);
+      if (old) old.replaceWith(document.importNode(fresh, true));
     });
+    if (window.htmx) window.htmx.process(document.getElementById("bw-canvas"));
   }
 
   function refreshOverlay() {
