@@ -21,8 +21,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 class DatabaseInteger(IntegerConverter):
     """`<int:...>` in URLs: an id larger than the database holds is a 404, not a crash."""
 
-    def __init__(self, map, *args, **kwargs):
-        super().__init__(map, *args, **{**kwargs, "max": DB_INT_MAX})
+    def to_python(self, value: str) -> int:
+        # Refusing the match here would make Werkzeug answer 405 for the sibling routes;
+        # 0 is an id no row has, so the route answers its own 404.
+        number = super().to_python(value)
+        return number if number <= DB_INT_MAX else 0
 
 
 class Anonymous(AnonymousUserMixin):

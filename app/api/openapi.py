@@ -13,16 +13,32 @@ ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
                    "fields": {"type": "object"}}}}}
 
 
+# Downloads answer in their file's type; everything else is JSON.
+FILE_TYPES = {".csv": "text/csv", ".md": "text/markdown", ".pdf": "application/pdf",
+              ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _query_schema(schema: dict | str) -> dict:
+    """Accept a JSON schema, or a shorthand text: "a|b|c" (a choice) or a description."""
+    if isinstance(schema, dict):
+        return schema
+    if "|" in schema and " " not in schema:
+        return {"type": "string", "enum": schema.split("|")}
+    return {"type": "string", "description": schema}
+
+
 def _operation(rule, view, method: str, schemas: dict) -> dict:
     meta = view.openapi
     params = [{"name": name, "in": "path", "required": True,
                "schema": {"type": "integer" if conv == "int" else "string"}}
               for conv, name in _PARAM.findall(rule.rule)]
-    params += [{"name": name, "in": "query", "required": False, "schema": schema}
+    params += [{"name": name, "in": "query", "required": False, "schema": _query_schema(schema)}
                for name, schema in meta["query"].items()]
     success: dict = {"description": "OK"}
     if meta["status"] != 204:
-        success["content"] = {"application/json": {"schema": {}}}
+        media = next((m for suffix, m in FILE_TYPES.items() if rule.rule.endswith(suffix)),
+                     "application/json")
+        success["content"] = {media: {"schema": {}}}
     responses = {str(meta["status"]): success}
     for status in ("400", "401", "403", "404", "409", "410", "413", "422", "429"):
         responses[status] = {"description": "Error",
