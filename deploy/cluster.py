@@ -101,6 +101,33 @@ class Cluster:
             wait_healthy(f"http://127.0.0.1:{self.proxy_port}/healthz")
         return self
 
+    def pids(self, index: int) -> list[int]:
+        """Return the process ids of server `index`: gunicorn's master and its worker."""
+        found, queue = [], [self.children[index].pid]
+        while queue:
+            pid = queue.pop()
+            found.append(pid)
+            for task in Path(f"/proc/{pid}/task").glob("*/children"):
+                queue.extend(int(child) for child in task.read_text().split())
+        return found
+
+    def cpu_seconds(self, index: int) -> float:
+        """Return the CPU time server `index` has used so far (user + system, Linux)."""
+        ticks = 0
+        for pid in self.pids(index):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+    def rss_kib(self, index: int) -> int:
+        """Return the resident memory of server `index` in KiB (Linux)."""
+        total = 0
+        for pid in self.pids(index):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        return total
+
     def urls(self) -> list[str]:
         """Return the address of each server process."""
         return [f"http://127.0.0.1:{port}" for port in self.ports]

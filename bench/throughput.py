@@ -1,0 +1,169 @@
+"""API edit throughput on one board: sequential, and 20 concurrent writers; SQLite and PostgreSQL.
+
+    python -m bench.throughput [--sequential 300] [--writers 20] [--edits 30] [--postgres URL|none]
+
+One gunicorn process (threads, as in production) serves the API over loopback; the load comes
+from this process, so client and server share the machine's cores. After each run every
+acknowledged edit is looked up in the event log and in the final board: a write that was
+acknowledged but is missing is lost, one that appears twice is duplicated, and seq must have no
+holes. All three must be 0.
+"""
+
+import argparse
+import threading
+import time
+
+from app import create_app
+from app.config import Config
+from app.extensions import db
+from bench.common import Api, free_port
+from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_board
+from deploy.cluster import Cluster
+
+
+def _seed(url: str, cards: int) -> dict:
+    app = create_app(Config, SQLALCHEMY_DATABASE_URI=url, SOCKETIO_MESSAGE_QUEUE=None)
+    with app.test_request_context():
+        seeded = seed_board(cards)
+        from app.models import Board, Card  # noqa: PLC0415
+
+        seeded["cards"] = list(db.session.execute(
+            db.select(Card.id).filter_by(board_id=seeded["board_id"]).order_by(Card.id)).scalars())
+        seeded["seq"] = db.session.get(Board, seeded["board_id"]).seq
+        db.session.remove()
+        db.engine.dispose()
+    return seeded
+
+
+def _edit_chain(api: Api, board_id: int, card_id: int, version: int, edits: int, label: str,
+                acked: list, failures: list) -> None:
+    """Edit one card `edits` times, each from the version the previous edit returned."""
+    for number in range(edits):
+        title = f"{label} bewerking {number}"
+        response = api.patch(f"/boards/{board_id}/cards/{card_id}",
+                             json={"version": version, "title": title})
+        if response.status_code != 200:
+            failures.append(f"{response.status_code} {response.text[:200]}")
+            return
+        version = response.json()["version"]
+        acked.append((card_id, version, title))
+
+
+def _event_log(api: Api, board_id: int, after: int) -> list[dict]:
+    events: list[dict] = []
+    while True:
+        page = api.get(f"/boards/{board_id}/events", params={"after": after}).json()["events"]
+        if not page:
+            return events
+        events.extend(page)
+        after = page[-1]["seq"]
+
+
+def _verify(api: Api, board_id: int, start_seq: int, acked: list) -> dict:
+    """Count lost and duplicated acknowledged writes and holes in seq after start_seq."""
+    events = _event_log(api, board_id, start_seq)
+    seqs = [e["seq"] for e in events]
+    # A hole: a seq missing between the first and the last; also count any out-of-order pair.
+    holes = len(set(range(start_seq + 1, (seqs[-1] if seqs else start_seq) + 1)) - set(seqs))
+    holes += sum(a >= b for a, b in zip(seqs, seqs[1:], strict=False))
+    seen: dict = {}
+    for e in events:
+        if e["type"] == "card.updated":
+            key = (e["data"]["id"], e["data"]["version"], e["data"]["title"])
+            seen[key] = seen.get(key, 0) + 1
+    lost = sum(1 for write in acked if write not in seen)
+    duplicated = sum(count - 1 for count in seen.values() if count > 1)
+    final = {c["id"]: (c["version"], c["title"]) for c in
+             api.get(f"/boards/{board_id}").json()["cards"]}
+    last: dict = {}
+    for card_id, version, title in acked:
+        last[card_id] = max(last.get(card_id, (0, "")), (version, title))
+    lost += sum(1 for card_id, latest in last.items() if final.get(card_id) != latest)
+    return {"events": len(events), "lost": lost, "duplicated": duplicated, "seq_holes": holes}
+
+
+def measure(kind: str, url: str, sequential: int, writers: int, edits: int) -> list[dict]:
+    """Start one server process on the database and run both loads against it."""
+    results = []
+    cluster = Cluster(processes=1, base_port=free_port(), proxy_port=None, threads=64,
+                      env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": "",
+                           "SECRET_KEY": "bench-secret-key"})
+    cluster.migrate()
+    seeded = _seed(url, cards=writers)
+    board_id, cards = seeded["board_id"], seeded["cards"]
+    with cluster:
+        base = cluster.urls()[0]
+        api = Api(base, seeded["token"])
+        start_seq, acked, failures = api.get(f"/boards/{board_id}").json()["seq"], [], []
+        cpu, started = cluster.cpu_seconds(0), time.perf_counter()
+        _edit_chain(api, board_id, cards[0], 1, sequential, "seq", acked, failures)
+        elapsed = time.perf_counter() - started
+        results.append({"database": kind, "load": "sequential, 1 writer", "acked": len(acked),
+                        "refused": len(failures), "seconds": elapsed,
+                        "edits_per_s": len(acked) / elapsed,
+                        "server_cpu_ms": 1000 * (cluster.cpu_seconds(0) - cpu) / len(acked),
+                        **_verify(api, board_id, start_seq, acked)})
+
+        state = api.get(f"/boards/{board_id}").json()
+        start_seq, acked, failures = state["seq"], [], []
+        versions = {card["id"]: card["version"] for card in state["cards"]}
+        clients = [Api(base, seeded["token"]) for _ in range(writers)]
+        gate = threading.Barrier(writers + 1)
+
+        def writer(index: int) -> None:
+            clients[index].get("/boards")  # open the connection before the clock starts
+            gate.wait()
+            _edit_chain(clients[index], board_id, cards[index], versions[cards[index]], edits,
+                        f"w{index}", acked, failures)
+
+        threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
+        for thread in threads:
+            thread.start()
+        gate.wait()
+        cpu, started = cluster.cpu_seconds(0), time.perf_counter()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        results.append({"database": kind, "load": f"{writers} concurrent writers",
+                        "acked": len(acked), "refused": len(failures), "seconds": elapsed,
+                        "edits_per_s": len(acked) / elapsed,
+                        "server_cpu_ms": 1000 * (cluster.cpu_seconds(0) - cpu) / len(acked),
+                        **_verify(api, board_id, start_seq, acked)})
+        if failures:
+            print("refused:", failures[:3])
+    return results
+
+
+def run(sequential: int, writers: int, edits: int, postgres_url: str | None) -> list[dict]:
+    """Measure on SQLite, and on PostgreSQL when it is available."""
+    kinds = ["sqlite"]
+    if postgres_url and postgres_available(postgres_url):
+        kinds.append("postgresql")
+    results = []
+    for kind in kinds:
+        with database(kind, postgres_url or DEFAULT_POSTGRES) as url:
+            rows = measure(kind, url, sequential, writers, edits)
+        for row in rows:
+            print(f"{row['database']:<10} {row['load']:<22} {row['edits_per_s']:7.1f} edits/s  "
+                  f"server CPU {row['server_cpu_ms']:.1f} ms/edit  "
+                  f"({row['acked']} acked in {row['seconds']:.2f} s, {row['refused']} refused)  "
+                  f"lost {row['lost']}  duplicated {row['duplicated']}  "
+                  f"seq holes {row['seq_holes']}", flush=True)
+        results.extend(rows)
+    return results
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    """Print edit throughput and the lost/duplicated write counts."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sequential", type=int, default=300)
+    parser.add_argument("--writers", type=int, default=20)
+    parser.add_argument("--edits", type=int, default=30, help="edits per concurrent writer")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="'none' to skip PostgreSQL")
+    args = parser.parse_args(argv)
+    return run(args.sequential, args.writers, args.edits,
+               None if args.postgres == "none" else args.postgres)
+
+
+if __name__ == "__main__":
+    main()
