@@ -23,7 +23,7 @@ from app.auth.services import create_user, issue_token
 from app.boards.queries import load_state
 from app.boards.services import create_board
 from app.boards.structure import create_organisation
-from app.config import TestConfig
+from app.config import Config, TestConfig
 from app.extensions import db
 from app.models import Board, Card, Handover, Marker
 from app.permissions import Actor
@@ -101,6 +101,19 @@ def seed_board(cards: int, email: str = "bench@example.nl") -> dict:
         db.session.add(marker)
     db.session.commit()
     return {"board_id": board.id, "email": email, "token": issue_token(user)}
+
+
+def seed_database(url: str, cards: int) -> dict:
+    """Seed a board into a migrated database (for a server to serve); add card ids and seq."""
+    app = create_app(Config, SQLALCHEMY_DATABASE_URI=url, SOCKETIO_MESSAGE_QUEUE=None)
+    with app.test_request_context():
+        seeded = seed_board(cards)
+        seeded["cards"] = list(db.session.execute(
+            db.select(Card.id).filter_by(board_id=seeded["board_id"]).order_by(Card.id)).scalars())
+        seeded["seq"] = db.session.get(Board, seeded["board_id"]).seq
+        db.session.remove()
+        db.engine.dispose()
+    return seeded
 
 
 class QueryCounter:

@@ -13,26 +13,9 @@ import argparse
 import threading
 import time
 
-from app import create_app
-from app.config import Config
-from app.extensions import db
 from bench.common import Api, free_port
-from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_board
+from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_database
 from deploy.cluster import Cluster
-
-
-def _seed(url: str, cards: int) -> dict:
-    app = create_app(Config, SQLALCHEMY_DATABASE_URI=url, SOCKETIO_MESSAGE_QUEUE=None)
-    with app.test_request_context():
-        seeded = seed_board(cards)
-        from app.models import Board, Card  # noqa: PLC0415
-
-        seeded["cards"] = list(db.session.execute(
-            db.select(Card.id).filter_by(board_id=seeded["board_id"]).order_by(Card.id)).scalars())
-        seeded["seq"] = db.session.get(Board, seeded["board_id"]).seq
-        db.session.remove()
-        db.engine.dispose()
-    return seeded
 
 
 def _edit_chain(api: Api, board_id: int, card_id: int, version: int, edits: int, label: str,
@@ -89,7 +72,7 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int) -> l
                       env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": "",
                            "SECRET_KEY": "bench-secret-key"})
     cluster.migrate()
-    seeded = _seed(url, cards=writers)
+    seeded = seed_database(url, cards=writers)
     board_id, cards = seeded["board_id"], seeded["cards"]
     with cluster:
         base = cluster.urls()[0]
