@@ -4,6 +4,7 @@ import importlib
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.config import Config, instance_secret_key
 from app.extensions import babel, csrf, db, htmx, login_manager, migrate, socketio
@@ -36,6 +37,11 @@ def create_app(config_class: type = Config, **overrides) -> Flask:
         app.register_blueprint(module.bp)
         if hasattr(module, "init_app"):
             module.init_app(app)
+    if app.config.get("TRUSTED_PROXIES"):
+        # Behind nginx: take the client's address and scheme from the proxy's X-Forwarded-*
+        # headers (else every request seems to come from the proxy, e.g. for rate limits).
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     return app
 
 

@@ -36,6 +36,8 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     THEME_CSS = os.environ.get("THEME_CSS")
+    # How many proxies (e.g. nginx) stand in front and set X-Forwarded-For/-Proto; 0: none.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     TESTING = False
 
 

@@ -82,6 +82,8 @@ class Cluster:
 
     def start(self) -> "Cluster":
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        if self.proxy_port is not None:
+            self.env.setdefault("TRUSTED_PROXIES", "1")  # client addresses come from nginx
         for i, port in enumerate(self.ports):
             self._spawn([str(VENV_BIN / "gunicorn"), "--workers", "1", "--threads",
                          str(self.threads), "--bind", f"127.0.0.1:{port}",
@@ -168,8 +170,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--proxy-port", type=int, default=8080, help="0: no nginx in front")
     parser.add_argument("--threads", type=int, default=400)
     args = parser.parse_args(argv)
-    env = {"SOCKETIO_MESSAGE_QUEUE": os.environ.get("SOCKETIO_MESSAGE_QUEUE",
-                                                    "redis://127.0.0.1:6379/0")}
+    queue = os.environ.get("SOCKETIO_MESSAGE_QUEUE", "redis://127.0.0.1:6379/0")
+    # Rate limits count across all processes only when they share their counters.
+    env = {"SOCKETIO_MESSAGE_QUEUE": queue,
+           "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", queue)}
     cluster = Cluster(args.processes, args.base_port, args.proxy_port or None, env, args.threads)
     if not cluster.env.get("DATABASE_URL"):
         print("Note: DATABASE_URL is not set: the processes share the SQLite file in instance/.")

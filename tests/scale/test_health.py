@@ -1,6 +1,7 @@
 """The health check tells a proxy whether this process can serve."""
 
 import pytest
+from flask import request
 
 from app import create_app
 from app.config import TestConfig
@@ -35,3 +36,21 @@ def test_reports_redis_when_it_is_the_message_queue(app, client, redis_url):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.get_json()["redis"] == "ok"
+
+
+def _client_address(app) -> str:
+    app.add_url_rule("/_address", "test_address", lambda: request.remote_addr or "")
+    return app.test_client().get(
+        "/_address", headers={"X-Forwarded-For": "203.0.113.7"},
+        environ_base={"REMOTE_ADDR": "127.0.0.1"}).get_data(as_text=True)
+
+
+def test_behind_a_trusted_proxy_the_client_address_comes_from_the_proxy(tmp_path):
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/a.db",
+                     TRUSTED_PROXIES=1)
+    assert _client_address(app) == "203.0.113.7"
+
+
+def test_without_a_trusted_proxy_forwarded_headers_are_ignored(tmp_path):
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/a.db")
+    assert _client_address(app) == "127.0.0.1"
