@@ -1,5 +1,6 @@
 """The bridge picture: one span per phase, its plank solid, cracked or missing."""
 
+from flask_babel import format_number
 from flask_babel import gettext as _
 
 from app.reading.markers import OPEN
@@ -21,7 +22,8 @@ def _cracks(row: dict, following: dict | None, empty_cells: int, cells: int) -> 
         reasons.append(_("%(n)s van %(m)s banen zonder aanbod", n=empty_cells, m=cells))
     if row["ratio"] is not None and row["ratio"] < 1:
         reasons.append(_("capaciteit %(c)s onder de opgave %(d)s huishoudens/jaar",
-                         c=row["capacity_per_year"], d=row["demand_per_year"]))
+                         c=format_number(row["capacity_per_year"]),
+                         d=format_number(row["demand_per_year"])))
     if row["open_by_kind"]["gap"]:
         reasons.append(_("%(n)s open gat(en) gemarkeerd", n=row["open_by_kind"]["gap"]))
     if row["open_by_kind"]["bottleneck"]:

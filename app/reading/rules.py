@@ -14,6 +14,7 @@ change (other cards, other figures) brings the suggestion back.
 
 import hashlib
 
+from flask_babel import format_number
 from flask_babel import gettext as _
 
 from app.extensions import db
@@ -58,8 +59,8 @@ def _capacity_gaps(figures):
                 f"capacity-{row['phase_id']}", "capacity_gap", "gap",
                 _("Capaciteitstekort: %(phase)s", phase=row["name"]),
                 _("De capaciteit (%(capacity)s huishoudens/jaar) is lager dan de opgave "
-                  "(%(demand)s huishoudens/jaar) in %(phase)s.", capacity=capacity,
-                  demand=demand, phase=row["name"]),
+                  "(%(demand)s huishoudens/jaar) in %(phase)s.", capacity=format_number(capacity),
+                  demand=format_number(demand), phase=row["name"]),
                 fingerprint(demand, capacity), row["phase_id"])
 
 
