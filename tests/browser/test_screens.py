@@ -1,0 +1,84 @@
+"""The pages fit the screens people have; the run leaves screenshots in docs/screenshots/."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+LAPTOP = {"width": 1280, "height": 800}
+PROJECTOR = {"width": 1920, "height": 1080}
+TABLET = {"width": 768, "height": 1024}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def share_url(live_server):
+    return live_server.api().call("POST", "/boards/1/share-links",
+                                  {"label": "Directie"})["url"]
+
+
+def shoot(page, name: str) -> None:
+    """Save the visible screen (not the whole page: this is what people see at this size)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SHOTS / f"{name}.png"), animations="disabled")
+
+
+def no_sideways_scroll(page) -> bool:
+    """The page itself never scrolls sideways; only the canvas scrolls inside its frame."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_laptop_screens(actors, demo):
+    login = actors.page(None, "/login", viewport=LAPTOP, name="login")
+    shoot(login, "login-1280x800")
+    page = actors.page(demo.coordinator, "/", viewport=LAPTOP, name="coordinator")
+    shoot(page, "boards-1280x800")
+    page.goto(f"/boards/{demo.board}")
+    expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
+    assert no_sideways_scroll(page)
+    shoot(page, "canvas-1280x800")
+    page.get_by_role("group", name="Lens").get_by_role("button").nth(2).click()
+    shoot(page, "canvas-lens-efficient-1280x800")
+    page.goto(f"/boards/{demo.board}/bridge")
+    shoot(page, "bridge-1280x800")
+
+
+def test_the_present_view_on_a_projector_has_larger_type(actors, demo):
+    page = actors.page(demo.coordinator, f"/boards/{demo.board}", viewport=PROJECTOR,
+                       name="projector")
+    title = page.locator(".bw-card__title").first
+    normal = float(title.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    page.locator("#bw-present-toggle").click()
+    expect(page.locator("body")).to_have_class(re.compile(r"\bbw-present\b"))
+    expect(page.locator("#bw-present-toggle")).to_have_attribute("aria-pressed", "true")
+    larger = float(title.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    assert larger > normal
+    page.evaluate("document.activeElement.blur()")  # no focus ring on the picture
+    shoot(page, "canvas-present-1920x1080")
+    page.locator("#bw-present-toggle").click()  # the choice is remembered; leave it off
+    expect(page.locator("body")).not_to_have_class(re.compile(r"\bbw-present\b"))
+
+
+@pytest.mark.parametrize(("device", "viewport"), [("tablet", TABLET), ("phone", PHONE)])
+def test_the_share_view_fits_a_tablet_and_a_phone(actors, share_url, device, viewport):
+    page = actors.page(None, share_url, viewport=viewport, name=device, is_mobile=True,
+                       has_touch=True)
+    expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
+    assert no_sideways_scroll(page)
+    size = f"{viewport['width']}x{viewport['height']}"
+    shoot(page, f"share-{device}-{size}")
+
+
+def test_the_canvas_prints_without_controls(actors, demo):
+    page = actors.page(demo.partner_a, f"/boards/{demo.board}", viewport=LAPTOP, name="print")
+    expect(page.locator(".bw-cell__add").first).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".bw-card").first).to_be_visible()
+    for control in (".bw-cell__add", ".bw-header__nav", "#bw-present-toggle", ".bw-panel"):
+        expect(page.locator(control).first).to_be_hidden()
