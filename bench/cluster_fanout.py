@@ -1,6 +1,7 @@
 """Fan-out latency across server processes: an edit through process A reaches clients on A and B.
 
     python -m bench.cluster_fanout [--processes 2] [--clients 10 50 200 300] [--rounds 20]
+                                   [--queue redis://127.0.0.1:6379/0 | none]
 
 N gunicorn processes (deploy/cluster.py) share rooms through Redis, on PostgreSQL when it is
 available (else a shared SQLite file). The clients are spread evenly over the processes and
@@ -45,11 +46,12 @@ def edit_rounds(api: Api, clients: list, board_id: int, card_id: int, version: i
     return latencies, missed, version
 
 
-def measure(url: str, processes: int, counts: list[int], rounds: int) -> list[dict]:
+def measure(url: str, processes: int, counts: list[int], rounds: int,
+            queue: str | None = REDIS) -> list[dict]:
     """Start the processes once and measure each client count, adding clients as it goes."""
     cluster = Cluster(processes=processes, base_port=free_port(), proxy_port=None,
                       threads=max(counts) * 5 // processes + 100,
-                      env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": REDIS,
+                      env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": queue or "",
                            "SECRET_KEY": "bench-secret-key"})
     cluster.migrate()
     seeded = seed_database(url, cards=1)
@@ -69,18 +71,21 @@ def measure(url: str, processes: int, counts: list[int], rounds: int) -> list[di
                         client.events.clear()
                 samples, missed, version = edit_rounds(api, clients, board_id, card_id,
                                                        version, rounds)
-                results.append({"processes": processes, "clients": len(clients),
+                results.append({"processes": processes, "queue": "redis" if queue else "none",
+                                "clients": len(clients),
                                 "rounds": rounds, "missed": missed, **percentiles(samples)})
                 row = results[-1]
-                print(f"{processes} process(es), Redis  {row['clients']:>4} clients  "
-                      f"p50 {row['p50']:7.1f} ms  p95 {row['p95']:7.1f} ms  "
-                      f"p99 {row['p99']:7.1f} ms  missed {missed}", flush=True)
+                print(f"{processes} process(es), queue {row['queue']:<5} "
+                      f"{row['clients']:>4} clients  p50 {row['p50']:7.1f} ms  "
+                      f"p95 {row['p95']:7.1f} ms  p99 {row['p99']:7.1f} ms  missed {missed}",
+                      flush=True)
         finally:
             disconnect_all(clients)
     return results
 
 
-def run(processes: int, counts: list[int], rounds: int, postgres_url: str | None) -> list[dict]:
+def run(processes: int, counts: list[int], rounds: int, postgres_url: str | None,
+        queue: str | None = REDIS) -> list[dict]:
     """Measure on PostgreSQL when available, else on a SQLite file shared by the processes."""
     with ExitStack() as stack:
         if postgres_url and postgres_available(postgres_url):
@@ -88,7 +93,7 @@ def run(processes: int, counts: list[int], rounds: int, postgres_url: str | None
         else:
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="brugwerk-bench-"))
             url = f"sqlite:///{folder}/bench.db"
-        return measure(url, processes, counts, rounds)
+        return measure(url, processes, counts, rounds, queue)
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -98,9 +103,13 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--clients", type=int, nargs="+", default=[10, 50, 200, 300])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="'none': use SQLite")
+    parser.add_argument("--queue", default=REDIS, help="'none': rooms in the process only")
     args = parser.parse_args(argv)
+    if args.processes > 1 and args.queue == "none":
+        parser.error("several processes need a message queue")
     return run(args.processes, sorted(args.clients), args.rounds,
-               None if args.postgres == "none" else args.postgres)
+               None if args.postgres == "none" else args.postgres,
+               None if args.queue == "none" else args.queue)
 
 
 if __name__ == "__main__":
