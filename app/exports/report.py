@@ -7,15 +7,13 @@ from weasyprint import CSS, HTML
 
 from app.boards.queries import BoardState
 from app.exports.summary import (
-    MARKER_KINDS,
-    NEXT_STEP_STATUSES,
     open_markers,
     phase_summaries,
 )
 from app.models._types import utcnow
 from app.reading.analysis import figures
 from app.reading.bridge import picture
-from app.vocab import CARD_STATUSES, ORGANISATION_KINDS
+from app.vocab import CARD_STATUSES, MARKER_KINDS, NEXT_STEP_STATUSES, ORGANISATION_KINDS
 
 REPORTED_STEPS = ("agreed", "in_progress", "proposed", "done")
 

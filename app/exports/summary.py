@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
-
 from app.boards.queries import BoardState
 from app.models import Phase
 from app.reading.markers import OPEN
@@ -66,8 +64,3 @@ def agreed_next_steps(state: BoardState) -> list:
     """Return the next steps the partners agreed on and are carrying out."""
     return [step for step in state.next_steps if step.status in AGREED]
 
-
-MARKER_KINDS = {"gap": _l("Gat"), "overlap": _l("Overlap"), "bottleneck": _l("Knelpunt")}
-NEXT_STEP_STATUSES = {"proposed": _l("Voorgesteld"), "agreed": _l("Afgesproken"),
-                      "in_progress": _l("In uitvoering"), "done": _l("Afgerond"),
-                      "stopped": _l("Gestopt")}

@@ -12,7 +12,7 @@ from app.boards.queries import load_state
 from app.errors import ValidationFailed
 from app.exports.report import render_pdf
 from app.exports.routes import download
-from app.exports.summary import MARKER_KINDS, open_markers
+from app.exports.summary import open_markers
 from app.extensions import db, htmx
 from app.meetings import bp, minutes, services
 from app.meetings.schemas import AgreedStep, DecisionCreate, ItemCreate, ItemUpdate, MeetingCreate
@@ -20,6 +20,7 @@ from app.models import Card, Marker, NextStep, Phase
 from app.permissions import EDIT, MANAGE, Actor, board_for, role_on
 from app.reading.analysis import analyse
 from app.validation import form_data, parse
+from app.vocab import MARKER_KINDS
 
 MEETING = "/boards/<int:board_id>/meetings/<int:meeting_id>"
 OPEN_STEPS = ("proposed", "agreed", "in_progress")

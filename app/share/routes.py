@@ -7,7 +7,6 @@ from app.boards.page import canvas_context
 from app.boards.routes import organisation_css
 from app.errors import Gone, NotFound, ValidationFailed
 from app.exports.summary import (
-    MARKER_KINDS,
     OPEN_KINDS,
     agreed_next_steps,
     open_markers,
@@ -20,6 +19,7 @@ from app.reading.bridge import picture
 from app.share import bp, services
 from app.share.schemas import ShareLinkCreate
 from app.validation import form_data, parse
+from app.vocab import MARKER_KINDS
 
 
 def _shared_board(token: str):
