@@ -256,6 +256,9 @@ def test_events_after_seq_in_order(roles):
     everything = client.get(f"/boards/{board_id}/events?after=0").get_json()["events"]
     assert [e["seq"] for e in everything] == list(range(1, start + 4))
     assert client.get(f"/boards/{board_id}/events?after={start + 3}").get_json()["events"] == []
+    # A seq the log never reached (say the database was restored from a backup) is not
+    # "up to date": the client must reload.
+    assert client.get(f"/boards/{board_id}/events?after={start + 4}").status_code == 410
 
 
 def test_events_gone_when_log_no_longer_reaches_back(roles):

@@ -155,6 +155,14 @@ def test_resync_when_the_log_no_longer_reaches_back(live):
     assert resync == {"board_id": board_id, "seq": seq}
 
 
+def test_resync_when_the_client_is_ahead_of_the_log(live):
+    board_id = live["board_id"]
+    seq = live["clients"]["viewer"].get(f"/boards/{board_id}").get_json()["seq"]
+    client = live["connect"]("viewer")
+    assert client.join(board_id, after=seq + 5)["ok"]
+    assert client.received_events("resync") == [{"board_id": board_id, "seq": seq}]
+
+
 def test_presence_lists_people_and_what_they_edit(live):
     board_id, card = live["board_id"], live["card"]
     partner, viewer = live["connect"]("partner"), live["connect"]("viewer")
