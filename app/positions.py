@@ -25,10 +25,32 @@ def _midpoint(low: str, high: str | None) -> str:
     return DIGITS[lo] + _midpoint(low[1:], None)
 
 
+def _increment(key: str) -> str:
+    """Return the shortest key after `key`: bump the first digit that has room."""
+    for index, digit in enumerate(key):
+        if digit != DIGITS[-1]:
+            return key[:index] + DIGITS[DIGITS.index(digit) + 1]
+    return key + DIGITS[1]
+
+
+def _decrement(key: str) -> str:
+    """Return a short key before `key` (and after the empty key)."""
+    for index, digit in enumerate(key):
+        if DIGITS.index(digit) > 1:
+            return key[:index] + DIGITS[DIGITS.index(digit) - 1]
+    return key[:-1] + DIGITS[0] + DIGITS[-1]  # "..1" -> "..0z"
+
+
 def key_between(before: str | None, after: str | None) -> str:
     """Return a key that sorts after `before` and before `after` (None: the open end)."""
     if before is not None and after is not None and before >= after:
         raise ValueError(f"{before!r} must sort before {after!r}")
+    # At an open end step by one digit instead of halving the rest of the range: appending
+    # (a new card goes last) then grows a key by one character per ~35 cards, not per ~6.
+    if after is None and before:
+        return _increment(before)
+    if before is None and after:
+        return _decrement(after)
     return _midpoint(before or "", after)
 
 
