@@ -19,6 +19,11 @@ PAGES = [
     ("rounds", COORDINATOR, "/boards/{board}/rounds"),
     ("settings", COORDINATOR, "/boards/{board}/settings"),
     ("share-links", COORDINATOR, "/boards/{board}/share-links"),
+    ("meetings", COORDINATOR, "/boards/{board}/meetings"),
+    ("agenda", COORDINATOR, "/boards/{board}/meetings/{meeting}"),
+    ("meeting-mode", COORDINATOR, "/boards/{board}/meetings/{meeting}/run"),
+    ("minutes", COORDINATOR, "/boards/{board}/meetings/{meeting}/minutes"),
+    ("import", COORDINATOR, "/boards/import"),
     ("share-view", "share", "{share_url}"),
     ("not-found", COORDINATOR, "/boards/{board}/nothing-here"),
 ]
@@ -30,16 +35,32 @@ def share_url(live_server):
     return api.call("POST", "/boards/1/share-links", {"label": "Toegankelijkheid"})["url"]
 
 
-def open_page(actors, demo, who, path, share_url):
+@pytest.fixture(scope="module")
+def meeting(live_server):
+    """A running meeting with two agenda items, one about a phase (meeting mode has content)."""
+    api = live_server.api()
+    board = api.board()
+    made = api.call("POST", "/boards/1/meetings", {"title": "Regio-overleg",
+                                                   "starts_at": "2026-12-01T09:00:00+01:00"})
+    path = f"/boards/1/meetings/{made['id']}"
+    api.call("POST", f"{path}/items", {"title": "Opening", "duration_minutes": 10})
+    api.call("POST", f"{path}/items", {"title": "Capaciteit oriëntatie", "ref_type": "phase",
+                                       "ref_id": board["phases"][1]["id"]})
+    api.call("POST", f"{path}/start")
+    return made["id"]
+
+
+def open_page(actors, demo, who, path, share_url, meeting=None):
     email = demo.coordinator if who == COORDINATOR else None
-    page = actors.page(email, path.format(board=demo.board, share_url=share_url), name=who)
+    url = path.format(board=demo.board, share_url=share_url, meeting=meeting)
+    page = actors.page(email, url, name=who)
     page.wait_for_load_state("networkidle")
     return page
 
 
 @pytest.mark.parametrize(("name", "who", "path"), PAGES, ids=[p[0] for p in PAGES])
-def test_page_has_no_wcag_violation(actors, demo, axe, share_url, name, who, path):
-    page = open_page(actors, demo, who, path, share_url)
+def test_page_has_no_wcag_violation(actors, demo, axe, share_url, meeting, name, who, path):
+    page = open_page(actors, demo, who, path, share_url, meeting)
     assert axe(page) == []
 
 

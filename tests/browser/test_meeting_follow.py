@@ -45,3 +45,24 @@ def test_canvas_follows_the_current_agenda_item_until_follow_is_switched_off(
     expect(partner.locator("#bw-meeting-now")).to_contain_text("Warmtescan", timeout=demo.live)
     expect(partner.locator(".bw-card--highlight, .bw-follow-highlight")).to_have_count(0)
     coordinator_api.call("POST", f"{path}/end")
+
+
+def test_meeting_share_and_import_pages_have_no_wcag_violations(
+        actors, demo, coordinator_api, axe, unique):
+    base = f"/boards/{demo.board}/meetings"
+    meeting = coordinator_api.call("POST", base, {"title": unique("Overleg"),
+                                                  "starts_at": "2030-02-01T10:00:00+01:00"})
+    path = f"{base}/{meeting['id']}"
+    coordinator_api.call("POST", f"{path}/items", {"title": "Rondvraag"})
+    coordinator_api.call("POST", f"{path}/start")
+    link = coordinator_api.call("POST", f"/boards/{demo.board}/share-links",
+                                {"label": unique("Directie")})
+    page = actors.page(demo.coordinator, name="coordinator")
+    for url in (base, path, f"{path}/run", f"{path}/minutes",
+                f"/boards/{demo.board}/share-links", "/boards/import"):
+        page.goto(url)
+        assert axe(page) == [], url
+    viewer = actors.page(None, link["url"], name="viewer")
+    expect(viewer.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
+    assert axe(viewer) == []
+    coordinator_api.call("POST", f"{path}/end")
