@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Feature packages; each exposes `bp` (a blueprint) and may expose `init_app(app)`.
 FEATURES = ["app.auth", "app.boards", "app.cards", "app.share", "app.api", "app.demo",
             "app.exports", "app.meetings", "app.reading", "app.health", "app.i18n",
-            "app.security"]  # last: it rate-limits views the others registered
+            "app.backup", "app.security"]  # security last: it limits views of the others
 
 
 def create_app(config_class: type = Config, **overrides) -> Flask:
