@@ -1,0 +1,109 @@
+"""Push size: bytes of one card.updated board_event, per audience, typical card vs the maximum.
+
+    python -m bench.push_size
+
+Captures the real pushes with Flask-SocketIO's test client (one socket per audience: the JSON
+audience of API clients, and the page audiences `edit` and `view` that also get the rendered
+`html` fragment) and reports the compact JSON payload and the Socket.IO packet on the wire.
+Goal (issue 2): a push for one card change stays under 4 KB.
+"""
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+from unittest import mock
+
+from socketio import packet
+from werkzeug.security import generate_password_hash
+
+GOAL = 4096
+TYPICAL = {"title": "Keukentafelgesprek aan huis",
+           "description": "Een energiecoach komt langs, kijkt met de bewoners naar het huis en "
+                          "de energierekening en maakt samen een lijstje met eerste stappen: "
+                          "kleine klussen, subsidie en wie er kan helpen.",
+           "capacity_per_year": 300}
+CASES = {
+    "typical": TYPICAL,
+    "title 200 chars": {**TYPICAL, "title": "Offertecheck " + "x" * 187},
+    "title 200 + description 5000": {"title": "Offertecheck " + "x" * 187,
+                                     "description": "Uitleg. " * 625},
+    "title 200 of '&' (escaping)": {**TYPICAL, "title": "&" * 200},
+}
+
+
+def _wire_bytes(payload: dict) -> int:
+    """Return the size of the Socket.IO EVENT packet that carries the payload."""
+    return len(packet.Packet(packet.EVENT, data=["board_event", payload]).encode().encode())
+
+
+def measure() -> list[dict]:
+    """Return the size of a card.updated push per case and audience."""
+    from app import create_app  # noqa: PLC0415 (the app only when measuring)
+    from app.auth.services import create_user, issue_token  # noqa: PLC0415
+    from app.boards.services import add_member, create_board  # noqa: PLC0415
+    from app.boards.structure import create_organisation  # noqa: PLC0415
+    from app.cards.services import create_card, update_card  # noqa: PLC0415
+    from app.config import Config  # noqa: PLC0415
+    from app.extensions import db, socketio  # noqa: PLC0415
+    from app.permissions import Actor  # noqa: PLC0415
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="brugwerk-push-") as workdir:
+        app = create_app(Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(workdir)}/push.db",
+                         SECRET_KEY="bench-secret-key", SOCKETIO_MESSAGE_QUEUE=None,
+                         SERVER_NAME="brugwerk.example.nl")
+        quick_hash = mock.patch("app.models.user.generate_password_hash",
+                                lambda password: generate_password_hash(password,
+                                                                        "pbkdf2:sha256:1"))
+        with app.app_context(), app.test_request_context(), quick_hash:
+            db.create_all()
+            owner = create_user("regie@bench.test", "Regisseur Voorbeeld", "bench-wachtwoord-1")
+            viewer = create_user("kijker@bench.test", "Wethouder", "bench-wachtwoord-1")
+            actor = Actor(user=owner)
+            board = create_board(actor, "Gemeente Voorbeeld", lane_template="measure_type")
+            add_member(actor, board.id, viewer.email, "viewer")
+            organisation = create_organisation(actor, board.id, "Energieloket Voorbeeld",
+                                               "energieloket", "#0b5fa5")
+            card = create_card(actor, board.id, board.phases[1].id, organisation.id, "Kaart",
+                               lane_id=board.lanes[0].id)
+            sockets = {}
+            for audience, user, html in (("json", owner, False), ("edit", owner, True),
+                                         ("view", viewer, True)):
+                sockets[audience] = socketio.test_client(app, auth={"token": issue_token(user)})
+                sockets[audience].emit("join", {"board_id": board.id, "html": html},
+                                       callback=True)
+            version = card.version
+            for case, fields in CASES.items():
+                for client in sockets.values():
+                    client.get_received()
+                version = update_card(actor, board.id, card.id, version, dict(fields)).version
+                for audience, client in sockets.items():
+                    [payload] = [m["args"][0] for m in client.get_received()
+                                 if m["name"] == "board_event"]
+                    size = len(json.dumps(payload, separators=(",", ":"),
+                                          ensure_ascii=False).encode())
+                    wire = _wire_bytes(payload)
+                    rows.append({"case": case, "audience": audience, "json_bytes": size,
+                                 "wire_bytes": wire, "html_bytes": len(
+                                     (payload.get("html") or "").encode()),
+                                 "under_4kb": wire < GOAL})
+            for client in sockets.values():
+                client.disconnect()
+            db.session.remove()
+            db.engine.dispose()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    """Measure and print the push sizes."""
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
+    rows = measure()
+    print(f"push_size: one card.updated board_event (goal < {GOAL} bytes on the wire)")
+    for row in rows:
+        print("  " + "  ".join(f"{key}={value}" for key, value in row.items()))
+    return rows
+
+
+if __name__ == "__main__":
+    main()
