@@ -5,6 +5,8 @@ rolls everything back on any error (nothing half-written), and publishes the ope
 only after the commit succeeded.
 """
 
+import itertools
+import random
 import time
 from contextvars import ContextVar
 from functools import wraps
@@ -15,7 +17,8 @@ from sqlalchemy.exc import OperationalError
 from app.extensions import db
 
 _in_write: ContextVar[bool] = ContextVar("in_write", default=False)
-RETRIES = 5
+# How long a write keeps retrying while the database is busy before it gives up.
+BUSY_SECONDS = 15
 
 
 def configure_sqlite(engine) -> None:
@@ -58,7 +61,8 @@ def write(fn):
             return fn(*args, **kwargs)
         from app import events  # noqa: PLC0415 (events imports models, which import this module)
 
-        for attempt in range(RETRIES):
+        deadline = time.monotonic() + BUSY_SECONDS
+        for attempt in itertools.count():
             db.session.rollback()  # leave any read snapshot, so the write sees the latest state
             events.clear_outbox()
             token = _in_write.set(True)
@@ -68,9 +72,10 @@ def write(fn):
             except OperationalError as exc:
                 db.session.rollback()
                 events.clear_outbox()
-                if not _is_busy(exc) or attempt == RETRIES - 1:
+                if not _is_busy(exc) or time.monotonic() > deadline:
                     raise
-                time.sleep(0.05 * (attempt + 1))
+                # Jittered, growing pauses: writers that collided do not collide again in step.
+                time.sleep(random.uniform(0.5, 1.0) * min(0.01 * 2 ** attempt, 0.25))
                 continue
             except BaseException:
                 db.session.rollback()

@@ -3,8 +3,10 @@
 import secrets
 from datetime import datetime
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import gettext as _
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from app import events
 from app.boards.services import hash_token
@@ -92,5 +94,11 @@ def open_link(token: str) -> ShareLink:
 
 def touch(link: ShareLink) -> None:
     """Remember when the link was last used (not an event: it changes nothing on the board)."""
-    link.last_used_at = utcnow()
-    db.session.commit()
+    # Its own short transaction, best effort: a busy database never fails the read-only page,
+    # and the page's loaded state is not expired by a commit.
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(update(ShareLink).where(ShareLink.id == link.id)
+                               .values(last_used_at=utcnow()))
+    except OperationalError:
+        current_app.logger.warning("share link %s: last use not recorded (busy)", link.id)
