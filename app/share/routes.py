@@ -4,6 +4,7 @@ from flask import render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.boards.page import canvas_context
+from app.boards.queries import load_state
 from app.boards.routes import organisation_css
 from app.errors import Gone, NotFound, ValidationFailed
 from app.exports.summary import (
@@ -35,15 +36,31 @@ def view(token: str):
     except (Gone, NotFound) as error:
         return render_template("share/invalid.html", error=error), error.status
     context = canvas_context(board, "viewer", can_edit=False)
-    state = context["state"]
     services.touch(link)
     return render_template(
-        "share/view.html", **context, token=token, label=link.label,
-        canvas_url=url_for("share.canvas", token=token),
-        org_css_url=url_for("share.organisation_styles", token=token),
-        picture=picture(state, figures(state)), summaries=phase_summaries(state),
-        phases={p.id: p for p in state.phases}, open_markers=open_markers(state, OPEN_KINDS),
-        next_steps=agreed_next_steps(state), marker_kinds=MARKER_KINDS)
+        "share/view.html", **{**context, **_reading_context(context["state"])}, token=token,
+        label=link.label, canvas_url=url_for("share.canvas", token=token),
+        org_css_url=url_for("share.organisation_styles", token=token))
+
+
+def _reading_context(state) -> dict:
+    """What the read-only view shows beside the canvas: bridge, figures, markers, next steps."""
+    return {"picture": picture(state, figures(state)), "summaries": phase_summaries(state),
+            "phases": {p.id: p for p in state.phases},
+            "organisations": {o.id: o for o in state.organisations},
+            "open_markers": open_markers(state, OPEN_KINDS),
+            "next_steps": agreed_next_steps(state), "marker_kinds": MARKER_KINDS}
+
+
+@bp.get("/s/<token>/part/<any(overview, reading):name>")
+def part(token: str, name: str):
+    """Return a part of the read-only view again, after a change (live refresh)."""
+    try:
+        _link, board = _shared_board(token)
+    except (Gone, NotFound) as error:
+        return render_template("errors/_error.html", error=error), error.status
+    return render_template(f"share/_{name}.html", board=board,
+                           **_reading_context(load_state(board)))
 
 
 @bp.get("/s/<token>/canvas")

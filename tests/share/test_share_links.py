@@ -173,3 +173,21 @@ def test_view_shows_bridge_open_gaps_and_agreed_steps_only(sample_board, api, we
         f"/boards/{board.id}/share-links/{link['id']}")
     assert web().get(f"/s/{link['token']}/canvas").status_code == 410
     assert web().get(f"/s/{link['token']}/organisations.css").status_code == 410
+
+
+def test_view_parts_refresh_live_and_stop_with_the_link(sample_board, api, web):
+    board, coordinator = sample_board["board"], api(sample_board["people"]["coordinator"])
+    link = coordinator.post(f"/boards/{board.id}/share-links", json={}).json
+    page = web().get(f"/s/{link['token']}").get_data(as_text=True)
+    assert 'hx-trigger="bw-history-changed from:body' in page
+    coordinator.post(f"/boards/{board.id}/markers", json={
+        "kind": "bottleneck", "title": "Lange wachttijd installateurs",
+        "phase_id": board.phases[5].id})
+    reading = web().get(f"/s/{link['token']}/part/reading")
+    assert reading.status_code == 200
+    assert "Lange wachttijd installateurs" in reading.get_data(as_text=True)
+    overview = web().get(f"/s/{link['token']}/part/overview").get_data(as_text=True)
+    assert 'class="bw-bridge"' in overview and board.phases[5].name in overview
+    assert web().get(f"/s/{link['token']}/part/secrets").status_code == 404
+    coordinator.delete(f"/boards/{board.id}/share-links/{link['id']}")
+    assert web().get(f"/s/{link['token']}/part/reading").status_code == 410
