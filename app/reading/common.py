@@ -50,3 +50,17 @@ def assign(entity, fields: dict, nullable: set[str]) -> None:
     for key, value in fields.items():
         if value is not None or key in nullable:
             setattr(entity, key, value)
+
+
+def edit(entity, version: int, fields: dict, check, *, nullable: set[str] = frozenset(),
+         transitions: dict | None = None, list_field: str | None = None) -> None:
+    """Apply an edit that started from `version`: 409 when stale, the status only along its
+    transitions, then `check(entity, ids_of_list_field)` on the result (422 writes nothing)."""
+    check_version(entity, version)
+    if transitions and fields.get("status") is not None:
+        check_transition(transitions, entity.status, fields["status"])
+    listed = fields.pop(list_field, None) if list_field else None
+    with db.session.no_autoflush:  # the checks query; the half-edited entity must not flush
+        assign(entity, fields, nullable)
+        check(entity, listed)
+    entity.version += 1

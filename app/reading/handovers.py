@@ -6,7 +6,7 @@ from app import events
 from app.extensions import db
 from app.models import Handover
 from app.permissions import EDIT, Actor, board_for
-from app.reading.common import assign, check_version, get_entity, invalid, live_cards
+from app.reading.common import edit, get_entity, invalid, live_cards
 from app.transaction import write
 
 
@@ -15,7 +15,7 @@ def get_handover(board_id: int, handover_id: int) -> Handover:
     return get_entity(Handover, board_id, handover_id, _("Deze overdracht bestaat niet."))
 
 
-def _check(handover: Handover) -> None:
+def _check(handover: Handover, _unused=None) -> None:
     """Both ends are live cards of this board, different, and the pair is new."""
     live_cards(handover.board_id, [handover.from_card_id], "from_card_id")
     live_cards(handover.board_id, [handover.to_card_id], "to_card_id")
@@ -48,11 +48,7 @@ def update_handover(actor: Actor, board_id: int, handover_id: int, version: int,
     """Edit a handover from `version`."""
     board_for(actor, board_id, EDIT)
     handover = get_handover(board_id, handover_id)
-    check_version(handover, version)
-    with db.session.no_autoflush:
-        assign(handover, fields, set())
-        _check(handover)
-    handover.version += 1
+    edit(handover, version, fields, _check)
     events.record(board_id, "handover.updated", handover, actor)
     return handover
 

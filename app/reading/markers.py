@@ -7,14 +7,7 @@ from app.extensions import db
 from app.lookup import board_entity
 from app.models import Lane, Marker, Phase
 from app.permissions import EDIT, Actor, board_for
-from app.reading.common import (
-    assign,
-    check_transition,
-    check_version,
-    get_entity,
-    invalid,
-    live_cards,
-)
+from app.reading.common import edit, get_entity, invalid, live_cards
 from app.transaction import write
 
 # open -> being addressed -> resolved / dismissed; a closed marker may be reopened.
@@ -76,14 +69,8 @@ def update_marker(actor: Actor, board_id: int, marker_id: int, version: int,
     """Edit a marker from `version`; its status moves only along the allowed transitions."""
     board_for(actor, board_id, EDIT)
     marker = get_marker(board_id, marker_id)
-    check_version(marker, version)
-    if fields.get("status") is not None:
-        check_transition(TRANSITIONS, marker.status, fields["status"])
-    card_ids = fields.pop("card_ids", None)
-    with db.session.no_autoflush:
-        assign(marker, fields, NULLABLE)
-        _place(marker, card_ids)
-    marker.version += 1
+    edit(marker, version, fields, _place, nullable=NULLABLE, transitions=TRANSITIONS,
+         list_field="card_ids")
     events.record(board_id, "marker.updated", marker, actor)
     return marker
 

@@ -9,7 +9,7 @@ from app.extensions import db
 from app.lookup import board_entity
 from app.models import Learning, Marker, NextStep, Organisation
 from app.permissions import EDIT, Actor, board_for
-from app.reading.common import assign, check_transition, check_version, get_entity, invalid
+from app.reading.common import edit, get_entity, invalid
 from app.transaction import write
 
 # proposed -> agreed -> in progress -> done; any unfinished step may be stopped.
@@ -65,14 +65,8 @@ def update_next_step(actor: Actor, board_id: int, next_step_id: int, version: in
     """Edit a next step from `version`; its status moves only along the allowed transitions."""
     board_for(actor, board_id, EDIT)
     step = get_next_step(board_id, next_step_id)
-    check_version(step, version)
-    if fields.get("status") is not None:
-        check_transition(TRANSITIONS, step.status, fields["status"])
-    marker_ids = fields.pop("marker_ids", None)
-    with db.session.no_autoflush:
-        assign(step, fields, NULLABLE)
-        _check(step, marker_ids)
-    step.version += 1
+    edit(step, version, fields, _check, nullable=NULLABLE, transitions=TRANSITIONS,
+         list_field="marker_ids")
     events.record(board_id, "next_step.updated", step, actor)
     return step
 
