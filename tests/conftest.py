@@ -26,6 +26,20 @@ PASSWORD = "correct-horse-battery"
 _ids = itertools.count(1)
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only: works on the SQLite file itself; skipped in the PostgreSQL pass")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("TEST_DATABASE_URL"):
+        return
+    skip = pytest.mark.skip(reason="works on the SQLite file itself (TEST_DATABASE_URL is set)")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def server_database():
     """Create a fresh PostgreSQL database for this run (None on SQLite); drop it at the end."""
