@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
@@ -79,6 +80,17 @@ class LiveServer:
         # Keep the log pipe flowing (a full pipe blocks the server); keep the tail for errors.
         for line in self.process.stdout:
             self.log = [*self.log[-300:], line.decode(errors="replace")]
+
+    @contextmanager
+    def log_on_failure(self):
+        """Print the tail of the server's log when the block fails."""
+        try:
+            yield
+        except BaseException:
+            alive = self.process.poll() is None
+            print(f"server {'running' if alive else 'exited'}; log tail:\n"
+                  + "".join(self.log[-40:]), file=sys.stderr)
+            raise
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL)."""

@@ -8,7 +8,8 @@ records when the card.updated board_event arrived. Latency = receipt time - time
 
 Baseline, in the same run: a bare Flask-SocketIO app (this file, `--serve-baseline`), same
 async mode (threading with simple-websocket) and server (Werkzeug via socketio.run), whose
-POST /emit broadcasts a payload of the same size to one room holding the N clients.
+POST /emit broadcasts a payload of the same size to one room holding the N clients. The two
+take turns edit by edit, so that a busy machine slows both alike.
 """
 
 import argparse
@@ -17,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.common import (
@@ -98,72 +101,78 @@ def _collect(clients, matches, sent: float) -> list[float]:
     return latencies
 
 
-def measure_brugwerk(server: LiveServer, seeded, clients: int, edits: int,
-                     warmup: int = 5) -> dict:
-    """Edit one card `edits` times over REST; time its arrival at `clients` sockets."""
+@dataclass
+class Target:
+    """One side of the comparison: its joined sockets and how to make it push one change."""
+
+    name: str
+    sockets: list
+    send: Callable[[int, str], None]
+    samples: list = field(default_factory=list)  # ms, one per client and edit
+    slowest: list = field(default_factory=list)  # ms, until the last client had the edit
+    lost: int = 0
+
+
+def measure(targets: list[Target], edits: int, warmup: int = 5) -> None:
+    """Push `edits` changes through each target in turn (so load hits both alike); time them."""
+    for number in range(warmup + edits):
+        for target in targets:
+            title = f"Keukentafelgesprek {target.name} {len(target.sockets)}-{number}"
+            sent = time.perf_counter()
+            target.send(number, title)
+            latencies = _collect(target.sockets, _titled(title), sent)
+            if number >= warmup:
+                target.samples += latencies
+                target.lost += len(target.sockets) - len(latencies)
+                target.slowest.append(max(latencies, default=float("nan")))
+
+
+def _titled(title: str):
+    return lambda event: event["type"] == "card.updated" and event["data"]["title"] == title
+
+
+def brugwerk_target(server: LiveServer, seeded, clients: int) -> tuple[Target, dict]:
+    """Clients on the board, a REST edit of one card as the change; and one real payload."""
     api = Api(server.url, seeded.owner_token)
     board_id = seeded.board_id
     card = api.get(f"/boards/{board_id}").json()["cards"][0]
+    url = f"/boards/{board_id}/cards/{card['id']}"
+    version = [api.get(url).json()["version"]]
+
+    def send(_number: int, title: str) -> None:
+        response = api.patch(url, json={"version": version[0], "title": title})
+        response.raise_for_status()
+        version[0] = response.json()["version"]
+
     sockets = connect_clients(server.url, seeded.partner_tokens[:clients], board_id)
-    samples, slowest, lost, payload = [], [], 0, None
-    try:
-        version = api.get(f"/boards/{board_id}/cards/{card['id']}").json()["version"]
-        for number in range(warmup + edits):
-            title = f"Keukentafelgesprek {clients}-{number}"
-            sent = time.perf_counter()
-            response = api.patch(f"/boards/{board_id}/cards/{card['id']}",
-                                 json={"version": version, "title": title})
-            response.raise_for_status()
-            version = response.json()["version"]
-
-            def matches(event, title=title):
-                return event["type"] == "card.updated" and event["data"]["title"] == title
-
-            if payload is None:
-                payload = sockets[0].wait_for(matches, timeout=WAIT)[1]
-            latencies = _collect(sockets, matches, sent)
-            if number >= warmup:
-                samples += latencies
-                lost += clients - len(latencies)
-                slowest.append(max(latencies, default=float("nan")))
-    finally:
-        disconnect_all(sockets)
-    return {"samples": samples, "slowest": slowest, "lost": lost, "payload": payload}
+    send(0, "Keukentafelgesprek")
+    _when, payload = sockets[0].wait_for(_titled("Keukentafelgesprek"), timeout=WAIT)
+    for socket in sockets:
+        socket.forget()
+    return Target("brugwerk", sockets, send), payload
 
 
-def measure_baseline(baseline: Baseline, payload: dict, clients: int, edits: int,
-                     warmup: int = 5) -> dict:
-    """Broadcast a payload like Brugwerk's `edits` times; time its arrival at `clients`."""
+def baseline_target(baseline: Baseline, payload: dict, clients: int) -> Target:
+    """Clients in the bare server's room, a POST that broadcasts a payload like ours."""
     import requests  # noqa: PLC0415
 
     http = requests.Session()
+
+    def send(number: int, title: str) -> None:
+        body = {**payload, "seq": number, "data": {**payload["data"], "title": title}}
+        http.post(f"{baseline.url}/emit", json=body, timeout=30).raise_for_status()
+
     sockets = connect_clients(baseline.url, [None] * clients)
     for socket in sockets:
         socket.join(0)
-    samples, slowest, lost = [], [], 0
-    try:
-        for number in range(warmup + edits):
-            title = f"Keukentafelgesprek {clients}-{number}"
-            body = {**payload, "seq": number, "data": {**payload["data"], "title": title}}
-            sent = time.perf_counter()
-            http.post(f"{baseline.url}/emit", json=body, timeout=30).raise_for_status()
-            latencies = _collect(
-                sockets, lambda event, title=title: event["data"]["title"] == title, sent)
-            if number >= warmup:
-                samples += latencies
-                lost += clients - len(latencies)
-                slowest.append(max(latencies, default=float("nan")))
-    finally:
-        disconnect_all(sockets)
-    return {"samples": samples, "slowest": slowest, "lost": lost}
+    return Target("bare", sockets, send)
 
 
-def _row(name: str, clients: int, result: dict) -> dict:
-    figures = {key: round(value, 2) for key, value in percentiles(result["samples"]).items()}
-    every = {f"all_{key}": round(value, 2)
-             for key, value in percentiles(result["slowest"]).items()}
-    return {"server": name, "clients": clients, **figures, **every, "lost": result["lost"],
-            "samples": len(result["samples"])}
+def _row(target: Target) -> dict:
+    figures = {key: round(value, 2) for key, value in percentiles(target.samples).items()}
+    every = {f"all_{key}": round(value, 2) for key, value in percentiles(target.slowest).items()}
+    return {"server": target.name, "clients": len(target.sockets), **figures, **every,
+            "lost": target.lost, "samples": len(target.samples)}
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -181,15 +190,19 @@ def main(argv: list[str] | None = None) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="brugwerk-fanout-") as workdir:
         database = Path(workdir) / "fanout.db"
-        with LiveServer(database) as server, Baseline() as baseline:
+        with LiveServer(database) as server, Baseline() as baseline, server.log_on_failure():
             seeded = seed(database, partners=max(counts), cards=1)
             for clients in counts:
-                ours = measure_brugwerk(server, seeded, clients, args.edits)
-                bare = measure_baseline(baseline, ours["payload"], clients, args.edits)
-                row, base = _row("brugwerk", clients, ours), _row("bare", clients, bare)
+                ours, payload = brugwerk_target(server, seeded, clients)
+                bare = baseline_target(baseline, payload, clients)
+                try:
+                    measure([ours, bare], args.edits)
+                finally:
+                    disconnect_all(ours.sockets + bare.sockets)
+                row, base = _row(ours), _row(bare)
                 row["p99_ratio"] = round(row["p99"] / base["p99"], 2)
                 row["p50_ratio"] = round(row["p50"] / base["p50"], 2)
-                row["payload_bytes"] = len(json.dumps(ours["payload"]).encode())
+                row["payload_bytes"] = len(json.dumps(payload).encode())
                 rows += [row, base]
     print("fanout: latency from sending the edit to each client's receipt, ms "
           "(all_*: until the last client had it)")
