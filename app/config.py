@@ -43,6 +43,8 @@ class Config:
 
 class TestConfig(Config):
     TESTING = True
+    # Tests create many accounts; a real hash cost only slows them down.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
     SECRET_KEY = "test-secret-key-not-for-production"

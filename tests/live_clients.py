@@ -65,7 +65,7 @@ def api(app):
 def quick_password_hashes(monkeypatch):
     """Hash test passwords with one cheap round: a test board has five accounts."""
     monkeypatch.setattr("app.models.user.generate_password_hash",
-                        lambda password: generate_password_hash(password, "pbkdf2:sha256:1"))
+                        lambda password, *_: generate_password_hash(password, "pbkdf2:sha256:1"))
 
 
 PASSWORD = "correct-horse-battery"  # the root conftest's; "conftest" is ambiguous to import
