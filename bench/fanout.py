@@ -131,8 +131,10 @@ def _titled(title: str):
     return lambda event: event["type"] == "card.updated" and event["data"]["title"] == title
 
 
-def brugwerk_target(server: LiveServer, seeded, clients: int) -> tuple[Target, dict]:
-    """Clients on the board, a REST edit of one card as the change; and one real payload."""
+def brugwerk_target(server: LiveServer, seeded, clients: int,
+                    socket_urls: list[str] | None = None) -> tuple[Target, dict]:
+    """Clients on the board, a REST edit of one card as the change; and one real payload.
+    With `socket_urls` (several processes) the clients are spread over those servers."""
     api = Api(server.url, seeded.owner_token)
     board_id = seeded.board_id
     card = api.get(f"/boards/{board_id}").json()["cards"][0]
@@ -144,7 +146,9 @@ def brugwerk_target(server: LiveServer, seeded, clients: int) -> tuple[Target, d
         response.raise_for_status()
         version[0] = response.json()["version"]
 
-    sockets = connect_clients(server.url, seeded.partner_tokens[:clients], board_id)
+    urls, tokens, sockets = socket_urls or [server.url], seeded.partner_tokens[:clients], []
+    for index, socket_url in enumerate(urls):
+        sockets += connect_clients(socket_url, tokens[index::len(urls)], board_id)
     send(0, "Keukentafelgesprek")
     _when, payload = sockets[0].wait_for(_titled("Keukentafelgesprek"), timeout=WAIT)
     for socket in sockets:

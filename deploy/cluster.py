@@ -130,6 +130,13 @@ class Cluster:
                     total += int(line.split()[1])
         return total
 
+    @property
+    def url(self) -> str:
+        """Return the front address: nginx when it runs, else the first process."""
+        if self.proxy_port is not None:
+            return f"http://127.0.0.1:{self.proxy_port}"
+        return self.urls()[0]
+
     def urls(self) -> list[str]:
         """Return the address of each server process."""
         return [f"http://127.0.0.1:{port}" for port in self.ports]
