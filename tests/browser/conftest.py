@@ -112,7 +112,15 @@ class LiveServer:
                 self.process.wait()
         self.process = None
 
+    def ensure_running(self) -> None:
+        """Start the server again if it died (the log says how), so one crash fails one test."""
+        if self.process is not None and self.process.poll() is not None:
+            with self.log_path.open("a") as log:
+                log.write(f"\n[tests] server exited with {self.process.returncode}; restarting\n")
+            self.start()
+
     def api(self, email: str = COORDINATOR) -> Api:
+        self.ensure_running()
         return Api(self.url, email)
 
 
@@ -218,6 +226,7 @@ class Actors:
 @pytest.fixture
 def actors(browser, live_server, _sessions, request):
     """Open pages as people; on failure keep screenshots and console logs in test-artifacts/."""
+    live_server.ensure_running()
     people = Actors(browser, live_server, _sessions)
     yield people
     report = getattr(request.node, "rep_call", None)
