@@ -84,3 +84,38 @@ def test_every_change_is_pushed_live(app, board, card, sio):
     assert received[5]["data"]["learnings"][0]["text"] == "Les"
     seqs = [e["seq"] for e in received]
     assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))
+
+
+def test_only_partners_decide_on_suggestions_and_a_dismissal_is_pushed(app, small, written):
+    from flask_socketio import SocketIOTestClient
+
+    from app.auth.services import issue_token
+    from app.extensions import db, socketio
+    from app.models import User
+
+    b = small["id"]
+    key = small["analysis"]()["suggestions"][0]["key"]
+    before = written(b)
+    for action in ("accept", "dismiss"):
+        assert small["viewer"].post(f"/boards/{b}/suggestions/{key}/{action}").status_code == 403
+    assert written(b) == before
+    with app.app_context():
+        viewer = db.session.execute(db.select(User).filter_by(name="Lezer")).scalar_one()
+        socket = SocketIOTestClient(app, socketio, auth={"token": issue_token(viewer)})
+        assert socket.emit("join", {"board_id": b}, callback=True)["ok"]
+        socket.get_received()
+    assert small["api"].post(f"/boards/{b}/suggestions/{key}/dismiss").status_code == 200
+    with app.app_context():
+        events = [m["args"][0] for m in socket.get_received() if m["name"] == "board_event"]
+        socket.disconnect()
+    assert [(e["type"], e["data"]["key"]) for e in events] == [("suggestion.updated", key)]
+
+
+@pytest.mark.parametrize("role, status", [("outsider", 403), ("anonymous", 401)])
+def test_outsiders_cannot_decide_on_suggestions(board, role, status):
+    b = board["id"]
+    key = board["clients"]["partner"].get(f"/boards/{b}/analysis").get_json()[
+        "suggestions"][0]["key"]
+    for action in ("accept", "dismiss"):
+        assert board["clients"][role].post(
+            f"/boards/{b}/suggestions/{key}/{action}").status_code == status
