@@ -92,36 +92,32 @@ def add_member(actor: Actor, board_id: int, email: str, role: str) -> Membership
 @write
 def change_role(actor: Actor, board_id: int, user_id: int, role: str) -> Membership:
     """Change a member's role; a board keeps at least one coordinator."""
-    board_for(actor, board_id, MANAGE)
-    membership = db.session.execute(
-        db.select(Membership).filter_by(board_id=board_id, user_id=user_id)
-    ).scalar_one_or_none()
-    if membership is None:
-        raise NotFound(_("Dit lid bestaat niet."))
-    if membership.role == "coordinator" and role != "coordinator" and _coordinators(board_id) == 1:
-        raise ValidationFailed(_("Een bord heeft minstens één regisseur nodig."))
+    membership = _member_leaving_role(actor, board_id, user_id, losing=role != "coordinator")
     membership.role = role
     events.record(board_id, "member.updated", membership, actor)
     return membership
 
 
-def _coordinators(board_id: int) -> int:
-    return db.session.execute(
-        db.select(db.func.count()).select_from(Membership)
-        .filter_by(board_id=board_id, role="coordinator")).scalar_one()
-
-
-@write
-def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
-    """Take a user off the board; their live connections to it are cut."""
+def _member_leaving_role(actor: Actor, board_id: int, user_id: int, losing: bool) -> Membership:
+    """Return the membership to change; a board never loses its last coordinator."""
     board_for(actor, board_id, MANAGE)
     membership = db.session.execute(
         db.select(Membership).filter_by(board_id=board_id, user_id=user_id)
     ).scalar_one_or_none()
     if membership is None:
         raise NotFound(_("Dit lid bestaat niet."))
-    if membership.role == "coordinator" and _coordinators(board_id) == 1:
+    coordinators = db.session.execute(
+        db.select(db.func.count()).select_from(Membership)
+        .filter_by(board_id=board_id, role="coordinator")).scalar_one()
+    if losing and membership.role == "coordinator" and coordinators == 1:
         raise ValidationFailed(_("Een bord heeft minstens één regisseur nodig."))
+    return membership
+
+
+@write
+def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
+    """Take a user off the board; their live connections to it are cut."""
+    membership = _member_leaving_role(actor, board_id, user_id, losing=True)
     data = membership.to_json()
     db.session.delete(membership)
     events.record(board_id, "member.deleted", actor=actor, data=data)

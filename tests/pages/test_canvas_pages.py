@@ -155,3 +155,22 @@ def test_wrong_password_shows_one_message(app, create_user):
     assert wrong.status_code == unknown.status_code == 401
     assert "E-mailadres of wachtwoord klopt niet." in wrong.get_data(as_text=True)
     assert "E-mailadres of wachtwoord klopt niet." in unknown.get_data(as_text=True)
+
+
+def test_a_board_keeps_its_last_coordinator(app, board_with_roles):
+    board, people = board_with_roles["board"], board_with_roles["people"]
+    client = _signed_in(app, people["coordinator"])
+    me = people["coordinator"].id
+    assert client.post(f"/boards/{board.id}/members/{me}", data={"role": "partner"}
+                       ).status_code == 422
+    assert client.post(f"/boards/{board.id}/members/{me}", data={"remove": "1"}
+                       ).status_code == 422
+    db.session.rollback()
+    roles = dict(db.session.execute(db.select(Membership.user_id, Membership.role)
+                                    .filter_by(board_id=board.id)).all())
+    assert roles[me] == "coordinator"
+    # With a second coordinator, the first may step back.
+    partner = people["partner"].id
+    client.post(f"/boards/{board.id}/members/{partner}", data={"role": "coordinator"})
+    assert client.post(f"/boards/{board.id}/members/{me}", data={"role": "partner"}
+                       ).status_code == 302
