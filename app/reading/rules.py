@@ -9,7 +9,9 @@
 
 A suggestion is left out while a marker already covers it (accepted, or marked by hand), and
 while it is dismissed with the same fingerprint; the fingerprint describes the situation, so a
-change (other cards, other figures) brings the suggestion back.
+change (other cards, other figures) brings the suggestion back. Known limit: an empty cell has
+one situation ("empty"), so a dismissed gap stays dismissed even after the cell was filled and
+emptied again.
 """
 
 import hashlib
