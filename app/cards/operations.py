@@ -1,5 +1,7 @@
 """Card operations by name, for callers that carry them as data (the API, sockets, fuzz tests)."""
 
+from flask_babel import gettext as _
+
 from app.cards import services
 from app.cards.schemas import CardCreate, CardMove, CardUpdate
 from app.errors import ValidationFailed
@@ -10,14 +12,15 @@ from app.validation import fits_database, parse
 def _card_id(data: dict) -> int:
     card_id = data.pop("card_id", None)
     if not isinstance(card_id, int) or isinstance(card_id, bool) or not fits_database(card_id):
-        raise ValidationFailed("card_id is required", fields={"card_id": "required"})
+        raise ValidationFailed(_("Controleer de invoer."),
+                               fields={"card_id": _("Dit veld is verplicht.")})
     return card_id
 
 
 def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
     """Validate and perform one card operation; return the card as the API shows it."""
     if not isinstance(data, dict):
-        raise ValidationFailed("data must be an object")
+        raise ValidationFailed(_("Verwacht een JSON-object."))
     data = dict(data)
     if op == "card.create":
         fields = parse(CardCreate, data).model_dump()
@@ -36,4 +39,4 @@ def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
         return None
     if op == "card.restore":
         return services.restore_card(actor, board_id, _card_id(data)).to_json()
-    raise ValidationFailed(f"unknown op {op!r}", fields={"op": "unknown"})
+    raise ValidationFailed(_("Controleer de invoer."), fields={"op": _("Ongeldige waarde.")})
