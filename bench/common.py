@@ -15,11 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from unittest import mock
 
 import requests
 import socketio
-from werkzeug.security import generate_password_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-wachtwoord-1"
@@ -136,12 +134,11 @@ def seed(database: Path, partners: int = 1, viewers: int = 0, lanes: bool = True
     from app.extensions import db  # noqa: PLC0415
     from app.permissions import Actor  # noqa: PLC0415
 
-    app = create_app(Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}",
-                     SECRET_KEY="bench-secret-key", SOCKETIO_MESSAGE_QUEUE=None)
     # Throwaway accounts on a scratch database: a cheap hash makes seeding 300 people quick.
-    quick_hash = mock.patch("app.models.user.generate_password_hash",
-                            lambda password: generate_password_hash(password, "pbkdf2:sha256:1"))
-    with app.app_context(), app.test_request_context(), quick_hash:
+    app = create_app(Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}",
+                     SECRET_KEY="bench-secret-key", SOCKETIO_MESSAGE_QUEUE=None,
+                     PASSWORD_HASH_METHOD="pbkdf2:sha256:1000")
+    with app.app_context(), app.test_request_context():
         owner = create_user("regisseur@bench.test", "Regisseur", PASSWORD)
         actor = Actor(user=owner)
         board = create_board(actor, "Gemeente Bench",

@@ -8,15 +8,6 @@ from app.extensions import db
 from app.models import Card, Event, Lane, Membership, Organisation, Phase
 
 
-@pytest.fixture(autouse=True)
-def quick_password_hashes(monkeypatch):
-    """Hash test passwords with one cheap round: a test board has five accounts."""
-    from werkzeug.security import generate_password_hash  # noqa: PLC0415
-
-    monkeypatch.setattr("app.models.user.generate_password_hash",
-                        lambda password: generate_password_hash(password, "pbkdf2:sha256:1"))
-
-
 @pytest.fixture
 def api(app):
     """Return api(user_or_None, token=None) -> ApiClient (overrides the root fixture)."""
