@@ -89,7 +89,7 @@ class LiveServer:
                 self.kill()
 
     def rss_kib(self) -> int:
-        return rss_kib(self.process.pid)
+        return rss_kib(self.process.pid) if self.process.poll() is None else 0
 
 
 def seed(database: Path, clients: int) -> dict:
@@ -388,7 +388,10 @@ def run(seconds: float, clients: int, workdir: Path) -> dict:
         errors = [e for p in players for e in p.tally.errors]
         for player in players:
             player.follower.sio.disconnect()
-        samples.append(server.rss_kib())
+        time.sleep(1)
+        exit_code = server.process.poll()  # None: the server is still up after all that
+        samples.append(server.rss_kib() if exit_code is None else 0)
+        crash_log = [] if exit_code is None else server.log_tail[-20:]
     finally:
         server.stop()
     return {"clients": clients, "minutes": round(load_minutes, 2),
@@ -402,11 +405,13 @@ def run(seconds: float, clients: int, workdir: Path) -> dict:
             "rss_end_of_load_mib": round(load_samples[-1] / 1024, 1),
             "rss_after_checks_mib": round(samples[-1] / 1024, 1),
             "memory_levelled_off": levelled_off(load_samples),
+            "server_exit_code": exit_code, "server_crash_log": crash_log,
             "rss_samples_mib": " ".join(str(round(kib / 1024)) for kib in load_samples)}
 
 
 def passed(figures: dict) -> bool:
     return (figures["lost_writes"] == 0 and figures["errors"] == 0
+            and figures["server_exit_code"] is None
             and not figures["diverged_clients"] and figures["memory_levelled_off"])
 
 

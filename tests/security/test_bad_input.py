@@ -6,6 +6,7 @@ import io
 import pytest
 from flask_socketio import SocketIOTestClient
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from app.extensions import socketio
 
@@ -57,9 +58,10 @@ def test_every_text_field_of_the_api_has_a_length_limit(app):
         pattern = schema.get("pattern", "")
         bounded_pattern = pattern.startswith("^") and pattern.endswith("$") \
             and not {"*", "+"} & set(pattern)
-        if schema.get("type") == "string" and not ({"maxLength", "enum", "const"} & set(schema)):
-            if schema.get("format") not in ("date", "date-time", "email") and not bounded_pattern:
-                unbounded.append(where)
+        if schema.get("type") == "string" and not ({"maxLength", "enum", "const"} & set(schema)) \
+                and schema.get("format") not in ("date", "date-time", "email") \
+                and not bounded_pattern:
+            unbounded.append(where)
         for name, sub in schema.get("properties", {}).items():
             walk(sub, f"{where}.{name}")
         if isinstance(schema.get("items"), dict):
@@ -135,6 +137,13 @@ def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
         _api(app, world, "GET", f"/boards/{world.board_id}/export.xlsx").data))
     cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row]
     assert SCRIPT in cells
+    with app.app_context():
+        client = app.test_client()
+        client.set_cookie("session", world.cookies["coordinator"])
+        pdf = client.get(f"/boards/{world.board_id}/report.pdf")
+    assert pdf.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "<script>" in text  # printed as text, not swallowed as an element
 
 
 def test_spreadsheet_formulas_are_neutralised_in_exports(app, world):
