@@ -160,18 +160,21 @@ def test_every_response_carries_the_security_headers(app, world):
 
 @pytest.mark.parametrize("secure", [False, True])
 def test_session_cookie_is_httponly_lax_and_secure_behind_tls(tmp_path, create_user, secure):
+    assert TestConfig.REMEMBER_COOKIE_SECURE == TestConfig.SESSION_COOKIE_SECURE  # one setting
     app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/c.db",
-                     SESSION_COOKIE_SECURE=secure)
+                     SESSION_COOKIE_SECURE=secure, REMEMBER_COOKIE_SECURE=secure)
     with app.app_context():
         db.create_all()
         user = auth_services.create_user("cookie@example.nl", "Koekje", PASSWORD)
         client = app.test_client()
-        response = client.post("/login", data={"email": user.email, "password": PASSWORD},
+        response = client.post("/login", data={"email": user.email, "password": PASSWORD,
+                                               "remember": "1"},
                                base_url="https://localhost" if secure else "http://localhost")
-        cookie = next(h for h in response.headers.getlist("Set-Cookie")
-                      if h.startswith("session="))
-        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
-        assert ("Secure" in cookie) is secure
+        cookies = {h.split("=", 1)[0]: h for h in response.headers.getlist("Set-Cookie")}
+        assert {"session", "remember_token"} <= set(cookies)
+        for name in ("session", "remember_token"):
+            assert "HttpOnly" in cookies[name] and "SameSite=Lax" in cookies[name], name
+            assert ("Secure" in cookies[name]) is secure, name
         db.session.remove()
         db.engine.dispose()
 
