@@ -1,10 +1,11 @@
-"""Rate limits on the doors where passwords are tried: the login form and the token endpoint.
+"""Rate limits on the doors where passwords are tried (the login form and the token endpoint),
+and the transport headers: no caching of API answers, HSTS behind TLS.
 
 Limits count per client address and per e-mail address tried, so neither one address guessing
 many accounts nor many addresses guessing one account gets far (OWASP ASVS 2.2.1).
 """
 
-from flask import Blueprint, Flask, render_template, request
+from flask import Blueprint, Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -52,3 +53,14 @@ def init_app(app: Flask) -> None:
         view = limiter.limit(limits, methods=["POST"], key_func=_email_tried)(view)
         app.view_functions[endpoint] = view
     app.register_error_handler(429, _too_many)
+    app.after_request(_transport_headers)
+
+
+def _transport_headers(response):
+    """Keep API answers (tokens, boards) out of caches; behind TLS, insist on TLS (HSTS)."""
+    if request.path.startswith("/api/"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        response.headers.setdefault("Strict-Transport-Security",
+                                    "max-age=31536000; includeSubDomains")
+    return response

@@ -175,6 +175,10 @@ def test_session_cookie_is_httponly_lax_and_secure_behind_tls(tmp_path, create_u
         for name in ("session", "remember_token"):
             assert "HttpOnly" in cookies[name] and "SameSite=Lax" in cookies[name], name
             assert ("Secure" in cookies[name]) is secure, name
+        assert ("Strict-Transport-Security" in response.headers) is secure
+        token = app.test_client().post("/api/v1/tokens",
+                                       json={"email": user.email, "password": PASSWORD})
+        assert token.status_code == 201 and token.headers["Cache-Control"] == "no-store"
         db.session.remove()
         db.engine.dispose()
 
