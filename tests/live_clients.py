@@ -9,7 +9,6 @@ from contextlib import contextmanager
 
 import pytest
 from flask_socketio import SocketIOTestClient
-from werkzeug.security import generate_password_hash
 
 from app.auth.services import issue_token
 from app.boards import structure
@@ -59,13 +58,6 @@ class ApiClient(_Fresh):
 def api(app):
     """Return api(user_or_None) -> ApiClient (overrides the root fixture)."""
     return lambda user=None: ApiClient(app, user)
-
-
-@pytest.fixture(autouse=True)
-def quick_password_hashes(monkeypatch):
-    """Hash test passwords with one cheap round: a test board has five accounts."""
-    monkeypatch.setattr("app.models.user.generate_password_hash",
-                        lambda password, *_: generate_password_hash(password, "pbkdf2:sha256:1"))
 
 
 PASSWORD = "correct-horse-battery"  # the root conftest's; "conftest" is ambiguous to import

@@ -1,3 +1,3 @@
 """Fixtures for the export tests."""
 
-from live_clients import api, in_request, quick_password_hashes, sample_board, sio, web  # noqa: F401
+from live_clients import api, in_request, sample_board, sio, web  # noqa: F401
