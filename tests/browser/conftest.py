@@ -31,6 +31,9 @@ PARTNER_A = "energieloket@voorbeeld.nl"
 PARTNER_B = "coop@voorbeeld.nl"
 DEMO_BOARD = 1
 LIVE = 1_000  # ms: partner B sees a change within a second, without reloading
+# ms: figures derived from the whole board (lens overlays, marker badges) are fetched again after
+# a short debounce, so they follow a change a little later than the card itself.
+REFRESH = 5_000
 
 
 def _slug(text: str) -> str:
@@ -272,9 +275,9 @@ def axe():
 
 @pytest.fixture(scope="session")
 def demo():
-    """The demo board's people (app/demo/seed.py) and how long a live push may take."""
+    """The demo board's people (app/demo/seed.py) and how long live updates may take."""
     return SimpleNamespace(coordinator=COORDINATOR, partner_a=PARTNER_A, partner_b=PARTNER_B,
-                           board=DEMO_BOARD, live=LIVE)
+                           board=DEMO_BOARD, live=LIVE, refresh=REFRESH)
 
 
 @pytest.fixture

@@ -1,0 +1,44 @@
+"""Markers and lenses live: a marker set by one person shows on the others' canvases at once."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def open_canvas(actors, email, board, name):
+    page = actors.page(email, f"/boards/{board}", name=name)
+    expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
+    return page
+
+
+def test_a_marker_and_new_capacity_show_live_under_the_lens_each_partner_chose(
+        actors, demo, coordinator_api, unique):
+    board = coordinator_api.board()
+    phase, lane = board["phases"][6], board["lanes"][3]
+    cell = f"[data-reading-cell='{phase['id']}-{lane['id']}']"
+    a = open_canvas(actors, demo.partner_a, demo.board, "partner-a")
+    b = open_canvas(actors, demo.partner_b, demo.board, "partner-b")
+    lens = b.get_by_role("group", name="Lens").get_by_role("button", name="Efficiënt")
+    lens.click()
+    expect(lens).to_have_attribute("aria-pressed", "true")
+    expect(b.locator("#bw-canvas")).to_have_class(re.compile(r"\bbw-lens-efficient\b"))
+    expect(a.locator("#bw-canvas")).not_to_have_class(re.compile(r"\bbw-lens-efficient\b"))
+    efficient = b.locator(f"{cell} .bw-lens-figure--efficient")
+    expect(efficient).to_be_visible()
+    before = efficient.inner_text()
+
+    title = unique("Geen nazorg voor VvE's")
+    coordinator_api.call("POST", f"/boards/{demo.board}/markers", {
+        "kind": "gap", "title": title, "phase_id": phase["id"], "lane_id": lane["id"]})
+    for page in (a, b):
+        expect(page.locator(f"{cell} .bw-marker-badge--gap", has_text=title)).to_be_attached(
+            timeout=demo.refresh)
+
+    coordinator_api.call("POST", f"/boards/{demo.board}/cards", {
+        "phase_id": phase["id"], "lane_id": lane["id"], "title": unique("VvE-nazorgloket"),
+        "organisation_id": board["organisations"][0]["id"], "capacity_per_year": 4321})
+    expect(efficient).not_to_have_text(before, timeout=demo.refresh)
+    expect(efficient).to_contain_text("huishoudens/jaar")
