@@ -11,7 +11,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 UNTRANSLATED_OK = {"Brugwerk", "English", "Nederlands"}
 # Attributes a person reads or hears (screen readers read aria-label, title and alt).
 READ_ATTRIBUTES = {"title", "aria-label", "aria-placeholder", "aria-roledescription",
-                   "aria-valuetext", "placeholder", "alt", "label", "summary"}
+                   "aria-valuetext", "placeholder", "alt", "label", "summary",
+                   "hx-confirm", "hx-prompt"}
 # data-* attributes that scripts show as text (e.g. data-label-reconnecting).
 READ_DATA = re.compile(r"^data-(.*-)?(label|text|msg|message|title|confirm|announce)(-.*)?$")
 SHOWN_VALUE_INPUTS = {"submit", "button", "reset"}
@@ -107,7 +108,8 @@ def test_the_finder_flags_text_attributes_and_literals_but_not_translated_string
     ]
 
 
-@pytest.mark.parametrize("template", sorted(TEMPLATES.rglob("*.html")),
+@pytest.mark.parametrize("template", sorted([*TEMPLATES.rglob("*.html"),
+                                              *TEMPLATES.rglob("*.svg")]),
                          ids=lambda path: str(path.relative_to(TEMPLATES)))
 def test_template_has_no_untranslated_string(template):
     problems = [f"{template.relative_to(TEMPLATES)}:{line}: {text}"
