@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from flask import current_app, render_template
-from weasyprint import CSS, HTML
 
 from app.boards.queries import BoardState
 from app.exports.summary import (
@@ -45,6 +44,9 @@ def render_pdf(template: str, context: dict) -> bytes:
     """Render a print template to PDF with the report stylesheet."""
     html = render_template(template, **context)
     static = Path(current_app.static_folder)
+    # Imported here: WeasyPrint takes seconds to load, and only PDFs need it.
+    from weasyprint import CSS, HTML  # noqa: PLC0415
+
     stylesheet = CSS(filename=str(static / "css" / "report.css"))
     return HTML(string=html, base_url=str(static)).write_pdf(stylesheets=[stylesheet])
 
