@@ -19,6 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -80,6 +81,7 @@ class LiveServer:
                     "SECRET_KEY": "browser-tests-secret-key", "PYTHONUNBUFFERED": "1"}
         self.env.pop("SOCKETIO_MESSAGE_QUEUE", None)
         self.process: subprocess.Popen | None = None
+        self.clients: dict[str, Api] = {}
         for command in (["db", "upgrade"], ["demo"]):
             done = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", *command],
                                   cwd=ROOT, env=self.env, capture_output=True, text=True,
@@ -123,8 +125,11 @@ class LiveServer:
             self.start()
 
     def api(self, email: str = COORDINATOR) -> Api:
+        """Return the API client of `email`; one token per person (token requests are limited)."""
         self.ensure_running()
-        return Api(self.url, email)
+        if email not in self.clients:
+            self.clients[email] = Api(self.url, email)
+        return self.clients[email]
 
 
 @pytest.fixture(scope="session")
@@ -199,6 +204,14 @@ class Actors:
             page.goto(path)
         return page
 
+    def canvas(self, email: str, name: str = ""):
+        """Open the demo canvas as `email`, wait until it is live, and mark the page so a test
+        can tell it was never reloaded (`window.bwSamePage`)."""
+        page = self.page(email, f"/boards/{DEMO_BOARD}", name=name)
+        wait_live(page)
+        page.evaluate("window.bwSamePage = true")
+        return page
+
     def track(self, page, name: str):
         log: list[str] = []
         page.on("console", lambda msg: log.append(f"[{msg.type}] {msg.text}"))
@@ -236,6 +249,23 @@ def actors(browser, live_server, _sessions, request):
     if report is not None and report.failed:
         people.save_artifacts(request.node.nodeid)
     people.close()
+
+
+def wait_live(page) -> None:
+    """Wait until the page's live channel has joined its board."""
+    expect(page.locator("#bw-status")).to_have_class(re.compile(r"\bbw-status--connected\b"))
+
+
+def card_titled(page, title: str):
+    """Return the locator of the card (not a form) whose title contains `title`."""
+    return page.locator("li.bw-card[data-card-id]",
+                        has=page.locator(".bw-card__title", has_text=title))
+
+
+@pytest.fixture(scope="session")
+def ui():
+    """Helpers for pages: ui.card(page, title), ui.wait_live(page)."""
+    return SimpleNamespace(card=card_titled, wait_live=wait_live)
 
 
 def login(page, email: str, password: str = PASSWORD) -> None:

@@ -8,17 +8,6 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def card_titled(page, title):
-    return page.locator("li.bw-card[data-card-id]", has=page.locator(".bw-card__title",
-                                                                     has_text=title))
-
-
-def open_canvas(actors, email, board, name):
-    page = actors.page(email, f"/boards/{board}", name=name)
-    expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
-    return page
-
-
 def test_the_skip_link_is_the_first_stop_and_jumps_to_the_content(actors, demo):
     page = actors.page(demo.partner_a, f"/boards/{demo.board}", name="keyboard")
     page.keyboard.press("Tab")
@@ -29,9 +18,8 @@ def test_the_skip_link_is_the_first_stop_and_jumps_to_the_content(actors, demo):
     assert page.evaluate("location.hash") == "#main"
 
 
-def test_changes_by_others_are_announced_politely(actors, demo, coordinator_api, make_card,
-                                                  unique):
-    listener = open_canvas(actors, demo.partner_b, demo.board, "screen-reader")
+def test_changes_by_others_are_announced_politely(actors, demo, make_card, unique):
+    listener = actors.canvas(demo.partner_b, "screen-reader")
     announcer = listener.locator("#bw-announcer")
     expect(announcer).to_have_attribute("aria-live", "polite")
     made = make_card(unique("Aangekondigde kaart"))
@@ -40,14 +28,14 @@ def test_changes_by_others_are_announced_politely(actors, demo, coordinator_api,
 
 
 def test_focus_stays_on_the_control_when_a_push_redraws_the_card(actors, demo, coordinator_api,
-                                                                 make_card, unique):
+                                                                 make_card, unique, ui):
     made = make_card(unique("Focuskaart"), phase=1)
-    page = open_canvas(actors, demo.partner_a, demo.board, "keyboard")
-    card_titled(page, made["title"]).locator("[data-move=down]").focus()
+    page = actors.canvas(demo.partner_a, "keyboard")
+    ui.card(page, made["title"]).locator("[data-move=down]").focus()
     renamed = made["title"] + " (bijgewerkt)"
     coordinator_api.call("PATCH", f"/boards/{demo.board}/cards/{made['id']}",
                          {"version": made["version"], "title": renamed})
-    expect(card_titled(page, renamed)).to_be_visible(timeout=demo.live)
+    expect(ui.card(page, renamed)).to_be_visible(timeout=demo.live)
     focused = page.evaluate("""() => ({move: document.activeElement.dataset.move,
         card: document.activeElement.closest('[data-card-id]')?.dataset.cardId})""")
     assert focused == {"move": "down", "card": str(made["id"])}

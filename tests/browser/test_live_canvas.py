@@ -1,30 +1,15 @@
 """Two partners on one canvas: what one does, the other sees live, without reloading."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 
-def open_canvas(actors, email, board, name):
-    """Open the demo canvas and wait until its live channel has joined."""
-    page = actors.page(email, f"/boards/{board}", name=name)
-    expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
-    page.evaluate("window.bwSamePage = true")  # gone if the page reloads
-    return page
-
-
-def card(page, title):
-    return page.locator("li.bw-card[data-card-id]", has=page.locator(".bw-card__title",
-                                                                     has_text=title))
-
-
-def saved(page, title):
+def saved(page, card):
     """Wait until the form is answered and the card shows once (answer and push may race)."""
     expect(page.locator("#bw-canvas form.bw-form")).to_have_count(0)
-    expect(card(page, title)).to_have_count(1)
+    expect(card).to_have_count(1)
 
 
 def caught_up(page, api, board):
@@ -32,10 +17,10 @@ def caught_up(page, api, board):
     expect(page.locator("body")).to_have_attribute("data-seq", str(api.board(board)["seq"]))
 
 
-def click_action(page, title, action):
+def click_action(card, action):
     """Hover the card (its actions drop down on hover, as for a mouse user), then click one."""
-    card(page, title).hover()
-    card(page, title).locator(f"[data-action={action}]").click()
+    card.hover()
+    card.locator(f"[data-action={action}]").click()
 
 
 def drag(page, source, target):
@@ -50,10 +35,10 @@ def drag(page, source, target):
     page.mouse.up()
 
 
-def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(actors, demo, unique,
+def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(actors, demo, unique, ui,
                                                             coordinator_api):
-    a = open_canvas(actors, demo.partner_a, demo.board, "partner-a")
-    b = open_canvas(actors, demo.partner_b, demo.board, "partner-b")
+    a = actors.canvas(demo.partner_a, "partner-a")
+    b = actors.canvas(demo.partner_b, "partner-b")
     title = unique("Warmtescan aan huis")
 
     first_cell = a.locator("td.bw-cell").first
@@ -61,15 +46,15 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(actors, demo, unique,
     form = first_cell.locator("form.bw-form")
     form.locator("input[name=title]").fill(title)
     form.locator("button[type=submit]").click()
-    saved(a, title)
-    expect(card(b, title)).to_be_visible(timeout=demo.live)
+    saved(a, ui.card(a, title))
+    expect(ui.card(b, title)).to_be_visible(timeout=demo.live)
 
-    click_action(a, title, "edit")
+    click_action(ui.card(a, title), "edit")
     edited = title + " (gratis)"
     a.locator("#bw-canvas form.bw-form input[name=title]").fill(edited)
     a.locator("#bw-canvas form.bw-form button[type=submit]").click()
-    saved(a, edited)
-    expect(card(b, edited)).to_be_visible(timeout=demo.live)
+    saved(a, ui.card(a, edited))
+    expect(ui.card(b, edited)).to_be_visible(timeout=demo.live)
 
     # A push for the dragged card, or the lens overlay refreshing after it, redraws parts of the
     # card mid-drag and loses it (reported to the lead): start the drag from rest.
@@ -77,26 +62,26 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(actors, demo, unique,
     a.wait_for_timeout(800)
     target = a.locator("td.bw-cell").nth(1)
     phase_id = target.get_attribute("data-phase-id")
-    drag(a, card(a, edited), target.locator("ul.bw-cell__cards"))
-    expect(card(a, edited)).to_have_attribute("data-phase-id", phase_id)
+    drag(a, ui.card(a, edited), target.locator("ul.bw-cell__cards"))
+    expect(ui.card(a, edited)).to_have_attribute("data-phase-id", phase_id)
     expect(b.locator(f"td.bw-cell[data-phase-id='{phase_id}']").first.locator(
         ".bw-card__title", has_text=edited)).to_be_visible(timeout=demo.live)
     assert b.evaluate("window.bwSamePage") is True  # all of it arrived without a reload
 
 
 def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothing(
-        actors, demo, make_card, coordinator_api, unique):
+        actors, demo, make_card, coordinator_api, unique, ui):
     made = make_card(unique("Keukentafelgesprek"))
-    a = open_canvas(actors, demo.partner_a, demo.board, "partner-a")
-    b = open_canvas(actors, demo.partner_b, demo.board, "partner-b")
+    a = actors.canvas(demo.partner_a, "partner-a")
+    b = actors.canvas(demo.partner_b, "partner-b")
     for page in (a, b):
-        click_action(page, made["title"], "edit")
+        click_action(ui.card(page, made["title"]), "edit")
     a_title, b_title = made["title"] + " door A", made["title"] + " door B"
     a.locator("#bw-canvas form.bw-form input[name=title]").fill(a_title)
     b.locator("#bw-canvas form.bw-form textarea[name=description]").fill("Bs omschrijving")
     b.locator("#bw-canvas form.bw-form input[name=title]").fill(b_title)
     a.locator("#bw-canvas form.bw-form button[type=submit]").click()
-    saved(a, a_title)
+    saved(a, ui.card(a, a_title))
 
     b.locator("#bw-canvas form.bw-form button[type=submit]").click()
     conflict = b.locator(".bw-conflict")
@@ -110,25 +95,25 @@ def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothi
 
     conflict.locator(".bw-conflict__mine input[name=title]").fill(a_title + " en B")
     conflict.locator(".bw-conflict__mine button[type=submit]").click()
-    expect(card(a, a_title + " en B")).to_be_visible(timeout=demo.live)
+    expect(ui.card(a, a_title + " en B")).to_be_visible(timeout=demo.live)
     merged = coordinator_api.call("GET", f"/boards/{demo.board}/cards/{made['id']}")
     assert (merged["title"], merged["description"]) == (a_title + " en B", "Bs omschrijving")
 
 
-def test_a_card_moves_by_keyboard_only_and_keeps_focus(actors, demo, make_card, unique):
+def test_a_card_moves_by_keyboard_only_and_keeps_focus(actors, demo, make_card, unique, ui):
     made = make_card(unique("Subsidiecheck"), phase=1)
-    a = open_canvas(actors, demo.partner_a, demo.board, "partner-a")
-    b = open_canvas(actors, demo.partner_b, demo.board, "partner-b")
-    right = card(a, made["title"]).locator("[data-move=right]")
+    a = actors.canvas(demo.partner_a, "partner-a")
+    b = actors.canvas(demo.partner_b, "partner-b")
+    right = ui.card(a, made["title"]).locator("[data-move=right]")
     right.focus()
     a.keyboard.press("Enter")
     next_phase = a.locator("th.bw-phase").nth(2).get_attribute("data-phase-id")
-    expect(card(a, made["title"])).to_have_attribute("data-phase-id", next_phase)
-    expect(card(b, made["title"])).to_have_attribute("data-phase-id", next_phase,
+    expect(ui.card(a, made["title"])).to_have_attribute("data-phase-id", next_phase)
+    expect(ui.card(b, made["title"])).to_have_attribute("data-phase-id", next_phase,
                                                      timeout=demo.live)
     # Focus stays on the control the person used, so they can keep moving with Enter.
     assert a.evaluate("document.activeElement.dataset.move") == "right"
     a.keyboard.press("Enter")
     after_next = a.locator("th.bw-phase").nth(3).get_attribute("data-phase-id")
-    expect(card(b, made["title"])).to_have_attribute("data-phase-id", after_next,
+    expect(ui.card(b, made["title"])).to_have_attribute("data-phase-id", after_next,
                                                      timeout=demo.live)

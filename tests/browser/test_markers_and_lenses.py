@@ -8,19 +8,13 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def open_canvas(actors, email, board, name):
-    page = actors.page(email, f"/boards/{board}", name=name)
-    expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
-    return page
-
-
 def test_a_marker_and_new_capacity_show_live_under_the_lens_each_partner_chose(
         actors, demo, coordinator_api, unique):
     board = coordinator_api.board()
     phase, lane = board["phases"][6], board["lanes"][3]
     cell = f"[data-reading-cell='{phase['id']}-{lane['id']}']"
-    a = open_canvas(actors, demo.partner_a, demo.board, "partner-a")
-    b = open_canvas(actors, demo.partner_b, demo.board, "partner-b")
+    a = actors.canvas(demo.partner_a, "partner-a")
+    b = actors.canvas(demo.partner_b, "partner-b")
     lens = b.get_by_role("group", name="Lens").get_by_role("button", name="Efficiënt")
     lens.click()
     expect(lens).to_have_attribute("aria-pressed", "true")

@@ -14,19 +14,8 @@ pytestmark = pytest.mark.browser
 HIGHLIGHT = re.compile(r"\bbw-card--highlight\b")
 
 
-def card_titled(page, title):
-    return page.locator("li.bw-card[data-card-id]", has=page.locator(".bw-card__title",
-                                                                     has_text=title))
-
-
-def open_canvas(actors, email, board, name):
-    page = actors.page(email, f"/boards/{board}", name=name)
-    expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
-    return page
-
-
 def test_partners_follow_the_meeting_unless_they_switch_following_off(
-        actors, demo, coordinator_api, make_card, unique):
+        actors, demo, coordinator_api, make_card, unique, ui):
     focus = make_card(unique("Besproken aanbod"), phase=2)
     path = f"/boards/{demo.board}/meetings"
     starts = (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
@@ -37,23 +26,23 @@ def test_partners_follow_the_meeting_unless_they_switch_following_off(
     about = coordinator_api.call("POST", f"{path}/items", {
         "title": unique("Wachtlijst energiecoaches"), "ref_type": "card", "ref_id": focus["id"]})
 
-    a = open_canvas(actors, demo.partner_a, demo.board, "partner-a")
-    b = open_canvas(actors, demo.partner_b, demo.board, "partner-b")
+    a = actors.canvas(demo.partner_a, "partner-a")
+    b = actors.canvas(demo.partner_b, "partner-b")
     b.locator("#bw-follow").uncheck()  # B looks at something else during the meeting
     chair = actors.page(demo.coordinator, f"{path}/run", name="meeting-mode")
     chair.get_by_role("button", name="Overleg starten").click()
     chair.locator("#meeting-run").get_by_role("button", name=about["title"]).click()
 
-    expect(card_titled(a, focus["title"])).to_have_class(HIGHLIGHT, timeout=demo.live)
-    expect(card_titled(a, focus["title"])).to_be_in_viewport()
+    expect(ui.card(a, focus["title"])).to_have_class(HIGHLIGHT, timeout=demo.live)
+    expect(ui.card(a, focus["title"])).to_be_in_viewport()
     for page in (a, b):
         expect(page.locator("#bw-meeting-now")).to_contain_text(about["title"])
-    expect(card_titled(b, focus["title"])).not_to_have_class(HIGHLIGHT)
+    expect(ui.card(b, focus["title"])).not_to_have_class(HIGHLIGHT)
 
     chair.get_by_role("button", name="Overleg beëindigen").click()
     expect(a.locator("#bw-meeting-now")).to_have_text("Het overleg is afgelopen.",
                                                       timeout=demo.live)
-    expect(card_titled(a, focus["title"])).not_to_have_class(HIGHLIGHT)
+    expect(ui.card(a, focus["title"])).not_to_have_class(HIGHLIGHT)
 
 
 def test_the_board_report_downloads_as_a_pdf_with_the_board_in_it(actors, demo):

@@ -28,10 +28,19 @@ def shoot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), animations="disabled")
 
 
-def no_sideways_scroll(page) -> bool:
-    """The page itself never scrolls sideways; only the canvas scrolls inside its frame."""
-    return page.evaluate(
-        "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+def sideways(page) -> list[str]:
+    """Return what makes the page itself scroll sideways (only the canvas may, in its frame)."""
+    return page.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        const inFrame = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+            if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(p).overflowX))
+                return true; } return false; };
+        return Array.from(document.querySelectorAll("body *"))
+            .filter(el => el.getBoundingClientRect().right > width + 1 && !inFrame(el))
+            .slice(-5).map(el => el.tagName.toLowerCase() + "." + el.className + ": "
+                + (el.textContent || "").trim().slice(0, 60));
+    }""")
 
 
 def test_laptop_screens(actors, demo):
@@ -41,7 +50,7 @@ def test_laptop_screens(actors, demo):
     shoot(page, "boards-1280x800")
     page.goto(f"/boards/{demo.board}")
     expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
-    assert no_sideways_scroll(page)
+    assert sideways(page) == []
     shoot(page, "canvas-1280x800")
     page.get_by_role("group", name="Lens").get_by_role("button").nth(2).click()
     shoot(page, "canvas-lens-efficient-1280x800")
@@ -70,7 +79,7 @@ def test_the_share_view_fits_a_tablet_and_a_phone(actors, share_url, device, vie
     page = actors.page(None, share_url, viewport=viewport, name=device, is_mobile=True,
                        has_touch=True)
     expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
-    assert no_sideways_scroll(page)
+    assert sideways(page) == []
     size = f"{viewport['width']}x{viewport['height']}"
     shoot(page, f"share-{device}-{size}")
 
