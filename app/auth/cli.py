@@ -3,7 +3,6 @@
 import click
 from flask.cli import AppGroup
 
-from app.auth import bp
 from app.auth.services import create_user
 from app.errors import ServiceError
 

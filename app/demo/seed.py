@@ -58,4 +58,4 @@ def demo_command() -> None:
     board = seed_demo()
     click.echo(f"Demo board #{board.id}: {board.name}")
     click.echo(f"Log in as {DEMO_EMAIL} / {DEMO_PASSWORD} (partners: "
-               + ", ".join(email for email, _ in DEMO_PARTNERS) + f", same password)")
+               + ", ".join(email for email, _ in DEMO_PARTNERS) + ", same password)")

@@ -1,4 +1,4 @@
-"""Reading the bridge: markers, handovers, next steps with learnings, rounds, dismissed suggestions."""
+"""Reading the bridge: markers, handovers, next steps, learnings, rounds, dismissed suggestions."""
 
 from datetime import date, datetime
 
