@@ -62,3 +62,16 @@ NEXT_STEP_STATUSES = {"proposed": _l("Voorgesteld"), "agreed": _l("Afgesproken")
 QUALITY_LABELS = {"good": _l("Goed"), "adequate": _l("Voldoende"), "weak": _l("Zwak")}
 LENSES = {"effective": _l("Effectief"), "efficient": _l("Efficiënt"),
           "coherent": _l("Samenhangend")}
+
+# The labels of a card's controls. A canvas repeats them on every card, so they are translated
+# once per render (app/web.py) instead of once per card.
+CARD_LABELS = {
+    "left": _l("Naar de vorige fase"),
+    "up": _l("Omhoog"),
+    "down": _l("Omlaag"),
+    "right": _l("Naar de volgende fase"),
+    "edit": _l("Bewerken"),
+    "delete": _l("Verwijderen"),
+    "confirm_delete": _l(
+        "Deze kaart verwijderen? Je kunt haar terugzetten vanuit de geschiedenis."),
+}

@@ -11,7 +11,7 @@ from app.errors import ServiceError
 from app.extensions import db, login_manager
 from app.models import User
 from app.validation import DB_INT_MAX
-from app.vocab import CARD_STATUSES, ORGANISATION_KINDS, ROLE_LABELS
+from app.vocab import CARD_LABELS, CARD_STATUSES, ORGANISATION_KINDS, ROLE_LABELS
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; "
@@ -84,7 +84,9 @@ def init_app(app: Flask) -> None:
             "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css")
         return {"current_locale": str(get_locale() or "nl"), "theme_css": theme,
                 "role_label": lambda role: ROLE_LABELS.get(role, role),
-                "card_statuses": CARD_STATUSES, "organisation_kinds": ORGANISATION_KINDS}
+                "card_statuses": {key: str(label) for key, label in CARD_STATUSES.items()},
+                "card_labels": {key: str(label) for key, label in CARD_LABELS.items()},
+                "organisation_kinds": ORGANISATION_KINDS}
 
     @app.template_filter("number")
     def number(value):
