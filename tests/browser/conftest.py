@@ -239,16 +239,40 @@ class Actors:
             context.close()
 
 
-@pytest.fixture
-def actors(browser, live_server, _sessions, request):
-    """Open pages as people; on failure keep screenshots and console logs in test-artifacts/."""
-    live_server.ensure_running()
-    people = Actors(browser, live_server, _sessions)
+def _people(browser, server: LiveServer, sessions: dict, request):
+    server.ensure_running()
+    people = Actors(browser, server, sessions)
     yield people
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         people.save_artifacts(request.node.nodeid)
     people.close()
+
+
+@pytest.fixture
+def actors(browser, live_server, _sessions, request):
+    """Open pages as people; on failure keep screenshots and console logs in test-artifacts/."""
+    yield from _people(browser, live_server, _sessions, request)
+
+
+@pytest.fixture(scope="session")
+def pristine_server(tmp_path_factory):
+    """A second server with the untouched demo board, for the screenshots in the README."""
+    server = LiveServer(tmp_path_factory.mktemp("pristine"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def _pristine_sessions():
+    return {}
+
+
+@pytest.fixture
+def pristine_actors(browser, pristine_server, _pristine_sessions, request):
+    """Like `actors`, on the pristine server."""
+    yield from _people(browser, pristine_server, _pristine_sessions, request)
 
 
 def wait_live(page) -> None:

@@ -1,4 +1,7 @@
-"""The pages fit the screens people have; the run leaves screenshots in docs/screenshots/."""
+"""The pages fit the screens people have; the run leaves screenshots in docs/screenshots/.
+
+These run on their own server with the untouched demo board, so the pictures show no test data.
+"""
 
 import re
 from pathlib import Path
@@ -16,9 +19,9 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def share_url(live_server):
-    return live_server.api().call("POST", "/boards/1/share-links",
-                                  {"label": "Directie"})["url"]
+def share_url(pristine_server):
+    return pristine_server.api().call("POST", "/boards/1/share-links",
+                                      {"label": "Directie"})["url"]
 
 
 def shoot(page, name: str) -> None:
@@ -43,10 +46,10 @@ def sideways(page) -> list[str]:
     }""")
 
 
-def test_laptop_screens(actors, demo):
-    login = actors.page(None, "/login", viewport=LAPTOP, name="login")
+def test_laptop_screens(pristine_actors, demo):
+    login = pristine_actors.page(None, "/login", viewport=LAPTOP, name="login")
     shoot(login, "login-1280x800")
-    page = actors.page(demo.coordinator, "/", viewport=LAPTOP, name="coordinator")
+    page = pristine_actors.page(demo.coordinator, "/", viewport=LAPTOP, name="coordinator")
     shoot(page, "boards-1280x800")
     page.goto(f"/boards/{demo.board}")
     expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
@@ -58,9 +61,9 @@ def test_laptop_screens(actors, demo):
     shoot(page, "bridge-1280x800")
 
 
-def test_the_present_view_on_a_projector_has_larger_type(actors, demo):
-    page = actors.page(demo.coordinator, f"/boards/{demo.board}", viewport=PROJECTOR,
-                       name="projector")
+def test_the_present_view_on_a_projector_has_larger_type(pristine_actors, demo):
+    page = pristine_actors.page(demo.coordinator, f"/boards/{demo.board}",
+                                viewport=PROJECTOR, name="projector")
     title = page.locator(".bw-card__title").first
     normal = float(title.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
     page.locator("#bw-present-toggle").click()
@@ -75,17 +78,18 @@ def test_the_present_view_on_a_projector_has_larger_type(actors, demo):
 
 
 @pytest.mark.parametrize(("device", "viewport"), [("tablet", TABLET), ("phone", PHONE)])
-def test_the_share_view_fits_a_tablet_and_a_phone(actors, share_url, device, viewport):
-    page = actors.page(None, share_url, viewport=viewport, name=device, is_mobile=True,
-                       has_touch=True)
+def test_the_share_view_fits_a_tablet_and_a_phone(pristine_actors, share_url, device, viewport):
+    page = pristine_actors.page(None, share_url, viewport=viewport, name=device,
+                                is_mobile=True, has_touch=True)
     expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
     assert sideways(page) == []
     size = f"{viewport['width']}x{viewport['height']}"
     shoot(page, f"share-{device}-{size}")
 
 
-def test_the_canvas_prints_without_controls(actors, demo):
-    page = actors.page(demo.partner_a, f"/boards/{demo.board}", viewport=LAPTOP, name="print")
+def test_the_canvas_prints_without_controls(pristine_actors, demo):
+    page = pristine_actors.page(demo.partner_a, f"/boards/{demo.board}", viewport=LAPTOP,
+                                name="print")
     expect(page.locator(".bw-cell__add").first).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".bw-card").first).to_be_visible()
