@@ -92,7 +92,10 @@
         draggable: ".bw-card:not(.bw-card--editing-form)",
         filter: "button, a, input, textarea, select",
         preventOnFilter: false,
+        onStart: function () { body.classList.add("bw-dragging"); },
         onEnd: function (event) {
+          body.classList.remove("bw-dragging");
+          document.dispatchEvent(new CustomEvent("bw:drag-end"));
           if (event.from === event.to && event.oldIndex === event.newIndex) return;
           const card = event.item;
           const siblings = cards(event.to);

@@ -82,6 +82,8 @@
   // Events may arrive out of order when two changes commit at once: apply them in seq order,
   // and when a hole stays open, ask the server to replay from the last applied seq.
   function drain() {
+    // Never redraw cards under a drag in progress: SortableJS would lose the dragged card.
+    if (body.classList.contains("bw-dragging")) return;
     while (pending.has(seq + 1)) {
       const event = pending.get(seq + 1);
       pending.delete(seq + 1);
@@ -140,7 +142,8 @@
     if (!event.html) return;
     const fresh = fragment(event.html);
     const focus = focusedControl(existing);
-    if (existing && Number(existing.dataset.version) > Number(fresh.dataset.version)) return;
+    // Same or older version: this page already shows it (its own change echoed back).
+    if (existing && Number(existing.dataset.version) >= Number(fresh.dataset.version)) return;
     if (existing) removeCard(existing);
     window.bwPlaceCard(fresh);
     if (window.htmx) window.htmx.process(fresh);
@@ -221,6 +224,8 @@
       pill.textContent = text(presenceEl, "textEditing", "{name} …").replace("{name}", user.name);
     });
   }
+
+  document.addEventListener("bw:drag-end", drain);
 
   document.addEventListener("bw:editing", function (event) {
     editingCard = event.detail;
