@@ -49,7 +49,9 @@ def _reading_context(state) -> dict:
             "phases": {p.id: p for p in state.phases},
             "organisations": {o.id: o for o in state.organisations},
             "open_markers": open_markers(state, OPEN_KINDS),
-            "next_steps": agreed_next_steps(state), "marker_kinds": MARKER_KINDS}
+            "next_steps": agreed_next_steps(state), "marker_kinds": MARKER_KINDS,
+            # The bridge's spans point at the phases on this page, not at the members' canvas.
+            "bridge_link_base": ""}
 
 
 @bp.get("/s/<token>/part/<any(overview, reading):name>")

@@ -161,6 +161,8 @@ def test_view_shows_bridge_open_gaps_and_agreed_steps_only(sample_board, api, we
         f"/boards/{board.id}/share-links", json={}).json
     html = web().get(f"/s/{link['token']}").get_data(as_text=True)
     assert 'class="bw-bridge"' in html
+    # The bridge's spans lead to the phases on this page, never to the members-only canvas.
+    assert f'href="#phase-{board.phases[0].id}"' in html and f"/boards/{board.id}#" not in html
     assert "Geen hulp bij offertes" in html and "Bewoners haken af na advies" in html
     assert "Dubbel adviesaanbod" not in html  # resolved, and an overlap
     assert "Offertecheck met de coöperatie" in html  # agreed
