@@ -85,6 +85,5 @@ def write(fn):
                 _in_write.reset(token)
             events.publish_outbox()
             return result
-        raise AssertionError("unreachable")
 
     return wrapper
