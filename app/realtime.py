@@ -26,7 +26,7 @@ from app.validation import fits_database
 HOST_ID = uuid.uuid4().hex[:12]
 AUDIENCES = ("json", "edit", "view")
 
-# Renderers turn an entity into the fragment a page inserts: kind -> fn(entity, can_edit).
+# Renderers turn an entity into the fragment a page inserts: kind -> fn(entity).
 _renderers: dict = {}
 # Models to reload an entity by id when replaying its event to a page: kind -> model.
 _models: dict = {}
@@ -77,10 +77,10 @@ def broadcast(event: Event, entity=None) -> None:
     # Changes made outside a request (CLI, scripts, tests) still render with working URLs.
     context = nullcontext() if has_request_context() else current_app.test_request_context("/")
     with context:
-        for audience, can_edit in (("edit", True), ("view", False)):
-            html = render(entity, can_edit) if render and entity and not deleted else None
-            socketio.emit("board_event", {**payload, "html": html},
-                          to=room(event.board_id, audience))
+        html = render(entity) if render and entity and not deleted else None
+    # Editors and viewers get the same fragment (an editor's page adds the controls itself).
+    socketio.emit("board_event", {**payload, "html": html},
+                  to=[room(event.board_id, "edit"), room(event.board_id, "view")])
 
 
 def after_commit(fn) -> None:
@@ -211,11 +211,11 @@ def _replay(board: Board, after: int, audience: str) -> None:
         payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
                    "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
         if audience != "json":
-            payload["html"] = _current_html(event, can_edit=audience == "edit")
+            payload["html"] = _current_html(event)
         socketio.emit("board_event", payload, to=request.sid)
 
 
-def _current_html(event: Event, can_edit: bool) -> str | None:
+def _current_html(event: Event) -> str | None:
     """Render the entity of a replayed event as it is now (None when it is gone)."""
     kind = event.type.split(".")[0]
     model, render = _models.get(kind), _renderers.get(kind)
@@ -224,7 +224,7 @@ def _current_html(event: Event, can_edit: bool) -> str | None:
     entity = db.session.get(model, event.data.get("id"))
     if entity is None or getattr(entity, "deleted_at", None) is not None:
         return None
-    return render(entity, can_edit)
+    return render(entity)
 
 
 def presence_of(board_id: int) -> list[dict]:

@@ -88,13 +88,6 @@ def init_app(app: Flask) -> None:
                 "card_labels": {key: str(label) for key, label in CARD_LABELS.items()},
                 "organisation_kinds": ORGANISATION_KINDS}
 
-    @app.template_filter("number")
-    def number(value):
-        """Format a number the Dutch way (1.200), or a dash when unknown."""
-        from flask_babel import format_decimal  # noqa: PLC0415
-
-        return "–" if value is None else format_decimal(value)
-
     @app.before_request
     def forget_cached_user():
         # Flask-Login caches the user on `g`, which lives as long as the app context; when a test

@@ -7,7 +7,7 @@ from app.cards import bp, services
 from app.cards.operations import perform
 from app.errors import Conflict, ValidationFailed
 from app.models import Card
-from app.permissions import EDIT, READ, Actor, allows, board_for, role_on
+from app.permissions import EDIT, READ, Actor, board_for
 from app.realtime import renderer
 from app.validation import form_data
 from app.vocab import CARD_STATUSES
@@ -21,9 +21,10 @@ def _actor() -> Actor:
 
 
 @renderer("card", model=Card)
-def render_card(card, can_edit: bool) -> str:
-    """Render one card as the canvas shows it (also used for live pushes)."""
-    return render_template("cards/_card.html", card=card, can_edit=can_edit)
+def render_card(card) -> str:
+    """Render one card as the canvas shows it (also used for live pushes). Editors and viewers
+    get the same fragment: an editor's page adds the card's controls itself (canvas.js)."""
+    return render_template("cards/_card.html", card=card)
 
 
 def _form(board_id: int, card=None, values: dict | None = None, errors: dict | None = None,
@@ -54,17 +55,15 @@ def create(board_id: int):
         cell = {"phase_id": values.get("phase_id"), "lane_id": values.get("lane_id")}
         return _form(board_id, values=values, errors=exc.fields or {"_": exc.message},
                      cell=cell, status=422)
-    return render_card(services.get_card(board_id, card["id"]), can_edit=True), 201
+    return render_card(services.get_card(board_id, card["id"])), 201
 
 
 @bp.get("/boards/<int:board_id>/cards/<int:card_id>")
 @login_required
 def show(board_id: int, card_id: int):
     """Return one card's fragment (cancel an edit, or catch up after a missed push)."""
-    actor = _actor()
-    board_for(actor, board_id, READ)
-    card = services.get_card(board_id, card_id)
-    return render_card(card, can_edit=allows(role_on(actor, board_id), EDIT))
+    board_for(_actor(), board_id, READ)
+    return render_card(services.get_card(board_id, card_id))
 
 
 @bp.get("/boards/<int:board_id>/cards/<int:card_id>/edit")
@@ -95,7 +94,7 @@ def update(board_id: int, card_id: int):
         card = services.get_card(board_id, card_id)
         return _form(board_id, card=card, values=values,
                      errors=exc.fields or {"_": exc.message}, status=422)
-    return render_card(services.get_card(board_id, card_id), can_edit=True)
+    return render_card(services.get_card(board_id, card_id))
 
 
 @bp.post("/boards/<int:board_id>/cards/<int:card_id>/delete")

@@ -23,8 +23,39 @@
   }
   window.bwMarkEmpty = markEmpty;
 
+  // The server renders a card's controls once (#bw-card-actions); every card an editor sees
+  // gets its own copy here: on load, after htmx swaps and when a live push places a card.
+  const actions = document.getElementById("bw-card-actions");
+
+  function addActions(card) {
+    if (!actions || card.dataset.editing || card.querySelector(".bw-card__actions")) return;
+    const group = actions.content.firstElementChild.cloneNode(true);
+    group.setAttribute("aria-labelledby", "card-title-" + card.dataset.cardId);
+    card.appendChild(group);
+  }
+
+  function addAllActions() {
+    if (!actions) return;
+    document.querySelectorAll("#bw-canvas li.bw-card[data-card-id]").forEach(addActions);
+  }
+
+  function cardUrl(card, action) {
+    return actions.dataset.cardsUrl + "/" + card.dataset.cardId + "/" + action;
+  }
+
+  function runAction(button) {
+    const card = button.closest(".bw-card");
+    if (!window.htmx || !card) return;
+    if (button.dataset.action === "edit") {
+      window.htmx.ajax("GET", cardUrl(card, "edit"), { source: button, target: card, swap: "outerHTML" });
+    } else if (window.confirm(actions.dataset.confirmDelete)) {
+      window.htmx.ajax("POST", cardUrl(card, "delete"), { source: button, target: card, swap: "delete" });
+    }
+  }
+
   // Put a card in its cell at the place its position key says (ties: lower id first).
   function placeCard(card) {
+    addActions(card);
     const list = cellList(card.dataset.phaseId, card.dataset.laneId);
     if (!list) return;
     const before = cards(list).find(function (other) {
@@ -164,6 +195,11 @@
       nudge(moveButton.closest(".bw-card"), moveButton.dataset.move);
       return;
     }
+    const cardAction = event.target.closest(".bw-card__actions [data-action]");
+    if (cardAction) {
+      runAction(cardAction);
+      return;
+    }
     const organisation = event.target.closest(".bw-legend__org");
     if (organisation) {
       const id = organisation.dataset.organisationId;
@@ -197,6 +233,7 @@
       editing = id;
       document.dispatchEvent(new CustomEvent("bw:editing", { detail: id }));
     }
+    addAllActions();
     initSortable();
     applyFilters();
   });
@@ -218,6 +255,11 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", initSortable);
-  if (document.readyState !== "loading") initSortable();
+  function init() {
+    addAllActions();
+    initSortable();
+  }
+
+  document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState !== "loading") init();
 })();

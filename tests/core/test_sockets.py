@@ -106,15 +106,20 @@ def test_api_change_arrives_as_board_event(live):
 
 
 def test_page_audience_gets_rendered_html(live):
-    page = live["connect"]("viewer")
-    page.join(live["board_id"], html=True)
-    page.get_received()
+    page, editor = live["connect"]("viewer"), live["connect"]("partner")
+    for client in (page, editor):
+        client.join(live["board_id"], html=True)
+        client.get_received()
     live["clients"]["partner"].post(f"/boards/{live['board_id']}/cards",
                                     json=_new_card(live, "<b>Vet</b> & zo"))
     [event] = page.received_events()
     assert event["type"] == "card.created"
     assert isinstance(event["html"], str)
     assert "&lt;b&gt;Vet&lt;/b&gt;" in event["html"] and "<b>Vet</b>" not in event["html"]
+    # One fragment for both audiences, without controls: an editor's page adds its own.
+    [pushed] = editor.received_events()
+    assert pushed["html"] == event["html"]
+    assert "data-move" not in event["html"] and "data-action" not in event["html"]
 
 
 def test_replay_after_seq_sends_exactly_the_missed_events(live):

@@ -57,14 +57,24 @@ def test_the_choice_is_remembered_for_the_user_on_another_device(app, page, crea
 
 def test_dates_and_numbers_follow_the_language(app):
     moment = datetime(2026, 11, 26, 13, 5)  # UTC; shown in Europe/Amsterdam
-    number = app.jinja_env.filters["number"]
+    template = app.jinja_env.from_string("{{ value | number }}")
+
+    def number(value, **context):
+        return template.render(value=value, **context)
+
     with app.test_request_context():
         with force_locale("nl"):
             assert date_filter(date(2026, 3, 1)) == "1 maart 2026"
             assert datetime_filter(moment) == "26 november 2026 14:05"
             assert number(1234567.5) == "1.234.567,5"
+            # Whole numbers take a fast path; it must agree with Babel, from Babel's locale or
+            # from the page's (the context wins: it is what the page is rendered in).
+            assert number(1234567) == "1.234.567" and number(-1200) == "-1.200"
+            assert number(999) == "999" and number(0) == "0" and number(None) == "–"
+            assert number(1200, current_locale="en") == "1,200"
             assert percent_filter(0.85) == "85%"
             assert date_filter(None) == "–"
         with force_locale("en"):
             assert date_filter(date(2026, 3, 1)) == "March 1, 2026"
             assert number(1234567.5) == "1,234,567.5"
+            assert number(1234567) == "1,234,567"

@@ -30,9 +30,15 @@ def test_canvas_shows_phases_lanes_and_cards_with_html_as_text(app, board_with_r
 
 def test_partner_gets_edit_controls(app, board_with_roles, create_card):
     board, people = board_with_roles["board"], board_with_roles["people"]
-    create_card(board, people["partner"], board_with_roles["organisation"])
+    for phase in (0, 1, 2):
+        create_card(board, people["partner"], board_with_roles["organisation"], phase=phase)
     page = _signed_in(app, people["partner"]).get(f"/boards/{board.id}").get_data(as_text=True)
-    assert 'data-move="left"' in page and 'data-action="edit"' in page
+    # The card controls are rendered once, in a <template> that canvas.js copies into each card
+    # (with the URL it needs); three cards, still one set.
+    assert page.count('<template id="bw-card-actions"') == 1
+    assert page.count('data-move="left"') == 1 and page.count('data-action="edit"') == 1
+    assert f'data-cards-url="/boards/{board.id}/cards"' in page
+    assert page.count('class="bw-card ') == 3
 
 
 def test_create_card_form_shows_error_beside_field_and_writes_nothing(app, board_with_roles):
