@@ -1,6 +1,6 @@
 """Who may do what on a board: one check for pages, the API and sockets."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
@@ -23,15 +23,24 @@ class Actor:
 
     user: User | None = None
     share_link: ShareLink | None = None
+    # Read once: a write transaction starts with a rollback, which expires the user, and asking
+    # the expired user for its id or name would cost every write a query.
+    user_id: int | None = field(init=False, default=None)
+    user_name: str | None = field(init=False, default=None)
+
+    def __post_init__(self):
+        if self.user is not None:
+            object.__setattr__(self, "user_id", self.user.id)
+            object.__setattr__(self, "user_name", self.user.name)
 
     @property
     def id(self) -> int | None:
-        return self.user.id if self.user else None
+        return self.user_id
 
     @property
     def name(self) -> str:
-        if self.user:
-            return self.user.name
+        if self.user is not None:
+            return self.user_name
         return _("Alleen-lezen link") if self.share_link else _("Systeem")
 
 
@@ -46,7 +55,7 @@ def role_on(actor: Actor, board_id: int) -> str | None:
     if actor.user is None:
         return None
     return db.session.execute(
-        db.select(Membership.role).filter_by(board_id=board_id, user_id=actor.user.id)
+        db.select(Membership.role).filter_by(board_id=board_id, user_id=actor.id)
     ).scalar_one_or_none()
 
 
@@ -60,10 +69,19 @@ def board_for(actor: Actor, board_id: int, need: str = READ) -> Board:
     # A write locks the board row first (FOR UPDATE; SQLite's BEGIN IMMEDIATE already locks all):
     # writers to one board then run one at a time, so a version check cannot pass twice and
     # every read in the write sees the previous writer's commit.
-    board = db.session.get(Board, board_id, with_for_update=in_write() or None)
-    if board is None:
+    # The board and the member's role in one query (every operation asks for both).
+    query = (db.select(Board, Membership.role)
+             .outerjoin(Membership, (Membership.board_id == Board.id)
+                        & (Membership.user_id == actor.id))
+             .where(Board.id == board_id))
+    if in_write():
+        query = query.with_for_update(of=Board)
+    row = db.session.execute(query).first()
+    if row is None:
         raise NotFound(_("Dit bord bestaat niet."))
-    role = role_on(actor, board_id)
+    board, role = row
+    if actor.share_link is not None or actor.user is None:
+        role = role_on(actor, board_id)
     if role is None and actor.user is None and actor.share_link is None:
         raise Unauthorized(_("Log eerst in."))
     if not allows(role, need):

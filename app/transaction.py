@@ -7,9 +7,12 @@ only after the commit succeeded.
 
 import itertools
 import random
+import threading
 import time
+from contextlib import nullcontext
 from contextvars import ContextVar
 from functools import wraps
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
@@ -21,8 +24,19 @@ _in_write: ContextVar[bool] = ContextVar("in_write", default=False)
 BUSY_SECONDS = 15
 
 
+# SQLite has one writer at a time. Threads of one process queue for it on a lock of their own:
+# woken the moment the writer before them commits, where SQLite's busy handler would have them
+# poll with sleeps of up to 100 ms. Other processes still meet the busy timeout.
+_writer_locks: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _writer_lock(engine):
+    return _writer_locks.get(engine) or nullcontext()
+
+
 def configure_sqlite(engine) -> None:
     """Turn on WAL, a busy timeout, foreign keys, and BEGIN IMMEDIATE for writes."""
+    _writer_locks[engine] = threading.Lock()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -47,6 +61,21 @@ def in_write() -> bool:
     return _in_write.get()
 
 
+def end_read(loaded=None) -> None:
+    """End the read transaction that has loaded just the signed-in user, keeping it loaded.
+
+    A write starts by rolling back any open transaction, and a rollback expires what it loaded:
+    the user would be read again for its id, its name and its language. A commit keeps it
+    (expire_on_commit=False). Only when the session holds nothing else, so that whatever a
+    write checks (a card's version, say) is still read afresh inside the write.
+    """
+    session = db.session()
+    if (not _in_write.get() and session.in_transaction()
+            and not (session.new or session.dirty or session.deleted)
+            and all(entity is loaded for entity in session.identity_map.values())):
+        session.commit()
+
+
 def _is_busy(exc: OperationalError) -> bool:
     text = str(exc.orig).lower()
     return "locked" in text or "busy" in text or "could not serialize" in text
@@ -63,26 +92,31 @@ def write(fn):
 
         deadline = time.monotonic() + BUSY_SECONDS
         for attempt in itertools.count():
-            db.session.rollback()  # leave any read snapshot, so the write sees the latest state
-            events.clear_outbox()
-            token = _in_write.set(True)
-            try:
-                result = fn(*args, **kwargs)
-                db.session.commit()
-            except OperationalError as exc:
-                db.session.rollback()
+            with _writer_lock(db.engine):
+                db.session.rollback()  # leave any read snapshot: the write sees the latest state
                 events.clear_outbox()
-                if not _is_busy(exc) or time.monotonic() > deadline:
+                token = _in_write.set(True)
+                try:
+                    result = fn(*args, **kwargs)
+                    db.session.commit()
+                except OperationalError as exc:
+                    db.session.rollback()
+                    events.clear_outbox()
+                    if not _is_busy(exc) or time.monotonic() > deadline:
+                        raise
+                    busy = True
+                except BaseException:
+                    db.session.rollback()
+                    events.clear_outbox()
                     raise
+                else:
+                    busy = False
+                finally:
+                    _in_write.reset(token)
+            if busy:
                 # Jittered, growing pauses: writers that collided do not collide again in step.
                 time.sleep(random.uniform(0.5, 1.0) * min(0.01 * 2 ** attempt, 0.25))
                 continue
-            except BaseException:
-                db.session.rollback()
-                events.clear_outbox()
-                raise
-            finally:
-                _in_write.reset(token)
             events.publish_outbox()
             return result
 

@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 from app.errors import ServiceError
 from app.extensions import db, login_manager
 from app.models import User
+from app.transaction import end_read
 from app.validation import DB_INT_MAX
 from app.vocab import CARD_LABELS, CARD_STATUSES, ORGANISATION_KINDS, ROLE_LABELS
 
@@ -60,6 +61,7 @@ def init_app(app: Flask) -> None:
         if not user_id.isdigit():
             return None
         user = db.session.get(User, int(user_id))
+        end_read(user)
         # A logout elsewhere bumps the epoch, which ends this session too.
         if user is None or str(user.session_epoch) != epoch:
             return None
@@ -72,7 +74,9 @@ def init_app(app: Flask) -> None:
             return None
         from app.auth.services import user_for_token  # noqa: PLC0415
 
-        return user_for_token(header.removeprefix("Bearer ").strip())
+        user = user_for_token(header.removeprefix("Bearer ").strip())
+        end_read(user)
+        return user
 
     @app.context_processor
     def page_globals():

@@ -1,12 +1,14 @@
-"""API edit throughput on one board: sequential, and 20 concurrent writers; SQLite and PostgreSQL.
+"""API edit throughput on one board: sequential, and 20 concurrent writers; SQLite and PostgreSQL,
+each served by one process and by two.
 
     python -m bench.throughput [--sequential 300] [--writers 20] [--edits 30] [--postgres URL|none]
 
-One gunicorn process (threads, as in production) serves the API over loopback; the load comes
-from this process, so client and server share the machine's cores. After each run every
-acknowledged edit is looked up in the event log and in the final board: a write that was
-acknowledged but is missing is lost, one that appears twice is duplicated, and seq must have no
-holes. All three must be 0.
+gunicorn processes (threads, as in production; two share their rooms through Redis) serve the
+API over loopback; the load comes from this process, so client and servers share the machine's
+cores. Concurrent writers are spread over the processes (writer i talks to process i mod N).
+After each run every acknowledged edit is looked up in the event log and in the final board: a
+write that was acknowledged but is missing is lost, one that appears twice is duplicated, and seq
+must have no holes. All three must be 0.
 """
 
 import argparse
@@ -18,6 +20,7 @@ from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_da
 from deploy.cluster import Cluster
 
 SYNC_OFF = "?options=-csynchronous_commit%3Doff"
+REDIS = "redis://127.0.0.1:6379/0"
 
 
 def _edit_chain(api: Api, board_id: int, card_id: int, version: int, edits: int, label: str,
@@ -67,60 +70,79 @@ def _verify(api: Api, board_id: int, start_seq: int, acked: list) -> dict:
     return {"events": len(events), "lost": lost, "duplicated": duplicated, "seq_holes": holes}
 
 
-def measure(kind: str, url: str, sequential: int, writers: int, edits: int) -> list[dict]:
-    """Start one server process on the database and run both loads against it."""
-    results = []
-    cluster = Cluster(processes=1, base_port=free_port(), proxy_port=None, threads=64,
-                      env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": "",
-                           "SECRET_KEY": "bench-secret-key"})
+def _load(urls: list[str], token: str, board_id: int, cards: list[int], versions: dict,
+          writers: int, edits: int) -> tuple[list, list, float, float]:
+    """Run `writers` threads, writer i editing card i through server i mod N; return what was
+    acknowledged, what was refused, the wall seconds and this process's CPU seconds."""
+    acked, failures = [], []
+    clients = [Api(urls[i % len(urls)], token) for i in range(writers)]
+    gate = threading.Barrier(writers + 1)
+
+    def writer(index: int) -> None:
+        clients[index].get("/boards")  # open the connection before the clock starts
+        gate.wait()
+        _edit_chain(clients[index], board_id, cards[index], versions[cards[index]], edits,
+                    f"w{index}", acked, failures)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
+    for thread in threads:
+        thread.start()
+    gate.wait()
+    started, client_cpu = time.perf_counter(), time.process_time()
+    for thread in threads:
+        thread.join()
+    return acked, failures, time.perf_counter() - started, time.process_time() - client_cpu
+
+
+def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
+            processes: int = 1) -> list[dict]:
+    """Start server processes on the database and run both loads against them: sequential
+    through the first process, the concurrent writers spread over all of them."""
+    env = {"DATABASE_URL": url, "SECRET_KEY": "bench-secret-key",
+           # Several processes share their rooms through Redis, as deployed (docs/deploy.md).
+           "SOCKETIO_MESSAGE_QUEUE": REDIS if processes > 1 else ""}
+    cluster = Cluster(processes=processes, base_port=free_port(), proxy_port=None,
+                      threads=64, env=env)
     cluster.migrate()
     seeded = seed_database(url, cards=writers)
-    board_id, cards = seeded["board_id"], seeded["cards"]
+    board_id, cards, token = seeded["board_id"], seeded["cards"], seeded["token"]
+    label = f"{kind}, {processes} process{'es' if processes > 1 else ''}"
+    results = []
+
+    def server_cpu() -> float:
+        return sum(cluster.cpu_seconds(i) for i in range(processes))
+
+    def row(load, acked, failures, seconds, cpu, client_cpu, start_seq):
+        return {"database": label, "processes": processes, "load": load, "acked": len(acked),
+                "refused": len(failures), "seconds": seconds,
+                "edits_per_s": len(acked) / seconds,
+                "server_cpu_ms": 1000 * cpu / len(acked),
+                "client_cpu_ms": 1000 * client_cpu / len(acked),
+                **_verify(api, board_id, start_seq, acked)}
+
     with cluster:
-        base = cluster.urls()[0]
-        api = Api(base, seeded["token"])
-        start_seq, acked, failures = api.get(f"/boards/{board_id}").json()["seq"], [], []
-        cpu, started = cluster.cpu_seconds(0), time.perf_counter()
-        _edit_chain(api, board_id, cards[0], 1, sequential, "seq", acked, failures)
-        elapsed = time.perf_counter() - started
-        results.append({"database": kind, "load": "sequential, 1 writer", "acked": len(acked),
-                        "refused": len(failures), "seconds": elapsed,
-                        "edits_per_s": len(acked) / elapsed,
-                        "server_cpu_ms": 1000 * (cluster.cpu_seconds(0) - cpu) / len(acked),
-                        **_verify(api, board_id, start_seq, acked)})
-
+        api = Api(cluster.urls()[0], token)
+        if sequential:
+            start_seq, acked, failures = api.get(f"/boards/{board_id}").json()["seq"], [], []
+            cpu, started, client_cpu = server_cpu(), time.perf_counter(), time.process_time()
+            _edit_chain(api, board_id, cards[0], 1, sequential, "seq", acked, failures)
+            results.append(row("sequential, 1 writer", acked, failures,
+                               time.perf_counter() - started, server_cpu() - cpu,
+                               time.process_time() - client_cpu, start_seq))
         state = api.get(f"/boards/{board_id}").json()
-        start_seq, acked, failures = state["seq"], [], []
         versions = {card["id"]: card["version"] for card in state["cards"]}
-        clients = [Api(base, seeded["token"]) for _ in range(writers)]
-        gate = threading.Barrier(writers + 1)
-
-        def writer(index: int) -> None:
-            clients[index].get("/boards")  # open the connection before the clock starts
-            gate.wait()
-            _edit_chain(clients[index], board_id, cards[index], versions[cards[index]], edits,
-                        f"w{index}", acked, failures)
-
-        threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
-        for thread in threads:
-            thread.start()
-        gate.wait()
-        cpu, started = cluster.cpu_seconds(0), time.perf_counter()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-        results.append({"database": kind, "load": f"{writers} concurrent writers",
-                        "acked": len(acked), "refused": len(failures), "seconds": elapsed,
-                        "edits_per_s": len(acked) / elapsed,
-                        "server_cpu_ms": 1000 * (cluster.cpu_seconds(0) - cpu) / len(acked),
-                        **_verify(api, board_id, start_seq, acked)})
+        cpu = server_cpu()
+        acked, failures, seconds, client_cpu = _load(cluster.urls(), token, board_id, cards,
+                                                     versions, writers, edits)
+        results.append(row(f"{writers} concurrent writers", acked, failures, seconds,
+                           server_cpu() - cpu, client_cpu, state["seq"]))
         if failures:
             print("refused:", failures[:3])
     return results
 
 
 def run(sequential: int, writers: int, edits: int, postgres_url: str | None) -> list[dict]:
-    """Measure on SQLite, and on PostgreSQL when it is available."""
+    """Measure SQLite and PostgreSQL (when available), each with one and with two processes."""
     kinds = [("sqlite", "sqlite", "")]
     if postgres_url and postgres_available(postgres_url):
         # Writes to one board take turns on its row lock, which PostgreSQL holds until the
@@ -130,15 +152,19 @@ def run(sequential: int, writers: int, edits: int, postgres_url: str | None) -> 
                   ("postgresql, synchronous_commit=off", "postgresql", SYNC_OFF)]
     results = []
     for label, kind, options in kinds:
-        with database(kind, postgres_url or DEFAULT_POSTGRES) as url:
-            rows = measure(label, url + options, sequential, writers, edits)
-        for row in rows:
-            print(f"{row['database']:<34} {row['load']:<22} {row['edits_per_s']:7.1f} edits/s  "
-                  f"server CPU {row['server_cpu_ms']:.1f} ms/edit  "
-                  f"({row['acked']} acked in {row['seconds']:.2f} s, {row['refused']} refused)  "
-                  f"lost {row['lost']}  duplicated {row['duplicated']}  "
-                  f"seq holes {row['seq_holes']}", flush=True)
-        results.extend(rows)
+        for processes in (1, 2):
+            with database(kind, postgres_url or DEFAULT_POSTGRES) as url:
+                rows = measure(label, url + options, sequential if processes == 1 else 0,
+                               writers, edits, processes)
+            for row in rows:
+                print(f"{row['database']:<46} {row['load']:<22} "
+                      f"{row['edits_per_s']:7.1f} edits/s  "
+                      f"server CPU {row['server_cpu_ms']:.1f} ms/edit  "
+                      f"client CPU {row['client_cpu_ms']:.1f} ms/edit  "
+                      f"({row['acked']} acked in {row['seconds']:.2f} s, {row['refused']} refused)"
+                      f"  lost {row['lost']}  duplicated {row['duplicated']}  "
+                      f"seq holes {row['seq_holes']}", flush=True)
+            results.extend(rows)
     return results
 
 

@@ -1,6 +1,7 @@
 """Card operations: create, edit (optimistic concurrency), move, delete and restore."""
 
 from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
 
 from app import events
 from app.errors import Conflict, NotFound, ValidationFailed
@@ -18,7 +19,9 @@ NULLABLE = {"capacity_per_year", "quality"}
 
 def get_card(board_id: int, card_id: int, include_deleted: bool = False) -> Card:
     """Load a card of the board or raise NotFound."""
-    card = db.session.get(Card, card_id)
+    # With its organisation: the live push renders it after the commit, where a lazy load
+    # would cost a transaction of its own.
+    card = db.session.get(Card, card_id, options=[joinedload(Card.organisation)])
     if card is None or card.board_id != board_id or (card.deleted_at and not include_deleted):
         raise NotFound(_("Deze kaart bestaat niet (meer)."))
     return card
