@@ -13,11 +13,16 @@ from app.permissions import Actor
 def record(board_id: int, type_: str, entity=None, actor: Actor | None = None,
            data: dict | None = None) -> Event:
     """Append an event with the board's next seq; it is broadcast once the transaction commits."""
+    # The seq first: on PostgreSQL its UPDATE takes the board's row lock (if the operation did
+    # not hold it yet), and the operation's own writes follow under it. Every write then locks
+    # the board before the rows on it, in the same order, so two writes never deadlock.
+    with db.session.no_autoflush:
+        seq = db.session.execute(
+            update(Board).where(Board.id == board_id).values(seq=Board.seq + 1)
+            .returning(Board.seq),
+            execution_options={"synchronize_session": False},
+        ).scalar_one()
     db.session.flush()  # new entities need their ids in the event data
-    seq = db.session.execute(
-        update(Board).where(Board.id == board_id).values(seq=Board.seq + 1).returning(Board.seq),
-        execution_options={"synchronize_session": False},
-    ).scalar_one()
     loaded = db.session.identity_map.get(db.session.identity_key(Board, board_id))
     if loaded is not None:  # keep a board already in memory in step, without a write of its own
         set_committed_value(loaded, "seq", seq)

@@ -64,17 +64,19 @@ def allows(role: str | None, need: str) -> bool:
     return role is not None and _RANK[role] >= _RANK[need]
 
 
-def board_for(actor: Actor, board_id: int, need: str = READ) -> Board:
+def board_for(actor: Actor, board_id: int, need: str = READ, lock: bool = True) -> Board:
     """Load a board the actor may use at the needed level, or raise 404/401/403."""
     # A write locks the board row first (FOR UPDATE; SQLite's BEGIN IMMEDIATE already locks all):
     # writers to one board then run one at a time, so a version check cannot pass twice and
-    # every read in the write sees the previous writer's commit.
+    # every read in the write sees the previous writer's commit. `lock=False` is for a write
+    # whose only check is a version that its UPDATE checks again (events.record then takes
+    # the lock, for the seq, just before the write).
     # The board and the member's role in one query (every operation asks for both).
     query = (db.select(Board, Membership.role)
              .outerjoin(Membership, (Membership.board_id == Board.id)
                         & (Membership.user_id == actor.id))
              .where(Board.id == board_id))
-    if in_write():
+    if in_write() and lock:
         query = query.with_for_update(of=Board)
     row = db.session.execute(query).first()
     if row is None:

@@ -29,6 +29,11 @@ class Card(db.Model):
     # Fractional index (app/positions.py): ordering within a cell, computed by the server.
     position: Mapped[str] = mapped_column(String(255))
     version: Mapped[int] = mapped_column(default=1)
+    # Every UPDATE of a card also says "WHERE version = <the version it was read at>": an edit
+    # that read the card before another one committed changes nothing and fails (409), even when
+    # it did not lock the board while reading (cards/services.update_card). The services set
+    # the new version themselves.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Deleted cards stay, so that the history can restore them.

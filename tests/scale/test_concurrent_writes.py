@@ -5,7 +5,7 @@ Runs on whichever database the suite runs on (SQLite, or PostgreSQL with TEST_DA
 
 import threading
 
-from app.cards.services import update_card
+from app.cards.services import move_card, update_card
 from app.errors import Conflict
 from app.extensions import db
 from app.models import Board, Card, Event, User
@@ -81,3 +81,38 @@ def test_concurrent_writers_keep_every_edit_and_seq_without_holes(app, board_wit
     titles = dict(db.session.execute(
         db.select(Card.id, Card.title).where(Card.id.in_(cards))).all())
     assert titles == {card_id: f"{i}-{edits}" for i, card_id in enumerate(cards)}
+
+
+def test_edits_and_moves_of_the_same_cards_at_once_neither_deadlock_nor_lose_a_write(
+        app, board_with_roles, create_card):
+    # Edits read without the board lock and take it late (for the seq); moves take it first.
+    # Both must lock the board before the card, or PostgreSQL would find a deadlock here.
+    board, people = board_with_roles["board"], board_with_roles["people"]
+    organisation = board_with_roles["organisation"]
+    cards = [create_card(board, people["partner"], organisation).id for _ in range(2)]
+    phases = [phase.id for phase in board.phases[:2]]
+    lane_id, user_id, first_seq = board.lanes[0].id, people["partner"].id, _seqs(board.id)[-1]
+
+    def work(index: int):
+        actor = Actor(user=db.session.get(User, user_id))
+        card_id, done, conflicts = cards[index % 2], 0, 0
+        while done < 5:
+            db.session.rollback()
+            current = db.session.get(Card, card_id)
+            db.session.refresh(current)
+            try:
+                if index % 3:
+                    update_card(actor, board.id, card_id, current.version,
+                                {"title": f"{index}-{done}"})
+                else:
+                    move_card(actor, board.id, card_id, phases[done % 2], lane_id)
+            except Conflict as conflict:
+                assert conflict.current["id"] == card_id
+                conflicts += 1
+                continue
+            done += 1
+        return conflicts
+
+    results = _in_threads(app, 12, work)
+    assert all(isinstance(r, int) for r in results), results
+    assert _seqs(board.id) == list(range(1, first_seq + 12 * 5 + 1))
