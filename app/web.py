@@ -1,5 +1,7 @@
 """Cross-cutting web behaviour: sign-in loading, security headers, error pages."""
 
+from functools import cache
+
 from flask import Flask, g, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin
@@ -48,6 +50,14 @@ def error_response(error: ServiceError):
     return render_template(template, error=error), error.status
 
 
+@cache
+def _card_texts(locale: str) -> dict:
+    """The card's labels in one language, translated once: every card fragment, also each live
+    push, is rendered with them. Called where `locale` is the current one."""
+    return {"card_statuses": {key: str(label) for key, label in CARD_STATUSES.items()},
+            "card_labels": {key: str(label) for key, label in CARD_LABELS.items()}}
+
+
 def init_app(app: Flask) -> None:
     """Wire loaders, headers and error handlers into the app."""
     app.url_map.converters["int"] = DatabaseInteger  # before the blueprints add their routes
@@ -86,11 +96,10 @@ def init_app(app: Flask) -> None:
         # A municipality may point THEME_CSS at its own published design-token stylesheet.
         theme = app.config.get("THEME_CSS") or url_for(
             "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css")
-        return {"current_locale": str(get_locale() or "nl"), "theme_css": theme,
+        locale = str(get_locale() or "nl")
+        return {"current_locale": locale, "theme_css": theme,
                 "role_label": lambda role: ROLE_LABELS.get(role, role),
-                "card_statuses": {key: str(label) for key, label in CARD_STATUSES.items()},
-                "card_labels": {key: str(label) for key, label in CARD_LABELS.items()},
-                "organisation_kinds": ORGANISATION_KINDS}
+                **_card_texts(locale), "organisation_kinds": ORGANISATION_KINDS}
 
     @app.before_request
     def forget_cached_user():
