@@ -113,15 +113,29 @@ class Target:
     lost: int = 0
 
 
-def measure(targets: list[Target], edits: int, warmup: int = 5) -> None:
-    """Push `edits` changes through each target in turn (so load hits both alike); time them."""
-    for number in range(warmup + edits):
+# Engine.IO pings every socket each 25 s, counted from its connect. Clients that connected
+# together are pinged together, which stalls a broadcast for a moment; a run shorter than the
+# interval catches that burst on one side and not the other, and p99 then measures luck. Runs
+# therefore last at least two intervals (then both sides take their bursts), or MAX_EDITS.
+PING_CYCLES_SECONDS = 2 * 25 + 5
+MAX_EDITS = 400
+
+
+def measure(targets: list[Target], edits: int, warmup: int = 5,
+            min_seconds: float = PING_CYCLES_SECONDS) -> None:
+    """Push changes through each target in turn (so load hits both alike) and time them:
+    `edits` of them, more if needed to last `min_seconds` (at most MAX_EDITS)."""
+    started = time.perf_counter()
+    number = 0
+    while number < warmup + edits or (
+            time.perf_counter() - started < min_seconds and number < warmup + MAX_EDITS):
+        number += 1
         for target in targets:
             title = f"Keukentafelgesprek {target.name} {len(target.sockets)}-{number}"
             sent = time.perf_counter()
             target.send(number, title)
             latencies = _collect(target.sockets, _titled(title), sent)
-            if number >= warmup:
+            if number > warmup:
                 target.samples += latencies
                 target.lost += len(target.sockets) - len(latencies)
                 target.slowest.append(max(latencies, default=float("nan")))

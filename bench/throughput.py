@@ -1,5 +1,5 @@
-"""API edit throughput on one board: sequential, and 20 concurrent writers; SQLite and PostgreSQL,
-each served by one process and by two.
+"""API edit throughput: one board, sequential and 20 concurrent writers, and 20 writers on 20
+boards; SQLite and PostgreSQL, each served by one process and by two.
 
     python -m bench.throughput [--sequential 300] [--writers 20] [--edits 30] [--postgres URL|none]
 
@@ -15,6 +15,14 @@ import argparse
 import threading
 import time
 
+from app import create_app
+from app.boards.services import create_board
+from app.boards.structure import create_organisation
+from app.cards.services import create_card
+from app.config import Config
+from app.extensions import db
+from app.models import User
+from app.permissions import Actor
 from bench.common import Api, free_port
 from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_database
 from deploy.cluster import Cluster
@@ -70,21 +78,23 @@ def _verify(api: Api, board_id: int, start_seq: int, acked: list) -> dict:
     return {"events": len(events), "lost": lost, "duplicated": duplicated, "seq_holes": holes}
 
 
-def _load(urls: list[str], token: str, board_id: int, cards: list[int], versions: dict,
-          writers: int, edits: int) -> tuple[list, list, float, float]:
-    """Run `writers` threads, writer i editing card i through server i mod N; return what was
-    acknowledged, what was refused, the wall seconds and this process's CPU seconds."""
+def _load(urls: list[str], token: str, targets: list[tuple[int, int]], versions: dict,
+          edits: int) -> tuple[list, list, float, float]:
+    """Run one writer thread per (board, card) target, writer i editing its card through server
+    i mod N; return what was acknowledged, what was refused, the wall seconds and this
+    process's CPU seconds."""
     acked, failures = [], []
-    clients = [Api(urls[i % len(urls)], token) for i in range(writers)]
-    gate = threading.Barrier(writers + 1)
+    clients = [Api(urls[i % len(urls)], token) for i in range(len(targets))]
+    gate = threading.Barrier(len(targets) + 1)
 
     def writer(index: int) -> None:
+        board_id, card_id = targets[index]
         clients[index].get("/boards")  # open the connection before the clock starts
         gate.wait()
-        _edit_chain(clients[index], board_id, cards[index], versions[cards[index]], edits,
-                    f"w{index}", acked, failures)
+        _edit_chain(clients[index], board_id, card_id, versions[card_id], edits, f"w{index}",
+                    acked, failures)
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(len(targets))]
     for thread in threads:
         thread.start()
     gate.wait()
@@ -92,6 +102,26 @@ def _load(urls: list[str], token: str, board_id: int, cards: list[int], versions
     for thread in threads:
         thread.join()
     return acked, failures, time.perf_counter() - started, time.process_time() - client_cpu
+
+
+def _more_boards(url: str, email: str, count: int) -> list[tuple[int, int]]:
+    """Give the bench user `count` boards of one card each (a host with many municipalities);
+    return their (board id, card id)."""
+    app = create_app(Config, SQLALCHEMY_DATABASE_URI=url, SOCKETIO_MESSAGE_QUEUE=None)
+    targets = []
+    with app.test_request_context():
+        actor = Actor(user=db.session.execute(
+            db.select(User).filter_by(email=email)).scalar_one())
+        for number in range(count):
+            board = create_board(actor, f"Gemeente {number}", lane_template="measure_type")
+            organisation = create_organisation(actor, board.id, "Energieloket", "energieloket",
+                                               "#0b5fa5")
+            card = create_card(actor, board.id, board.phases[0].id, organisation.id,
+                               "Keukentafelgesprek", lane_id=board.lanes[0].id)
+            targets.append((board.id, card.id))
+        db.session.remove()
+        db.engine.dispose()
+    return targets
 
 
 def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
@@ -112,7 +142,7 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
     def server_cpu() -> float:
         return sum(cluster.cpu_seconds(i) for i in range(processes))
 
-    def row(load, acked, failures, seconds, cpu, client_cpu, start_seq):
+    def row(load, acked, failures, seconds, cpu, client_cpu, start_seq):  # one board
         return {"database": label, "processes": processes, "load": load, "acked": len(acked),
                 "refused": len(failures), "seconds": seconds,
                 "edits_per_s": len(acked) / seconds,
@@ -132,12 +162,31 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
         state = api.get(f"/boards/{board_id}").json()
         versions = {card["id"]: card["version"] for card in state["cards"]}
         cpu = server_cpu()
-        acked, failures, seconds, client_cpu = _load(cluster.urls(), token, board_id, cards,
-                                                     versions, writers, edits)
+        acked, failures, seconds, client_cpu = _load(
+            cluster.urls(), token, [(board_id, card) for card in cards[:writers]], versions,
+            edits)
         results.append(row(f"{writers} concurrent writers", acked, failures, seconds,
                            server_cpu() - cpu, client_cpu, state["seq"]))
         if failures:
             print("refused:", failures[:3])
+
+        # The same load spread over as many boards (one writer each): boards do not wait for
+        # each other on PostgreSQL; SQLite has one writer for the whole file.
+        targets = _more_boards(url, seeded["email"], writers)
+        before = {board: api.get(f"/boards/{board}").json()["seq"] for board, _card in targets}
+        cpu = server_cpu()
+        acked, failures, seconds, client_cpu = _load(
+            cluster.urls(), token, targets, dict.fromkeys((c for _b, c in targets), 1), edits)
+        checks = [_verify(api, board, before[board],
+                          [a for a in acked if a[0] == card]) for board, card in targets]
+        results.append({"database": label, "processes": processes,
+                        "load": f"{writers} writers, {writers} boards", "acked": len(acked),
+                        "refused": len(failures), "seconds": seconds,
+                        "edits_per_s": len(acked) / seconds,
+                        "server_cpu_ms": 1000 * (server_cpu() - cpu) / len(acked),
+                        "client_cpu_ms": 1000 * client_cpu / len(acked),
+                        **{key: sum(check[key] for check in checks)
+                           for key in ("events", "lost", "duplicated", "seq_holes")}})
     return results
 
 
@@ -157,7 +206,7 @@ def run(sequential: int, writers: int, edits: int, postgres_url: str | None) -> 
                 rows = measure(label, url + options, sequential if processes == 1 else 0,
                                writers, edits, processes)
             for row in rows:
-                print(f"{row['database']:<46} {row['load']:<22} "
+                print(f"{row['database']:<46} {row['load']:<24} "
                       f"{row['edits_per_s']:7.1f} edits/s  "
                       f"server CPU {row['server_cpu_ms']:.1f} ms/edit  "
                       f"client CPU {row['client_cpu_ms']:.1f} ms/edit  "
