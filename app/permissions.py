@@ -24,7 +24,8 @@ class Actor:
     user: User | None = None
     share_link: ShareLink | None = None
     # Read once: a write transaction starts with a rollback, which expires the user, and asking
-    # the expired user for its id or name would cost every write a query.
+    # the expired user for its id or name would cost every write a query. A user created in the
+    # same transaction (the demo seed) has no id until it is flushed: then it is asked each time.
     user_id: int | None = field(init=False, default=None)
     user_name: str | None = field(init=False, default=None)
 
@@ -35,6 +36,8 @@ class Actor:
 
     @property
     def id(self) -> int | None:
+        if self.user_id is None and self.user is not None:
+            return self.user.id
         return self.user_id
 
     @property
