@@ -4,6 +4,7 @@ Templates write `{{ meeting.starts_at|datetime }}`, `{{ step.due_date|date }}`,
 `{{ ratio|percent }}`, `{{ card.capacity_per_year|number }}`.
 """
 
+from contextlib import contextmanager
 from datetime import date as Date
 from datetime import datetime as DateTime
 from functools import cache
@@ -11,6 +12,7 @@ from functools import cache
 from babel.numbers import get_group_symbol
 from flask import Blueprint, g
 from flask_babel import (
+    force_locale,
     format_date,
     format_decimal,
     format_percent,
@@ -76,6 +78,19 @@ def _translations():
 
 def _forget_translations() -> None:
     g.pop("_bw_translations", None)  # g outlives a request when a test keeps its app context
+
+
+@contextmanager
+def rendering_in(locale: str):
+    """Render in another language than the request's: a live push reaches readers of each."""
+    saved = g.pop("_bw_translations", None)
+    try:
+        with force_locale(locale):
+            yield
+    finally:
+        g.pop("_bw_translations", None)
+        if saved is not None:
+            g._bw_translations = saved
 
 
 def init_app(app) -> None:

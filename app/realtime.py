@@ -1,9 +1,9 @@
 """Live boards over Socket.IO: connect, join with replay, presence, broadcast after commit.
 
-Rooms per board and audience: `json` (API clients: the event only), `edit` and `view` (pages:
-the event plus a rendered fragment for their role). Presence lives in the database so that every
-server process sees everyone, and so that a removed member or revoked link can be cut off from
-whichever process holds the socket.
+Rooms per board and audience: `json` (API clients: the event only) and `page` per language
+(pages: the event plus the rendered fragment, the same for editors and viewers, in the reader's
+language). Presence lives in the database so that every server process sees everyone, and so
+that a removed member or revoked link can be cut off from whichever process holds the socket.
 """
 
 import uuid
@@ -11,6 +11,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from flask import current_app, has_request_context, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import join_room
@@ -18,13 +19,13 @@ from flask_socketio import join_room
 from app import events
 from app.errors import Gone, ServiceError
 from app.extensions import db, socketio
+from app.i18n import rendering_in
 from app.models import Board, Event, Presence, ShareLink, User
 from app.permissions import EDIT, Actor, allows, role_on
 from app.transaction import write
 from app.validation import fits_database
 
 HOST_ID = uuid.uuid4().hex[:12]
-AUDIENCES = ("json", "edit", "view")
 
 # Renderers turn an entity into the fragment a page inserts: kind -> fn(entity).
 _renderers: dict = {}
@@ -38,8 +39,8 @@ class Connection:
 
     user_id: int | None = None
     share_link_id: int | None = None
+    locale: str = "nl"
     boards: dict[int, str] = field(default_factory=dict)
-    audiences: dict[int, str] = field(default_factory=dict)
 
     def actor(self) -> Actor:
         user = db.session.get(User, self.user_id) if self.user_id else None
@@ -62,9 +63,22 @@ def renderer(kind: str, model=None):
     return register
 
 
-def room(board_id: int, audience: str) -> str:
-    """Return the room name of a board for an audience."""
-    return f"board:{board_id}:{audience}"
+def room(board_id: int, audience: str, locale: str | None = None) -> str:
+    """Return the room name of a board for an audience (`page` rooms: one per language)."""
+    return f"board:{board_id}:{audience}" + (f":{locale}" if locale else "")
+
+
+def _rooms(board_id: int) -> list[str]:
+    return [room(board_id, "json")] + [room(board_id, "page", locale)
+                                       for locale in current_app.config["SUPPORTED_LOCALES"]]
+
+
+def _listened(target: str) -> bool:
+    """Tell whether a room may have members. One process knows; with a message queue the other
+    processes' members are unknown here, so then always."""
+    if current_app.config.get("SOCKETIO_MESSAGE_QUEUE"):
+        return True
+    return bool(socketio.server.manager.rooms.get("/", {}).get(target))
 
 
 def broadcast(event: Event, entity=None) -> None:
@@ -77,10 +91,15 @@ def broadcast(event: Event, entity=None) -> None:
     # Changes made outside a request (CLI, scripts, tests) still render with working URLs.
     context = nullcontext() if has_request_context() else current_app.test_request_context("/")
     with context:
-        html = render(entity) if render and entity and not deleted else None
-    # Editors and viewers get the same fragment (an editor's page adds the controls itself).
-    socketio.emit("board_event", {**payload, "html": html},
-                  to=[room(event.board_id, "edit"), room(event.board_id, "view")])
+        for locale in current_app.config["SUPPORTED_LOCALES"]:
+            target = room(event.board_id, "page", locale)
+            if not _listened(target):
+                continue  # nobody reads this language here: nothing to render
+            html = None
+            if render and entity and not deleted:
+                with rendering_in(locale):
+                    html = render(entity)
+            socketio.emit("board_event", {**payload, "html": html}, to=target)
 
 
 def after_commit(fn) -> None:
@@ -136,7 +155,17 @@ def on_connect(auth=None):
     connection = _identify(auth)
     if connection is None:
         raise ConnectionRefusedError("unauthorized")
+    connection.locale = _locale_of(connection)
     _connections[request.sid] = connection
+
+
+def _locale_of(connection: Connection) -> str:
+    """The language the socket's pushes are rendered in: its user's choice, else what a page
+    request would get (the session's choice, then the browser's languages)."""
+    user = db.session.get(User, connection.user_id) if connection.user_id else None
+    if user is not None and user.locale in current_app.config["SUPPORTED_LOCALES"]:
+        return user.locale
+    return str(get_locale() or "nl")
 
 
 @socketio.on("disconnect")
@@ -176,14 +205,13 @@ def on_join(data):
         from app.errors import Forbidden  # noqa: PLC0415
 
         return _refuse(Forbidden(_("Je hebt geen toegang tot dit bord.")))
-    audience = "json" if not data.get("html") else ("edit" if allows(role, EDIT) else "view")
-    join_room(room(board_id, audience))
+    page = bool(data.get("html"))
+    join_room(room(board_id, "page", connection.locale) if page else room(board_id, "json"))
     connection.boards[board_id] = role
-    connection.audiences[board_id] = audience
     _upsert_presence(board_id, actor)
     after = data.get("after")
     if isinstance(after, int) and not isinstance(after, bool):
-        _replay(board, after, audience)
+        _replay(board, after, connection.locale if page else None)
     emit_presence(board_id)
     return {"ok": True, "seq": board.seq, "role": role}
 
@@ -201,7 +229,8 @@ def _upsert_presence(board_id: int, actor: Actor) -> None:
         setattr(presence, key, value)
 
 
-def _replay(board: Board, after: int, audience: str) -> None:
+def _replay(board: Board, after: int, page_locale: str | None) -> None:
+    """Send the missed events to this socket; a page's with their fragment, in its language."""
     try:
         missed = events.since(board, after, limit=current_app.config["EVENT_LOG_KEEP"])
     except Gone:
@@ -210,8 +239,9 @@ def _replay(board: Board, after: int, audience: str) -> None:
     for event in missed:
         payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
                    "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
-        if audience != "json":
-            payload["html"] = _current_html(event)
+        if page_locale is not None:
+            with rendering_in(page_locale):
+                payload["html"] = _current_html(event)
         socketio.emit("board_event", payload, to=request.sid)
 
 
@@ -244,8 +274,7 @@ def presence_of(board_id: int) -> list[dict]:
 def emit_presence(board_id: int) -> None:
     """Tell everyone on the board who is there."""
     payload = {"board_id": board_id, "users": presence_of(board_id)}
-    for audience in AUDIENCES:
-        socketio.emit("presence", payload, to=room(board_id, audience))
+    socketio.emit("presence", payload, to=_rooms(board_id))
 
 
 @socketio.on("editing")

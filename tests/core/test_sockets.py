@@ -122,6 +122,22 @@ def test_page_audience_gets_rendered_html(live):
     assert "data-move" not in event["html"] and "data-action" not in event["html"]
 
 
+def test_pages_get_the_pushed_card_in_their_own_language(live):
+    # The partner reads Dutch (the default), the viewer chose English: each page's push shows
+    # the card's status in its reader's language, whoever made the change.
+    live["people"]["viewer"].locale = "en"
+    db.session.commit()
+    dutch, english = live["connect"]("partner"), live["connect"]("viewer")
+    for client in (dutch, english):
+        client.join(live["board_id"], html=True)
+        client.get_received()
+    live["clients"]["partner"].post(f"/boards/{live['board_id']}/cards",
+                                    json={**_new_card(live), "status": "planned"})
+    [nl_event], [en_event] = dutch.received_events(), english.received_events()
+    assert ">Gepland</span>" in nl_event["html"] and ">Planned</span>" in en_event["html"]
+    assert nl_event["data"] == en_event["data"]
+
+
 def test_replay_after_seq_sends_exactly_the_missed_events(live):
     board_id, card = live["board_id"], live["card"]
     partner = live["clients"]["partner"]
