@@ -92,9 +92,12 @@ def write(fn):
 
         deadline = time.monotonic() + BUSY_SECONDS
         for attempt in itertools.count():
+            # Leave any read snapshot (the write sees the latest state), and give its connection
+            # back before queueing for the writer lock: a thread that waited holding one could
+            # leave the pool empty for the thread holding the lock.
+            db.session.rollback()
+            events.clear_outbox()
             with _writer_lock(db.engine):
-                db.session.rollback()  # leave any read snapshot: the write sees the latest state
-                events.clear_outbox()
                 token = _in_write.set(True)
                 try:
                     result = fn(*args, **kwargs)
