@@ -142,13 +142,12 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
     def server_cpu() -> float:
         return sum(cluster.cpu_seconds(i) for i in range(processes))
 
-    def row(load, acked, failures, seconds, cpu, client_cpu, start_seq):  # one board
+    def row(load, acked, failures, seconds, cpu, client_cpu, checks: dict) -> dict:
         return {"database": label, "processes": processes, "load": load, "acked": len(acked),
                 "refused": len(failures), "seconds": seconds,
                 "edits_per_s": len(acked) / seconds,
                 "server_cpu_ms": 1000 * cpu / len(acked),
-                "client_cpu_ms": 1000 * client_cpu / len(acked),
-                **_verify(api, board_id, start_seq, acked)}
+                "client_cpu_ms": 1000 * client_cpu / len(acked), **checks}
 
     with cluster:
         api = Api(cluster.urls()[0], token)
@@ -158,7 +157,8 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
             _edit_chain(api, board_id, cards[0], 1, sequential, "seq", acked, failures)
             results.append(row("sequential, 1 writer", acked, failures,
                                time.perf_counter() - started, server_cpu() - cpu,
-                               time.process_time() - client_cpu, start_seq))
+                               time.process_time() - client_cpu,
+                               _verify(api, board_id, start_seq, acked)))
         state = api.get(f"/boards/{board_id}").json()
         versions = {card["id"]: card["version"] for card in state["cards"]}
         cpu = server_cpu()
@@ -166,7 +166,8 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
             cluster.urls(), token, [(board_id, card) for card in cards[:writers]], versions,
             edits)
         results.append(row(f"{writers} concurrent writers", acked, failures, seconds,
-                           server_cpu() - cpu, client_cpu, state["seq"]))
+                           server_cpu() - cpu, client_cpu,
+                           _verify(api, board_id, state["seq"], acked)))
         if failures:
             print("refused:", failures[:3])
 
@@ -179,14 +180,9 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
             cluster.urls(), token, targets, dict.fromkeys((c for _b, c in targets), 1), edits)
         checks = [_verify(api, board, before[board],
                           [a for a in acked if a[0] == card]) for board, card in targets]
-        results.append({"database": label, "processes": processes,
-                        "load": f"{writers} writers, {writers} boards", "acked": len(acked),
-                        "refused": len(failures), "seconds": seconds,
-                        "edits_per_s": len(acked) / seconds,
-                        "server_cpu_ms": 1000 * (server_cpu() - cpu) / len(acked),
-                        "client_cpu_ms": 1000 * client_cpu / len(acked),
-                        **{key: sum(check[key] for check in checks)
-                           for key in ("events", "lost", "duplicated", "seq_holes")}})
+        results.append(row(f"{writers} writers, {writers} boards", acked, failures, seconds,
+                           server_cpu() - cpu, client_cpu,
+                           {key: sum(check[key] for check in checks) for key in checks[0]}))
     return results
 
 
