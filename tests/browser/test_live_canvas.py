@@ -23,6 +23,13 @@ def click_action(card, action):
     card.locator(f"[data-action={action}]").click()
 
 
+def open_form(page, card):
+    """Open the card's edit form and wait until it has settled: canvas.js then moves the focus to
+    its title, and typing into another field before that would land in the title."""
+    click_action(card, "edit")
+    expect(page.locator("#bw-canvas form.bw-form input[name=title]")).to_be_focused()
+
+
 def drag(page, source, target):
     """Drag like a mouse does (SortableJS runs in fallback mode: mouse events, not HTML5 DnD)."""
     source.scroll_into_view_if_needed()
@@ -49,7 +56,7 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(actors, demo, unique,
     saved(a, ui.card(a, title))
     expect(ui.card(b, title)).to_be_visible(timeout=demo.live)
 
-    click_action(ui.card(a, title), "edit")
+    open_form(a, ui.card(a, title))
     edited = title + " (gratis)"
     a.locator("#bw-canvas form.bw-form input[name=title]").fill(edited)
     a.locator("#bw-canvas form.bw-form button[type=submit]").click()
@@ -75,7 +82,7 @@ def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothi
     a = actors.canvas(demo.partner_a, "partner-a")
     b = actors.canvas(demo.partner_b, "partner-b")
     for page in (a, b):
-        click_action(ui.card(page, made["title"]), "edit")
+        open_form(page, ui.card(page, made["title"]))
     a_title, b_title = made["title"] + " door A", made["title"] + " door B"
     a.locator("#bw-canvas form.bw-form input[name=title]").fill(a_title)
     b.locator("#bw-canvas form.bw-form textarea[name=description]").fill("Bs omschrijving")
