@@ -15,7 +15,7 @@ import json
 import tempfile
 from contextlib import ExitStack
 
-from bench.common import Seeded, disconnect_all, free_port
+from bench.common import Seeded, disconnect_all, free_ports_in_a_row
 from bench.fanout import Baseline, _row, baseline_target, brugwerk_target, measure
 from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_database
 from deploy.cluster import Cluster
@@ -26,7 +26,8 @@ REDIS = "redis://127.0.0.1:6379/0"
 def run_cluster(url: str, processes: int, counts: list[int], edits: int,
                 queue: str | None) -> list[dict]:
     """Start the processes once; measure each client count against the bare baseline."""
-    cluster = Cluster(processes=processes, base_port=free_port(), proxy_port=None,
+    cluster = Cluster(processes=processes, proxy_port=None,
+                      base_port=free_ports_in_a_row(processes),
                       threads=max(counts) * 5 // processes + 100,
                       env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": queue or "",
                            "SECRET_KEY": "bench-secret-key"})

@@ -30,6 +30,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def free_ports_in_a_row(count: int) -> int:
+    """Return the first of `count` consecutive ports that are free on loopback right now.
+
+    Searched below Linux's ephemeral range (32768 and up): there, the port after a free one may
+    be taken at any moment by an outgoing connection, such as the load generator's own.
+    """
+    for base in range(21000, 32000 - count, count + 7):
+        if all(_free(port) for port in range(base, base + count)):
+            return base
+    raise RuntimeError(f"no {count} free ports in a row on loopback")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def percentiles(samples: list[float], points=(50, 95, 99)) -> dict[str, float]:
     """Return the nearest-rank percentiles of the samples, e.g. {"p50": ..., "p99": ...}."""
     ordered = sorted(samples)

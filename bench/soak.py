@@ -13,7 +13,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,14 +24,10 @@ from pathlib import Path
 import requests
 import socketio
 
+from bench.common import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 CARD_FIELDS = ("phase_id", "lane_id", "organisation_id", "title", "position", "version")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rss_kib(pid: int) -> int:

@@ -23,7 +23,7 @@ from app.config import Config
 from app.extensions import db
 from app.models import User
 from app.permissions import Actor
-from bench.common import Api, free_port
+from bench.common import Api, free_ports_in_a_row
 from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_database
 from deploy.cluster import Cluster
 
@@ -131,7 +131,8 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
     env = {"DATABASE_URL": url, "SECRET_KEY": "bench-secret-key",
            # Several processes share their rooms through Redis, as deployed (docs/deploy.md).
            "SOCKETIO_MESSAGE_QUEUE": REDIS if processes > 1 else ""}
-    cluster = Cluster(processes=processes, base_port=free_port(), proxy_port=None,
+    cluster = Cluster(processes=processes, proxy_port=None,
+                      base_port=free_ports_in_a_row(processes),
                       threads=64, env=env)
     cluster.migrate()
     seeded = seed_database(url, cards=writers)

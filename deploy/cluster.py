@@ -41,10 +41,12 @@ def nginx_config(ports: list[int], listen: int, prefix: str) -> str:
     return text
 
 
-def wait_healthy(url: str, timeout: float = 60) -> None:
-    """Wait until `url` answers 200, or raise."""
+def wait_healthy(url: str, timeout: float = 60, child: subprocess.Popen | None = None) -> None:
+    """Wait until `url` answers 200, or raise (at once when the process serving it exits)."""
     deadline = time.monotonic() + timeout
     while True:
+        if child is not None and child.poll() is not None:
+            raise RuntimeError(f"the process for {url} exited with {child.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -97,8 +99,8 @@ class Cluster:
             conf = prefix / "nginx.conf"
             conf.write_text(nginx_config(self.ports, self.proxy_port, str(prefix)))
             self._spawn(["nginx", "-c", str(conf), "-p", str(prefix)], "nginx")
-        for port in self.ports:
-            wait_healthy(f"http://127.0.0.1:{port}/healthz")
+        for port, child in zip(self.ports, self.children, strict=False):
+            wait_healthy(f"http://127.0.0.1:{port}/healthz", child=child)
         if self.proxy_port is not None:
             wait_healthy(f"http://127.0.0.1:{self.proxy_port}/healthz")
         return self

@@ -11,7 +11,8 @@ import time
 import pytest
 import requests
 
-from bench.soak import BoardFollower, LiveServer, free_port, seed
+from bench.common import free_port
+from bench.soak import BoardFollower, LiveServer, seed
 
 pytestmark = [pytest.mark.live, pytest.mark.redis]
 

@@ -6,7 +6,6 @@ cluster script, the migrations-before-start step and the nginx config.
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -24,33 +23,18 @@ from app.boards.structure import create_organisation
 from app.config import TestConfig
 from app.extensions import db
 from app.permissions import Actor
+from bench.common import free_ports_in_a_row
 
 pytestmark = [pytest.mark.live, pytest.mark.postgres, pytest.mark.redis]
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 20  # seconds a live event may take before the test gives up on it
 
 
-def _free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def _free_ports() -> tuple[int, int]:
-    """Return a base port whose next port is free too (the processes), and one for nginx."""
-    for base in range(21000, 30000, 10):
-        if _free(base) and _free(base + 1) and _free(base + 2):
-            return base, base + 2
-    raise RuntimeError("no free ports")
-
-
 @pytest.fixture(scope="module")
 def cluster(postgres_module_database, redis_url, nginx, tmp_path_factory):
     """Start two processes and nginx; yield their addresses and a seeded board."""
-    base, proxy = _free_ports()
+    base = free_ports_in_a_row(3)  # two processes and nginx
+    proxy = base + 2
     env = {**os.environ, "DATABASE_URL": postgres_module_database,
            "SOCKETIO_MESSAGE_QUEUE": redis_url, "SECRET_KEY": "cluster-test-secret"}
     log = (tmp_path_factory.mktemp("cluster") / "cluster.log").open("w+")
