@@ -40,6 +40,9 @@ class Config:
     THEME_CSS = os.environ.get("THEME_CSS")
     # How many proxies (e.g. nginx) stand in front and set X-Forwarded-For/-Proto; 0: none.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+    # Every process with live sockets says it is alive this often; the presence of a process
+    # silent for three intervals (killed, crashed) is swept by the others (app/liveness.py).
+    PRESENCE_HEARTBEAT_SECONDS = float(os.environ.get("PRESENCE_HEARTBEAT_SECONDS", "10"))
     TESTING = False
 
 
@@ -50,3 +53,4 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
     SECRET_KEY = "test-secret-key-not-for-production"
+    PRESENCE_HEARTBEAT_SECONDS = 0  # no background thread per test app; tests call keep_alive

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import join_room
 
-from app import events
+from app import events, liveness
 from app.errors import Gone, ServiceError
 from app.extensions import db, socketio
 from app.i18n import rendering_in
@@ -208,6 +208,7 @@ def on_join(data):
     page = bool(data.get("html"))
     join_room(room(board_id, "page", connection.locale) if page else room(board_id, "json"))
     connection.boards[board_id] = role
+    liveness.start(current_app._get_current_object(), HOST_ID, emit_presence)
     _upsert_presence(board_id, actor)
     after = data.get("after")
     if isinstance(after, int) and not isinstance(after, bool):

@@ -51,7 +51,8 @@ def measure() -> list[dict]:
         app = create_app(Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(workdir)}/push.db",
                          SECRET_KEY="bench-secret-key", SOCKETIO_MESSAGE_QUEUE=None,
                          SERVER_NAME="brugwerk.example.nl",
-                         PASSWORD_HASH_METHOD="pbkdf2:sha256:1000")
+                         PASSWORD_HASH_METHOD="pbkdf2:sha256:1000",
+                         PRESENCE_HEARTBEAT_SECONDS=0)  # in-process sockets, no other process
         with app.app_context(), app.test_request_context():
             db.create_all()
             owner = create_user("regie@bench.test", "Regisseur Voorbeeld", "bench-wachtwoord-1")

@@ -4,7 +4,7 @@ from app.models.board import Board, Invite, Lane, Membership, Organisation, Phas
 from app.models.card import Card
 from app.models.event import Event
 from app.models.meeting import Decision, Meeting, MeetingItem
-from app.models.presence import Presence
+from app.models.presence import Host, Presence
 from app.models.reading import (
     Handover,
     Learning,
@@ -25,6 +25,7 @@ __all__ = [
     "Decision",
     "Event",
     "Handover",
+    "Host",
     "Invite",
     "Lane",
     "Learning",

@@ -22,3 +22,13 @@ class Presence(db.Model):
     editing_card_id: Mapped[int | None]
     host_id: Mapped[str] = mapped_column(String(40))
     connected_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Host(db.Model):
+    """A server process holding live sockets, and when it last said it is alive. The presence
+    rows of a process that stops saying so (killed, crashed) are swept by the others."""
+
+    __tablename__ = "hosts"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -24,6 +24,7 @@ from app.config import TestConfig
 from app.extensions import db
 from app.permissions import Actor
 from bench.common import free_ports_in_a_row
+from deploy.cluster import Cluster
 
 pytestmark = [pytest.mark.live, pytest.mark.postgres, pytest.mark.redis]
 ROOT = Path(__file__).resolve().parents[2]
@@ -238,3 +239,26 @@ def test_nginx_keeps_a_browser_on_one_process_and_proxies_websockets(cluster, li
         assert received and received[0]["data"]["title"] == "Via de proxy"
     finally:
         client.disconnect()
+
+
+def test_people_on_a_killed_process_leave_the_presence_shown_by_the_other(
+        postgres_database, redis_url, listeners):
+    """kill -9 one of two processes: no goodbye reaches the database, and yet its people vanish
+    from the presence list the other process shows (its heartbeat sweeps them)."""
+    env = {"DATABASE_URL": postgres_database, "SOCKETIO_MESSAGE_QUEUE": redis_url,
+           "SECRET_KEY": "cluster-test-secret", "PRESENCE_HEARTBEAT_SECONDS": "0.5"}
+    processes = Cluster(processes=2, base_port=free_ports_in_a_row(2), proxy_port=None,
+                        env=env, threads=20)
+    processes.migrate()
+    seeded = _seed(postgres_database)
+    with processes:
+        url_a, url_b = processes.urls()
+        on_a = listeners(url_a, {"token": seeded["coordinator"]}, seeded["board_id"])
+        listeners(url_b, {"token": seeded["partner"]}, seeded["board_id"])
+
+        def shown() -> set[str]:
+            return {user["name"] for user in on_a.presence[-1]["users"]} if on_a.presence else set()
+
+        assert on_a.wait_until(lambda: shown() == {"Coördinator", "Partner"}), on_a.presence
+        os.killpg(processes.children[1].pid, signal.SIGKILL)  # gunicorn and its worker
+        assert on_a.wait_until(lambda: shown() == {"Coördinator"}), on_a.presence[-1]
