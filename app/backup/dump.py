@@ -124,7 +124,8 @@ def _load_rows(data: dict) -> None:
                 conn.execute(insert(table), rows)
         if conn.dialect.name == "postgresql":  # ids go on after the restored ones
             for table in db.metadata.sorted_tables:
-                if "id" in table.c and table.c.id.autoincrement:
+                serial = table.autoincrement_column  # None for a text key (hosts.id)
+                if serial is not None:
                     conn.exec_driver_sql(
-                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                        f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)")
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{serial.name}'), "
+                        f"COALESCE((SELECT MAX({serial.name}) FROM {table.name}), 0) + 1, false)")
