@@ -2,9 +2,12 @@
 
 import functools
 import secrets
+from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 from werkzeug.security import generate_password_hash
 
 from app.boards.services import hash_token
@@ -12,9 +15,12 @@ from app.errors import Unauthorized, ValidationFailed
 from app.extensions import db
 from app.models import ApiToken, User
 from app.models._types import utcnow
-from app.transaction import write
+from app.transaction import end_read, write
 
 MIN_PASSWORD = 10
+# A token's last use is written at most this often: one write per token now and then, never one
+# per API call (those are the hot path).
+TOKEN_USE_RESOLUTION = timedelta(minutes=5)
 
 
 @functools.cache
@@ -72,11 +78,30 @@ def issue_token(user: User, label: str = "") -> str:
 
 
 def user_for_token(token: str) -> User | None:
-    """Return the user of a valid API token, or None (one query: every API call asks)."""
-    return db.session.execute(
-        db.select(User).join(ApiToken, ApiToken.user_id == User.id)
+    """Return the user of a valid API token, or None (one query: every API call asks), and note
+    when the token was used, at most once per TOKEN_USE_RESOLUTION."""
+    row = db.session.execute(
+        db.select(User, ApiToken.id, ApiToken.last_used_at)
+        .join(ApiToken, ApiToken.user_id == User.id)
         .where(ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None))
-    ).scalar_one_or_none()
+    ).first()
+    if row is None:
+        return None
+    user, token_id, last_used_at = row
+    now = utcnow()
+    if last_used_at is None or now - last_used_at >= TOKEN_USE_RESOLUTION:
+        end_read(user)  # the write below must not expire the user it was read with
+        try:
+            _note_use(token_id, now)
+        except OperationalError:  # bookkeeping only: a busy database never fails the call
+            current_app.logger.warning("API token %s: last use not recorded (busy)", token_id)
+    return user
+
+
+@write
+def _note_use(token_id: int, when) -> None:
+    db.session.execute(update(ApiToken).where(ApiToken.id == token_id)
+                       .values(last_used_at=when))
 
 
 def tokens_of(user: User) -> list[ApiToken]:

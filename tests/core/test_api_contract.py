@@ -1,10 +1,13 @@
 """The JSON API contract of DESIGN.md §4: tokens, boards, structure, cards, events, OpenAPI."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
-from app.auth.services import create_user
+from sqlalchemy import update
+
+from app.auth.services import TOKEN_USE_RESOLUTION, create_user
 from app.extensions import db
-from app.models import Event
+from app.models import ApiToken, Event
 from app.vocab import DEFAULT_PHASES
 
 PASSWORD = "lange-zin-als-wachtwoord"
@@ -27,6 +30,25 @@ def test_token_for_good_credentials(app, api):
     created = api(token=token).post("/boards", json={"name": "Van Anna"}).get_json()
     members = api(token=token).get(f"/boards/{created['id']}/members").get_json()["members"]
     assert [m["user_id"] for m in members] == [user.id]
+
+
+def test_a_token_shows_when_it_was_last_used_without_a_write_per_call(app, api):
+    create_user("anna@voorbeeld.nl", "Anna", PASSWORD)
+    token = api().post("/tokens", json={"email": "anna@voorbeeld.nl",
+                                        "password": PASSWORD}).get_json()["token"]
+
+    def last_used() -> str | None:
+        db.session.remove()  # a fresh look at the database, as the next request has
+        return api(token=token).get("/tokens").get_json()["tokens"][0]["last_used_at"]
+
+    assert api(token=token).get("/boards").status_code == 200
+    first = last_used()
+    assert first is not None
+    assert last_used() == first  # used again within TOKEN_USE_RESOLUTION: not written again
+    earlier = datetime.now(UTC) - TOKEN_USE_RESOLUTION - timedelta(seconds=1)
+    db.session.execute(update(ApiToken).values(last_used_at=earlier))
+    db.session.commit()
+    assert last_used() > earlier.isoformat()
 
 
 def test_bad_credentials_get_one_answer(app, api):
