@@ -61,17 +61,22 @@ def start(app, host_id: str, swept: Callable[[int], None]) -> None:
             return
         _beating = True
     timeout = timedelta(seconds=interval * MISSED_BEATS)
-    keep_alive(host_id, timeout)
+    _beat(host_id, timeout, swept, interval)
     socketio.start_background_task(_beat_forever, app, host_id, interval, timeout, swept)
 
 
 def _beat_forever(app, host_id: str, interval: float, timeout: timedelta, swept) -> None:
     while True:
         socketio.sleep(interval)
-        # A database that is briefly away must not end the heartbeat: log, and beat again.
-        try:
-            with app.app_context():
-                for board_id in keep_alive(host_id, timeout):
-                    swept(board_id)
-        except Exception:  # noqa: BLE001
-            log.exception("presence heartbeat failed; next try in %s s", interval)
+        with app.app_context():
+            _beat(host_id, timeout, swept, interval)
+
+
+def _beat(host_id: str, timeout: timedelta, swept, interval: float) -> None:
+    # A database that is briefly away must neither fail a join nor end the heartbeat: log it,
+    # and the next beat tries again.
+    try:
+        for board_id in keep_alive(host_id, timeout):
+            swept(board_id)
+    except Exception:  # noqa: BLE001
+        log.exception("presence heartbeat failed; next try in %s s", interval)
