@@ -6,12 +6,14 @@ cannot, and its people would show as present for good. So every process with liv
 beats (`hosts.seen_at`) every PRESENCE_HEARTBEAT_SECONDS, and each beat sweeps: the rows of a
 process not seen for MISSED_BEATS beats are deleted and their boards get a fresh presence list.
 The people themselves lost their socket with that process; they reconnect through another one
-and show up again from there.
+and show up again from there. A process that was only stalled (its beats did not reach the
+database for a while) finds its own row gone at its next beat, and puts its people back.
 """
 
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.extensions import db, socketio
@@ -26,10 +28,16 @@ _start_lock = threading.Lock()
 _beating = False
 
 
+@dataclass
+class Beat:
+    swept: list[int]  # the boards whose presence the sweep changed
+    was_alive: bool  # False: this process had no row, new or taken for dead by the others
+
+
 @write
-def keep_alive(host_id: str, timeout: timedelta, now: datetime | None = None) -> list[int]:
+def keep_alive(host_id: str, timeout: timedelta, now: datetime | None = None) -> Beat:
     """Record that this process is alive, and sweep the presence of processes not seen within
-    `timeout`; return the boards whose presence changed."""
+    `timeout`."""
     now = now or utcnow()
     host = db.session.get(Host, host_id)
     if host is None:
@@ -45,38 +53,51 @@ def keep_alive(host_id: str, timeout: timedelta, now: datetime | None = None) ->
     if boards:
         db.session.execute(db.delete(Presence).where(stale))
     db.session.execute(db.delete(Host).where(Host.seen_at < cutoff))
-    return sorted(boards)
+    return Beat(sorted(boards), was_alive=host is not None)
 
 
-def start(app, host_id: str, swept: Callable[[int], None]) -> None:
+@dataclass
+class Heart:
+    """One process's heartbeat: what it beats as, how often, and whom it tells."""
+
+    host_id: str
+    interval: float
+    swept: Callable[[int], None]  # a board's presence changed: tell its people
+    revive: Callable[[], None]  # this process had no row: put back any of its people swept
+
+    @property
+    def timeout(self) -> timedelta:
+        return timedelta(seconds=self.interval * MISSED_BEATS)
+
+    def beat(self) -> None:
+        """Beat once. A database that is briefly away must neither fail a join nor end the
+        heartbeat: a failure is logged, and the next beat tries again."""
+        try:
+            beat = keep_alive(self.host_id, self.timeout)
+            if not beat.was_alive:
+                self.revive()
+            for board_id in beat.swept:
+                self.swept(board_id)
+        except Exception:  # noqa: BLE001
+            log.exception("presence heartbeat failed; next try in %s s", self.interval)
+
+
+def start(app, heart: Heart) -> None:
     """Beat once now, before this process writes its first presence row, then every interval in
-    the background; `swept(board_id)` runs for every board whose presence a sweep changed.
-    Once per process; never when PRESENCE_HEARTBEAT_SECONDS is 0 (the tests' apps)."""
+    the background. Once per process; never when the interval is 0 (the tests' apps)."""
     global _beating  # noqa: PLW0603 (one heartbeat per process)
-    interval = float(app.config.get("PRESENCE_HEARTBEAT_SECONDS") or 0)
-    if _beating or interval <= 0:
+    if _beating or heart.interval <= 0:
         return
     with _start_lock:
         if _beating:
             return
         _beating = True
-    timeout = timedelta(seconds=interval * MISSED_BEATS)
-    _beat(host_id, timeout, swept, interval)
-    socketio.start_background_task(_beat_forever, app, host_id, interval, timeout, swept)
+    heart.beat()
+    socketio.start_background_task(_beat_forever, app, heart)
 
 
-def _beat_forever(app, host_id: str, interval: float, timeout: timedelta, swept) -> None:
+def _beat_forever(app, heart: Heart) -> None:
     while True:
-        socketio.sleep(interval)
+        socketio.sleep(heart.interval)
         with app.app_context():
-            _beat(host_id, timeout, swept, interval)
-
-
-def _beat(host_id: str, timeout: timedelta, swept, interval: float) -> None:
-    # A database that is briefly away must neither fail a join nor end the heartbeat: log it,
-    # and the next beat tries again.
-    try:
-        for board_id in keep_alive(host_id, timeout):
-            swept(board_id)
-    except Exception:  # noqa: BLE001
-        log.exception("presence heartbeat failed; next try in %s s", interval)
+            heart.beat()

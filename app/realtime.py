@@ -41,6 +41,7 @@ class Connection:
     share_link_id: int | None = None
     locale: str = "nl"
     boards: dict[int, str] = field(default_factory=dict)
+    presence: dict | None = None  # the presence row this socket has, to put back if swept
 
     def actor(self) -> Actor:
         user = db.session.get(User, self.user_id) if self.user_id else None
@@ -208,8 +209,8 @@ def on_join(data):
     page = bool(data.get("html"))
     join_room(room(board_id, "page", connection.locale) if page else room(board_id, "json"))
     connection.boards[board_id] = role
-    liveness.start(current_app._get_current_object(), HOST_ID, emit_presence)
-    _upsert_presence(board_id, actor)
+    liveness.start(current_app._get_current_object(), _heart())
+    connection.presence = _upsert_presence(board_id, actor)
     after = data.get("after")
     if isinstance(after, int) and not isinstance(after, bool):
         _replay(board, after, connection.locale if page else None)
@@ -218,16 +219,41 @@ def on_join(data):
 
 
 @write
-def _upsert_presence(board_id: int, actor: Actor) -> None:
+def _upsert_presence(board_id: int, actor: Actor) -> dict:
     fields = {"board_id": board_id, "user_id": actor.id,
               "share_link_id": actor.share_link.id if actor.share_link else None,
               "name": actor.share_link.label or actor.name if actor.share_link else actor.name}
     presence = db.session.get(Presence, request.sid)
     if presence is None:
         db.session.add(Presence(sid=request.sid, host_id=HOST_ID, **fields))
-        return
+        return fields
     for key, value in fields.items():
         setattr(presence, key, value)
+    return fields
+
+
+def _heart() -> liveness.Heart:
+    return liveness.Heart(HOST_ID, current_app.config["PRESENCE_HEARTBEAT_SECONDS"],
+                          swept=emit_presence, revive=restore_presence)
+
+
+def restore_presence() -> None:
+    """Put back the presence rows of this process's sockets that the others swept (this process
+    was stalled past the timeout), and tell their boards."""
+    for board_id in _restore_presence(dict(_connections)):
+        emit_presence(board_id)
+
+
+@write
+def _restore_presence(connections: dict) -> list[int]:
+    present = set(db.session.execute(
+        db.select(Presence.sid).filter_by(host_id=HOST_ID)).scalars())
+    restored = set()
+    for sid, connection in connections.items():
+        if connection.presence and sid not in present:
+            db.session.add(Presence(sid=sid, host_id=HOST_ID, **connection.presence))
+            restored.add(connection.presence["board_id"])
+    return sorted(restored)
 
 
 def _replay(board: Board, after: int, page_locale: str | None) -> None:

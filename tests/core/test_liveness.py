@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 from app.extensions import db, socketio
-from app.liveness import keep_alive
+from app.liveness import Heart, keep_alive
 from app.models import Host, Presence
 from app.models._types import utcnow
-from app.realtime import HOST_ID, presence_of
+from app.realtime import HOST_ID, emit_presence, presence_of, restore_presence
 
 TIMEOUT = timedelta(seconds=30)
 
@@ -30,7 +30,7 @@ def test_the_presence_of_a_process_that_stopped_beating_is_swept(board_with_role
     _present(board, people["partner"], "killed", now - timedelta(minutes=5))
     assert _names(board) == {"Coordinator", "Partner"}
 
-    assert keep_alive("alive", TIMEOUT, now=now) == [board.id]  # its board gets a new list
+    assert keep_alive("alive", TIMEOUT, now=now).swept == [board.id]  # a new list for it
     assert _names(board) == {"Coordinator"}
     assert db.session.get(Host, "killed") is None
     assert db.session.get(Host, "alive").seen_at == now
@@ -41,7 +41,7 @@ def test_a_process_that_keeps_beating_keeps_its_people(board_with_roles):
     now = utcnow()
     keep_alive("other", TIMEOUT, now=now - timedelta(seconds=20))
     _present(board, people["partner"], "other", now - timedelta(hours=2))
-    assert keep_alive("this", TIMEOUT, now=now) == []
+    assert keep_alive("this", TIMEOUT, now=now).swept == []
     assert _names(board) == {"Partner"}
 
 
@@ -49,9 +49,9 @@ def test_fresh_rows_of_an_unknown_process_wait_for_the_timeout(board_with_roles)
     board, people = board_with_roles["board"], board_with_roles["people"]
     now = utcnow()
     _present(board, people["viewer"], "starting", now - timedelta(seconds=5))
-    assert keep_alive("this", TIMEOUT, now=now) == []
+    assert keep_alive("this", TIMEOUT, now=now).swept == []
     assert _names(board) == {"Viewer"}
-    assert keep_alive("this", TIMEOUT, now=now + TIMEOUT) == [board.id]
+    assert keep_alive("this", TIMEOUT, now=now + TIMEOUT).swept == [board.id]
     assert _names(board) == set()
 
 
@@ -65,6 +65,26 @@ def test_a_joined_socket_is_kept_while_its_process_beats(app, board_with_roles):
     assert row.host_id == HOST_ID
     later = utcnow() + timedelta(hours=1)
     keep_alive(HOST_ID, TIMEOUT, now=later - timedelta(seconds=1))
-    assert keep_alive("other", TIMEOUT, now=later) == []
+    assert keep_alive("other", TIMEOUT, now=later).swept == []
     assert _names(board) == {"Partner"}
+    socket.disconnect()
+
+
+def test_a_stalled_process_taken_for_dead_puts_its_people_back(app, board_with_roles):
+    from app.auth.services import issue_token  # noqa: PLC0415
+
+    board, partner = board_with_roles["board"], board_with_roles["people"]["partner"]
+    socket = socketio.test_client(app, auth={"token": issue_token(partner)})
+    assert socket.emit("join", {"board_id": board.id}, callback=True)["ok"] is True
+    heart = Heart(HOST_ID, 10, swept=emit_presence, revive=restore_presence)
+    heart.beat()
+    # This process stalls; an hour later another one sweeps it as dead.
+    assert keep_alive("other", TIMEOUT, now=utcnow() + timedelta(hours=1)).swept == [board.id]
+    assert _names(board) == set()
+    socket.get_received()
+
+    heart.beat()  # the stall is over: its own row is gone, so it puts its people back
+    assert _names(board) == {"Partner"}
+    pushed = [event["args"][0] for event in socket.get_received() if event["name"] == "presence"]
+    assert [user["name"] for user in pushed[-1]["users"]] == ["Partner"]
     socket.disconnect()
