@@ -32,6 +32,7 @@ messages: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 test: install lint catalogs
 	$(VENV)/bin/pytest

@@ -12,15 +12,31 @@ from app.extensions import babel, csrf, db, htmx, login_manager, migrate, socket
 ROOT = Path(__file__).resolve().parent.parent
 
 # Feature packages; each exposes `bp` (a blueprint) and may expose `init_app(app)`.
-FEATURES = ["app.auth", "app.boards", "app.cards", "app.share", "app.api", "app.demo",
-            "app.exports", "app.meetings", "app.reading", "app.health", "app.i18n",
-            "app.backup", "app.security"]  # security last: it limits views of the others
+FEATURES = [
+    "app.auth",
+    "app.boards",
+    "app.cards",
+    "app.share",
+    "app.api",
+    "app.demo",
+    "app.exports",
+    "app.meetings",
+    "app.reading",
+    "app.health",
+    "app.i18n",
+    "app.backup",
+    "app.security",
+]  # security last: it limits views of the others
 
 
 def create_app(config_class: type = Config, **overrides) -> Flask:
     """Create and configure the application."""
-    app = Flask(__name__, instance_relative_config=True,
-                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
     app.config.from_object(config_class)
     app.config.update(overrides)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -59,8 +75,9 @@ def _init_extensions(app: Flask) -> None:
     htmx.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
     # Threading with simple-websocket: real WebSockets without monkey-patching.
-    socketio.init_app(app, async_mode="threading",
-                      message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"))
+    socketio.init_app(
+        app, async_mode="threading", message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE")
+    )
     from app import realtime  # noqa: F401, PLC0415 (registers the socket handlers)
 
 

@@ -7,8 +7,14 @@ class ServiceError(Exception):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str, *, fields: dict | None = None, current: dict | None = None,
-                 code: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        fields: dict | None = None,
+        current: dict | None = None,
+        code: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.fields = fields or {}

@@ -10,15 +10,18 @@ from app.models import Board, Event
 from app.permissions import Actor
 
 
-def record(board_id: int, type_: str, entity=None, actor: Actor | None = None,
-           data: dict | None = None) -> Event:
+def record(
+    board_id: int, type_: str, entity=None, actor: Actor | None = None, data: dict | None = None
+) -> Event:
     """Append an event with the board's next seq; it is broadcast once the transaction commits."""
     # The seq first: on PostgreSQL its UPDATE takes the board's row lock (if the operation did
     # not hold it yet), and the operation's own writes follow under it. Every write then locks
     # the board before the rows on it, in the same order, so two writes never deadlock.
     with db.session.no_autoflush:
         seq = db.session.execute(
-            update(Board).where(Board.id == board_id).values(seq=Board.seq + 1)
+            update(Board)
+            .where(Board.id == board_id)
+            .values(seq=Board.seq + 1)
             .returning(Board.seq),
             execution_options={"synchronize_session": False},
         ).scalar_one()
@@ -27,8 +30,14 @@ def record(board_id: int, type_: str, entity=None, actor: Actor | None = None,
     if loaded is not None:  # keep a board already in memory in step, without a write of its own
         set_committed_value(loaded, "seq", seq)
     actor = actor or Actor()
-    event = Event(board_id=board_id, seq=seq, type=type_, actor_id=actor.id,
-                  actor_name=actor.name, data=data if data is not None else entity.to_json())
+    event = Event(
+        board_id=board_id,
+        seq=seq,
+        type=type_,
+        actor_id=actor.id,
+        actor_name=actor.name,
+        data=data if data is not None else entity.to_json(),
+    )
     db.session.add(event)
     db.session.info.setdefault("outbox", []).append((event, entity))
     return event
@@ -55,11 +64,20 @@ def since(board: Board, after: int, limit: int = 1000) -> list[Event]:
     if after == board.seq:
         return []
     # A seq beyond the log (a restored database) is Gone, not up to date; it is not queried.
-    events = [] if after > board.seq else db.session.execute(
-        db.select(Event).where(Event.board_id == board.id, Event.seq > after)
-        .order_by(Event.seq).limit(limit)
-    ).scalars().all()
+    events = (
+        []
+        if after > board.seq
+        else db.session.execute(
+            db.select(Event)
+            .where(Event.board_id == board.id, Event.seq > after)
+            .order_by(Event.seq)
+            .limit(limit)
+        )
+        .scalars()
+        .all()
+    )
     if not events or events[0].seq != after + 1 or len(events) < min(limit, board.seq - after):
-        raise Gone(_("De geschiedenis reikt niet zo ver terug; laad het bord opnieuw."),
-                   code="resync")
+        raise Gone(
+            _("De geschiedenis reikt niet zo ver terug; laad het bord opnieuw."), code="resync"
+        )
     return list(events)

@@ -48,8 +48,9 @@ def keep_alive(host_id: str, timeout: timedelta, now: datetime | None = None) ->
     alive = db.select(Host.id).where(Host.seen_at >= cutoff)
     # A row younger than the timeout is kept whatever its process: nothing can be known of it yet.
     stale = Presence.host_id.not_in(alive) & (Presence.connected_at < cutoff)
-    boards = db.session.execute(
-        db.select(Presence.board_id).where(stale).distinct()).scalars().all()
+    boards = (
+        db.session.execute(db.select(Presence.board_id).where(stale).distinct()).scalars().all()
+    )
     if boards:
         db.session.execute(db.delete(Presence).where(stale))
     db.session.execute(db.delete(Host).where(Host.seen_at < cutoff))
@@ -78,7 +79,7 @@ class Heart:
                 self.revive()
             for board_id in beat.swept:
                 self.swept(board_id)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("presence heartbeat failed; next try in %s s", self.interval)
 
 

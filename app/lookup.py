@@ -10,8 +10,10 @@ def board_entity(model, board_id: int, entity_id: int | None, field: str):
     """Return the referenced entity of this board, or a 422 on `field` (a bad reference)."""
     entity = db.session.get(model, entity_id) if entity_id is not None else None
     if entity is None or entity.board_id != board_id:
-        raise ValidationFailed(_("Dit hoort niet bij dit bord."),
-                               fields={field: _("Kies een bestaande waarde van dit bord.")})
+        raise ValidationFailed(
+            _("Dit hoort niet bij dit bord."),
+            fields={field: _("Kies een bestaande waarde van dit bord.")},
+        )
     return entity
 
 
@@ -26,5 +28,4 @@ def get_entity(model, board_id: int, entity_id: int, message: str | None = None)
 def check_version(entity, version: int | None) -> None:
     """Refuse an edit that started from an older version (409 with the current state)."""
     if version is not None and version != entity.version:
-        raise Conflict(_("Dit is intussen door iemand anders gewijzigd."),
-                       current=entity.to_json())
+        raise Conflict(_("Dit is intussen door iemand anders gewijzigd."), current=entity.to_json())

@@ -75,10 +75,11 @@ def board_for(actor: Actor, board_id: int, need: str = READ, lock: bool = True) 
     # whose only check is a version that its UPDATE checks again (events.record then takes
     # the lock, for the seq, just before the write).
     # The board and the member's role in one query (every operation asks for both).
-    query = (db.select(Board, Membership.role)
-             .outerjoin(Membership, (Membership.board_id == Board.id)
-                        & (Membership.user_id == actor.id))
-             .where(Board.id == board_id))
+    query = (
+        db.select(Board, Membership.role)
+        .outerjoin(Membership, (Membership.board_id == Board.id) & (Membership.user_id == actor.id))
+        .where(Board.id == board_id)
+    )
     if in_write() and lock:
         query = query.with_for_update(of=Board)
     row = db.session.execute(query).first()

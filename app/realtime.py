@@ -70,8 +70,9 @@ def room(board_id: int, audience: str, locale: str | None = None) -> str:
 
 
 def _rooms(board_id: int) -> list[str]:
-    return [room(board_id, "json")] + [room(board_id, "page", locale)
-                                       for locale in current_app.config["SUPPORTED_LOCALES"]]
+    return [room(board_id, "json")] + [
+        room(board_id, "page", locale) for locale in current_app.config["SUPPORTED_LOCALES"]
+    ]
 
 
 def _listened(target: str) -> bool:
@@ -84,8 +85,13 @@ def _listened(target: str) -> bool:
 
 def broadcast(event: Event, entity=None) -> None:
     """Send one committed event to everyone on the board: JSON, plus HTML for pages."""
-    payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
-               "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
+    payload = {
+        "board_id": event.board_id,
+        "seq": event.seq,
+        "type": event.type,
+        "data": event.data,
+        "actor": {"id": event.actor_id, "name": event.actor_name},
+    }
     socketio.emit("board_event", payload, to=room(event.board_id, "json"))
     render = _renderers.get(event.type.split(".")[0])
     deleted = event.type.endswith(".deleted")
@@ -108,8 +114,9 @@ def after_commit(fn) -> None:
     db.session.info.setdefault("after_commit", []).append(fn)
 
 
-def cut_off_later(board_id: int | None = None, user_id: int | None = None,
-                  share_link_id: int | None = None) -> None:
+def cut_off_later(
+    board_id: int | None = None, user_id: int | None = None, share_link_id: int | None = None
+) -> None:
     """After commit, disconnect the matching live sockets, on whichever process holds them."""
     query = db.select(Presence.sid)
     if board_id is not None:
@@ -188,8 +195,11 @@ def _forget_presence(sid: str) -> list[int]:
 
 def _board_id(data) -> int | None:
     value = data.get("board_id") if isinstance(data, dict) else None
-    return (value if isinstance(value, int) and not isinstance(value, bool)
-            and fits_database(value) else None)
+    return (
+        value
+        if isinstance(value, int) and not isinstance(value, bool) and fits_database(value)
+        else None
+    )
 
 
 @socketio.on("join")
@@ -220,9 +230,12 @@ def on_join(data):
 
 @write
 def _upsert_presence(board_id: int, actor: Actor) -> dict:
-    fields = {"board_id": board_id, "user_id": actor.id,
-              "share_link_id": actor.share_link.id if actor.share_link else None,
-              "name": actor.share_link.label or actor.name if actor.share_link else actor.name}
+    fields = {
+        "board_id": board_id,
+        "user_id": actor.id,
+        "share_link_id": actor.share_link.id if actor.share_link else None,
+        "name": actor.share_link.label or actor.name if actor.share_link else actor.name,
+    }
     presence = db.session.get(Presence, request.sid)
     if presence is None:
         db.session.add(Presence(sid=request.sid, host_id=HOST_ID, **fields))
@@ -233,8 +246,12 @@ def _upsert_presence(board_id: int, actor: Actor) -> dict:
 
 
 def _heart() -> liveness.Heart:
-    return liveness.Heart(HOST_ID, current_app.config["PRESENCE_HEARTBEAT_SECONDS"],
-                          swept=emit_presence, revive=restore_presence)
+    return liveness.Heart(
+        HOST_ID,
+        current_app.config["PRESENCE_HEARTBEAT_SECONDS"],
+        swept=emit_presence,
+        revive=restore_presence,
+    )
 
 
 def restore_presence() -> None:
@@ -246,8 +263,7 @@ def restore_presence() -> None:
 
 @write
 def _restore_presence(connections: dict) -> list[int]:
-    present = set(db.session.execute(
-        db.select(Presence.sid).filter_by(host_id=HOST_ID)).scalars())
+    present = set(db.session.execute(db.select(Presence.sid).filter_by(host_id=HOST_ID)).scalars())
     restored = set()
     for sid, connection in connections.items():
         if connection.presence and sid not in present:
@@ -264,8 +280,13 @@ def _replay(board: Board, after: int, page_locale: str | None) -> None:
         socketio.emit("resync", {"board_id": board.id, "seq": board.seq}, to=request.sid)
         return
     for event in missed:
-        payload = {"board_id": event.board_id, "seq": event.seq, "type": event.type,
-                   "data": event.data, "actor": {"id": event.actor_id, "name": event.actor_name}}
+        payload = {
+            "board_id": event.board_id,
+            "seq": event.seq,
+            "type": event.type,
+            "data": event.data,
+            "actor": {"id": event.actor_id, "name": event.actor_name},
+        }
         if page_locale is not None:
             with rendering_in(page_locale):
                 payload["html"] = _current_html(event)
@@ -286,14 +307,20 @@ def _current_html(event: Event) -> str | None:
 
 def presence_of(board_id: int) -> list[dict]:
     """Return who is on the board, one entry per person, with the card they are editing."""
-    rows = db.session.execute(
-        db.select(Presence).filter_by(board_id=board_id).order_by(Presence.connected_at)
-    ).scalars().all()
+    rows = (
+        db.session.execute(
+            db.select(Presence).filter_by(board_id=board_id).order_by(Presence.connected_at)
+        )
+        .scalars()
+        .all()
+    )
     users: dict = {}
     for row in rows:
         key = ("user", row.user_id) if row.user_id else ("link", row.sid)
-        entry = users.setdefault(key, {"id": row.user_id, "name": row.name, "editing": None,
-                                       "viewer": row.user_id is None})
+        entry = users.setdefault(
+            key,
+            {"id": row.user_id, "name": row.name, "editing": None, "viewer": row.user_id is None},
+        )
         entry["editing"] = entry["editing"] or row.editing_card_id
     return list(users.values())
 
@@ -340,8 +367,7 @@ def on_op(data):
         result = perform(connection.actor(), board_id, data["op"], data.get("data") or {})
     except ServiceError as exc:
         return _refuse(exc)
-    board_seq = db.session.execute(
-        db.select(Board.seq).filter_by(id=board_id)).scalar_one()
+    board_seq = db.session.execute(db.select(Board.seq).filter_by(id=board_id)).scalar_one()
     return {"ok": True, "data": result, "seq": board_seq}
 
 

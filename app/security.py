@@ -32,8 +32,9 @@ def _too_many(error):
     """Answer a rate-limited request: the login page with a Dutch message, or the API envelope."""
     message = _("Te veel pogingen; probeer het over een minuut opnieuw.")
     if request.endpoint == "auth.login":
-        return render_template("auth/login.html", error=message,
-                               email=request.form.get("email", "")), 429
+        return render_template(
+            "auth/login.html", error=message, email=request.form.get("email", "")
+        ), 429
     from app.web import error_response  # noqa: PLC0415
 
     refusal = ServiceError(message, code="rate_limited")
@@ -43,8 +44,12 @@ def _too_many(error):
 
 def init_app(app: Flask) -> None:
     """Put the limits on the guarded endpoints (registered after the auth and API blueprints)."""
-    limiter = Limiter(key_func=get_remote_address, app=app, headers_enabled=True,
-                      storage_uri=app.config.get("RATELIMIT_STORAGE_URI", "memory://"))
+    limiter = Limiter(
+        key_func=get_remote_address,
+        app=app,
+        headers_enabled=True,
+        storage_uri=app.config.get("RATELIMIT_STORAGE_URI", "memory://"),
+    )
     app.extensions["brugwerk_limiter"] = limiter
     for endpoint, setting in GUARDED.items():
         limits = app.config.get(setting) or DEFAULT_LIMIT
@@ -61,6 +66,7 @@ def _transport_headers(response):
     if request.path.startswith("/api/"):
         response.headers.setdefault("Cache-Control", "no-store")
     if current_app.config.get("SESSION_COOKIE_SECURE"):
-        response.headers.setdefault("Strict-Transport-Security",
-                                    "max-age=31536000; includeSubDomains")
+        response.headers.setdefault(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+        )
     return response

@@ -70,9 +70,12 @@ def end_read(loaded=None) -> None:
     write checks (a card's version, say) is still read afresh inside the write.
     """
     session = db.session()
-    if (not _in_write.get() and session.in_transaction()
-            and not (session.new or session.dirty or session.deleted)
-            and all(entity is loaded for entity in session.identity_map.values())):
+    if (
+        not _in_write.get()
+        and session.in_transaction()
+        and not (session.new or session.dirty or session.deleted)
+        and all(entity is loaded for entity in session.identity_map.values())
+    ):
         session.commit()
 
 
@@ -118,7 +121,7 @@ def write(fn):
                     _in_write.reset(token)
             if busy:
                 # Jittered, growing pauses: writers that collided do not collide again in step.
-                time.sleep(random.uniform(0.5, 1.0) * min(0.01 * 2 ** attempt, 0.25))
+                time.sleep(random.uniform(0.5, 1.0) * min(0.01 * 2**attempt, 0.25))
                 continue
             events.publish_outbox()
             return result

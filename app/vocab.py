@@ -14,10 +14,18 @@ DEFAULT_PHASES = (
 )
 
 LANE_TEMPLATES = {
-    "measure_type": ("Kleine klussen", "Eenvoudige grotere maatregelen",
-                     "Moeilijke maatregelen", "Integrale renovatie"),
-    "target_group": ("Eigenaar-bewoners", "VvE's", "Huishoudens met energiearmoede",
-                     "Particuliere verhuurders"),
+    "measure_type": (
+        "Kleine klussen",
+        "Eenvoudige grotere maatregelen",
+        "Moeilijke maatregelen",
+        "Integrale renovatie",
+    ),
+    "target_group": (
+        "Eigenaar-bewoners",
+        "VvE's",
+        "Huishoudens met energiearmoede",
+        "Particuliere verhuurders",
+    ),
 }
 
 ORGANISATION_KINDS = {
@@ -53,15 +61,26 @@ PATTERN_COUNT = 6
 
 # Reading the bridge (app/reading): markers, their workflow, next steps, the three lenses.
 MARKER_KINDS = {"gap": _l("Gat"), "overlap": _l("Overlap"), "bottleneck": _l("Knelpunt")}
-MARKER_STATUSES = {"open": _l("Open"), "being_addressed": _l("In aanpak"),
-                   "resolved": _l("Opgelost"), "dismissed": _l("Vervallen")}
+MARKER_STATUSES = {
+    "open": _l("Open"),
+    "being_addressed": _l("In aanpak"),
+    "resolved": _l("Opgelost"),
+    "dismissed": _l("Vervallen"),
+}
 SEVERITIES = {"low": _l("Laag"), "medium": _l("Middel"), "high": _l("Hoog")}
-NEXT_STEP_STATUSES = {"proposed": _l("Voorgesteld"), "agreed": _l("Afgesproken"),
-                      "in_progress": _l("In uitvoering"), "done": _l("Afgerond"),
-                      "stopped": _l("Gestopt")}
+NEXT_STEP_STATUSES = {
+    "proposed": _l("Voorgesteld"),
+    "agreed": _l("Afgesproken"),
+    "in_progress": _l("In uitvoering"),
+    "done": _l("Afgerond"),
+    "stopped": _l("Gestopt"),
+}
 QUALITY_LABELS = {"good": _l("Goed"), "adequate": _l("Voldoende"), "weak": _l("Zwak")}
-LENSES = {"effective": _l("Effectief"), "efficient": _l("Efficiënt"),
-          "coherent": _l("Samenhangend")}
+LENSES = {
+    "effective": _l("Effectief"),
+    "efficient": _l("Efficiënt"),
+    "coherent": _l("Samenhangend"),
+}
 
 # The labels of a card's controls. A canvas repeats them on every card, so they are translated
 # once per render (app/web.py) instead of once per card.
@@ -73,5 +92,6 @@ CARD_LABELS = {
     "edit": _l("Bewerken"),
     "delete": _l("Verwijderen"),
     "confirm_delete": _l(
-        "Deze kaart verwijderen? Je kunt haar terugzetten vanuit de geschiedenis."),
+        "Deze kaart verwijderen? Je kunt haar terugzetten vanuit de geschiedenis."
+    ),
 }

@@ -16,9 +16,11 @@ from app.transaction import end_read
 from app.validation import DB_INT_MAX
 from app.vocab import CARD_LABELS, CARD_STATUSES, ORGANISATION_KINDS, ROLE_LABELS
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; "
-       "base-uri 'self'; form-action 'self'; object-src 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; "
+    "base-uri 'self'; form-action 'self'; object-src 'none'"
+)
 
 
 class DatabaseInteger(IntegerConverter):
@@ -54,8 +56,10 @@ def error_response(error: ServiceError):
 def _card_texts(locale: str) -> dict:
     """The card's labels in one language, translated once: every card fragment, also each live
     push, is rendered with them. Called where `locale` is the current one."""
-    return {"card_statuses": {key: str(label) for key, label in CARD_STATUSES.items()},
-            "card_labels": {key: str(label) for key, label in CARD_LABELS.items()}}
+    return {
+        "card_statuses": {key: str(label) for key, label in CARD_STATUSES.items()},
+        "card_labels": {key: str(label) for key, label in CARD_LABELS.items()},
+    }
 
 
 def init_app(app: Flask) -> None:
@@ -95,11 +99,16 @@ def init_app(app: Flask) -> None:
 
         # A municipality may point THEME_CSS at its own published design-token stylesheet.
         theme = app.config.get("THEME_CSS") or url_for(
-            "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css")
+            "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css"
+        )
         locale = str(get_locale() or "nl")
-        return {"current_locale": locale, "theme_css": theme,
-                "role_label": lambda role: ROLE_LABELS.get(role, role),
-                **_card_texts(locale), "organisation_kinds": ORGANISATION_KINDS}
+        return {
+            "current_locale": locale,
+            "theme_css": theme,
+            "role_label": lambda role: ROLE_LABELS.get(role, role),
+            **_card_texts(locale),
+            "organisation_kinds": ORGANISATION_KINDS,
+        }
 
     @app.before_request
     def forget_cached_user():
@@ -122,18 +131,25 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return error_response(ServiceError(
-            _("De sessie is verlopen of het formulier is ongeldig; laad de pagina opnieuw."),
-            code="csrf"))
+        return error_response(
+            ServiceError(
+                _("De sessie is verlopen of het formulier is ongeldig; laad de pagina opnieuw."),
+                code="csrf",
+            )
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        messages = {404: _("Deze pagina bestaat niet."),
-                    405: _("Deze bewerking is hier niet toegestaan."),
-                    413: _("Het verzoek is te groot."),
-                    429: _("Te veel pogingen; probeer het straks opnieuw.")}
-        service = ServiceError(messages.get(error.code, error.description or error.name),
-                               code=(error.name or "error").lower().replace(" ", "_"))
+        messages = {
+            404: _("Deze pagina bestaat niet."),
+            405: _("Deze bewerking is hier niet toegestaan."),
+            413: _("Het verzoek is te groot."),
+            429: _("Te veel pogingen; probeer het straks opnieuw."),
+        }
+        service = ServiceError(
+            messages.get(error.code, error.description or error.name),
+            code=(error.name or "error").lower().replace(" ", "_"),
+        )
         service.status = error.code or 500
         return error_response(service)
 
@@ -141,7 +157,8 @@ def init_app(app: Flask) -> None:
     def unexpected(error: Exception):
         app.logger.exception("Unhandled error")
         db.session.rollback()
-        service = ServiceError(_("Er ging iets mis aan onze kant; probeer het opnieuw."),
-                               code="server_error")
+        service = ServiceError(
+            _("Er ging iets mis aan onze kant; probeer het opnieuw."), code="server_error"
+        )
         service.status = 500
         return error_response(service)

@@ -1,9 +1,9 @@
 """Run every benchmark module in bench/ that defines main(), and print their numbers.
 
-    python -m bench                    # all of them, each with its defaults
-    python -m bench fanout push_size   # only these
-    python -m bench --skip soak        # all but these
-    python -m bench --list
+python -m bench                    # all of them, each with its defaults
+python -m bench fanout push_size   # only these
+python -m bench --skip soak        # all but these
+python -m bench --list
 """
 
 import argparse

@@ -31,9 +31,20 @@ from app.reading.facts import load_facts
 from bench.render import DEFAULT_POSTGRES, QueryCounter, database, postgres_available
 
 PASSWORD = "bench-password-123"
-KINDS = ["gemeente", "energieloket", "energiecooperatie", "energiecoach", "marktpartij",
-         "warmtefonds", "sociaal_domein", "energiecooperatie", "marktpartij", "energiecoach",
-         "vve_ondersteuning", "overig"]
+KINDS = [
+    "gemeente",
+    "energieloket",
+    "energiecooperatie",
+    "energiecoach",
+    "marktpartij",
+    "warmtefonds",
+    "sociaal_domein",
+    "energiecooperatie",
+    "marktpartij",
+    "energiecoach",
+    "vve_ondersteuning",
+    "overig",
+]
 
 
 def seed(cards: int) -> dict:
@@ -41,8 +52,10 @@ def seed(cards: int) -> dict:
     user = create_user(f"analysis{cards}@example.nl", "Bench", PASSWORD)
     actor = Actor(user=user)
     board = create_board(actor, f"Analyse {cards}", lane_template="measure_type")
-    organisations = [create_organisation(actor, board.id, f"Organisatie {i}", kind, "#0b5fa5").id
-                     for i, kind in enumerate(KINDS)]
+    organisations = [
+        create_organisation(actor, board.id, f"Organisatie {i}", kind, "#0b5fa5").id
+        for i, kind in enumerate(KINDS)
+    ]
     rng = random.Random(cards)
     for phase in board.phases:
         phase.demand_per_year = rng.randrange(500, 5000)
@@ -53,13 +66,20 @@ def seed(cards: int) -> dict:
     rows = []
     for (phase_id, lane_id), numbers in per_cell.items():
         for number, key in zip(numbers, keys_after(None, len(numbers)), strict=True):
-            rows.append(Card(
-                board_id=board.id, phase_id=phase_id, lane_id=lane_id,
-                organisation_id=rng.choice(organisations), title=f"Aanbod {number}",
-                capacity_per_year=rng.randrange(20, 400),
-                capacity_unit=rng.choice(["huishoudens/jaar"] * 4 + ["gesprekken/jaar"]),
-                status=rng.choice(["existing"] * 9 + ["stopped"]),
-                quality=rng.choice([None, "good", "adequate", "weak"]), position=key))
+            rows.append(
+                Card(
+                    board_id=board.id,
+                    phase_id=phase_id,
+                    lane_id=lane_id,
+                    organisation_id=rng.choice(organisations),
+                    title=f"Aanbod {number}",
+                    capacity_per_year=rng.randrange(20, 400),
+                    capacity_unit=rng.choice(["huishoudens/jaar"] * 4 + ["gesprekken/jaar"]),
+                    status=rng.choice(["existing"] * 9 + ["stopped"]),
+                    quality=rng.choice([None, "good", "adequate", "weak"]),
+                    position=key,
+                )
+            )
     db.session.add_all(rows)
     db.session.flush()
     by_phase: dict = {}
@@ -69,24 +89,33 @@ def seed(cards: int) -> dict:
     pairs: set = set()
     while len(pairs) < cards // 3:
         index = rng.randrange(len(phase_ids) - 1)
-        pairs.add((rng.choice(by_phase[phase_ids[index]]),
-                   rng.choice(by_phase[phase_ids[index + 1]])))
-    db.session.add_all(Handover(board_id=board.id, from_card_id=a, to_card_id=b)
-                       for a, b in pairs)
+        pairs.add(
+            (rng.choice(by_phase[phase_ids[index]]), rng.choice(by_phase[phase_ids[index + 1]]))
+        )
+    db.session.add_all(Handover(board_id=board.id, from_card_id=a, to_card_id=b) for a, b in pairs)
     for i in range(cards // 20):
         phase_id, lane_id = cells[i % len(cells)]
-        marker = Marker(board_id=board.id, kind=("gap", "bottleneck", "overlap")[i % 3],
-                        phase_id=phase_id, lane_id=lane_id, title=f"Markering {i}",
-                        severity=("low", "medium", "high")[i % 3], author_id=user.id,
-                        dropouts_per_year=10 * i if i % 3 == 1 else None)
+        marker = Marker(
+            board_id=board.id,
+            kind=("gap", "bottleneck", "overlap")[i % 3],
+            phase_id=phase_id,
+            lane_id=lane_id,
+            title=f"Markering {i}",
+            severity=("low", "medium", "high")[i % 3],
+            author_id=user.id,
+            dropouts_per_year=10 * i if i % 3 == 1 else None,
+        )
         if marker.kind == "overlap":
-            marker.cards.extend(rows[i * 2:i * 2 + 2])
+            marker.cards.extend(rows[i * 2 : i * 2 + 2])
         db.session.add(marker)
-    db.session.add_all(NextStep(board_id=board.id, title=f"Vervolgstap {i}")
-                       for i in range(10))
+    db.session.add_all(NextStep(board_id=board.id, title=f"Vervolgstap {i}") for i in range(10))
     db.session.commit()
-    return {"board_id": board.id, "token": issue_token(user), "email": user.email,
-            "handovers": len(pairs)}
+    return {
+        "board_id": board.id,
+        "token": issue_token(user),
+        "email": user.email,
+        "handovers": len(pairs),
+    }
 
 
 def timed(fn, repeat: int, counter: QueryCounter) -> tuple[float, float, list[int]]:
@@ -133,17 +162,21 @@ def measure(kind: str, url: str, cards: int, repeat: int) -> list[tuple]:
         def svg_only():
             # The picture from an already loaded board: figures, spans and the SVG template.
             with app.test_request_context():
-                render_template("reading/_bridge.svg", board=state.board,
-                                picture=picture(state, figures(state)))
+                render_template(
+                    "reading/_bridge.svg", board=state.board, picture=picture(state, figures(state))
+                )
 
         with app.test_request_context():
             state = load_facts(db.session.get(Board, board_id))
         for what, fn in (
-                ("API GET /analysis", lambda: get(api, f"/api/v1/boards/{board_id}/analysis",
-                                                  headers=headers)),
-                ("analyse(load_facts) in-process", service),
-                ("GET /bridge.svg", lambda: get(page, f"/boards/{board_id}/bridge.svg")),
-                ("bridge picture (state loaded)", svg_only)):
+            (
+                "API GET /analysis",
+                lambda: get(api, f"/api/v1/boards/{board_id}/analysis", headers=headers),
+            ),
+            ("analyse(load_facts) in-process", service),
+            ("GET /bridge.svg", lambda: get(page, f"/boards/{board_id}/bridge.svg")),
+            ("bridge picture (state loaded)", svg_only),
+        ):
             rows.append((kind, cards, seeded["handovers"], what, *timed(fn, repeat, counter)))
         db.session.remove()
         db.engine.dispose()
@@ -167,9 +200,11 @@ def main(argv: list[str] | None = None) -> list[tuple]:
             with database(kind, args.postgres) as url:
                 rows = measure(kind, url, cards, args.repeat)
             for row in rows:
-                print(f"{row[0]:<10} {row[1]:>5} cards {row[2]:>4} handovers  {row[3]:<30} "
-                      f"median {row[4]:6.1f} ms (cpu {row[5]:6.1f} ms)  statements {row[6]}",
-                      flush=True)
+                print(
+                    f"{row[0]:<10} {row[1]:>5} cards {row[2]:>4} handovers  {row[3]:<30} "
+                    f"median {row[4]:6.1f} ms (cpu {row[5]:6.1f} ms)  statements {row[6]}",
+                    flush=True,
+                )
             results.extend(rows)
     return results
 

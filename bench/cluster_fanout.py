@@ -23,19 +23,27 @@ from deploy.cluster import Cluster
 REDIS = "redis://127.0.0.1:6379/0"
 
 
-def run_cluster(url: str, processes: int, counts: list[int], edits: int,
-                queue: str | None) -> list[dict]:
+def run_cluster(
+    url: str, processes: int, counts: list[int], edits: int, queue: str | None
+) -> list[dict]:
     """Start the processes once; measure each client count against the bare baseline."""
-    cluster = Cluster(processes=processes, proxy_port=None,
-                      base_port=free_ports_in_a_row(processes),
-                      threads=max(counts) * 5 // processes + 100,
-                      env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": queue or "",
-                           "SECRET_KEY": "bench-secret-key"})
+    cluster = Cluster(
+        processes=processes,
+        proxy_port=None,
+        base_port=free_ports_in_a_row(processes),
+        threads=max(counts) * 5 // processes + 100,
+        env={
+            "DATABASE_URL": url,
+            "SOCKETIO_MESSAGE_QUEUE": queue or "",
+            "SECRET_KEY": "bench-secret-key",
+        },
+    )
     cluster.migrate()
     seeded = seed_database(url, cards=1)
     # One person on many sockets: the fan-out is the same, and seeding stays quick.
-    people = Seeded(seeded["board_id"], [], [], [], seeded["token"],
-                    [seeded["token"]] * max(counts))
+    people = Seeded(
+        seeded["board_id"], [], [], [], seeded["token"], [seeded["token"]] * max(counts)
+    )
     name = f"brugwerk {processes} proc{' + redis' if queue else ''}"
     rows = []
     with cluster, Baseline() as baseline:
@@ -53,8 +61,7 @@ def run_cluster(url: str, processes: int, counts: list[int], edits: int,
             row["payload_bytes"] = len(json.dumps(payload).encode())
             rows += [row, base]
             for item in (row, base):
-                print("  " + "  ".join(f"{key}={value}" for key, value in item.items()),
-                      flush=True)
+                print("  " + "  ".join(f"{key}={value}" for key, value in item.items()), flush=True)
     return rows
 
 

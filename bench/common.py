@@ -1,8 +1,8 @@
 """Helpers for benchmarks and live tests: a real server process, a seeded board, socket clients.
 
-    with LiveServer(tmp / "bench.db") as server:        # db upgrade, then `python wsgi.py`
-        seeded = seed(server.database, partners=50)      # a board, 50 partners with API tokens
-        clients = connect_clients(server.url, seeded.partner_tokens, seeded.board_id)
+with LiveServer(tmp / "bench.db") as server:        # db upgrade, then `python wsgi.py`
+    seeded = seed(server.database, partners=50)      # a board, 50 partners with API tokens
+    clients = connect_clients(server.url, seeded.partner_tokens, seeded.board_id)
 """
 
 import os
@@ -56,8 +56,10 @@ def percentiles(samples: list[float], points=(50, 95, 99)) -> dict[str, float]:
     ordered = sorted(samples)
     if not ordered:
         return {f"p{p}": float("nan") for p in points}
-    return {f"p{p}": ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
-            for p in points}
+    return {
+        f"p{p}": ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+        for p in points
+    }
 
 
 class LiveServer:
@@ -67,22 +69,33 @@ class LiveServer:
         self.database = Path(database)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{self.database}",
-                    "HOST": "127.0.0.1", "PORT": str(self.port),
-                    "SECRET_KEY": "bench-secret-key", **(env or {})}
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{self.database}",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "SECRET_KEY": "bench-secret-key",
+            **(env or {}),
+        }
         self.command = command or [sys.executable, "wsgi.py"]
         self.process: subprocess.Popen | None = None
         self.log: list[str] = []
 
     def migrate(self) -> None:
         """Build the schema with `flask --app wsgi db upgrade`."""
-        subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
-                       cwd=ROOT, env=self.env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
 
     def start(self, timeout: float = 30) -> "LiveServer":
         """Start the server and wait until it answers."""
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            self.command, cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
         threading.Thread(target=self._drain, daemon=True).start()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -107,8 +120,10 @@ class LiveServer:
             yield
         except BaseException:
             alive = self.process.poll() is None
-            print(f"server {'running' if alive else 'exited'}; log tail:\n"
-                  + "".join(self.log[-40:]), file=sys.stderr)
+            print(
+                f"server {'running' if alive else 'exited'}; log tail:\n" + "".join(self.log[-40:]),
+                file=sys.stderr,
+            )
             raise
 
     def stop(self) -> None:
@@ -142,8 +157,9 @@ class Seeded:
     viewer_tokens: list[str] = field(default_factory=list)
 
 
-def seed(database: Path, partners: int = 1, viewers: int = 0, lanes: bool = True,
-         cards: int = 0) -> Seeded:
+def seed(
+    database: Path, partners: int = 1, viewers: int = 0, lanes: bool = True, cards: int = 0
+) -> Seeded:
     """Create a board with the default phases (and lanes), organisations, people and tokens."""
     sys.path.insert(0, str(ROOT))
     from app import create_app  # noqa: PLC0415 (import the app only when seeding)
@@ -156,34 +172,56 @@ def seed(database: Path, partners: int = 1, viewers: int = 0, lanes: bool = True
     from app.permissions import Actor  # noqa: PLC0415
 
     # Throwaway accounts on a scratch database: a cheap hash makes seeding 300 people quick.
-    app = create_app(Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}",
-                     SECRET_KEY="bench-secret-key", SOCKETIO_MESSAGE_QUEUE=None,
-                     PASSWORD_HASH_METHOD="pbkdf2:sha256:1000")
+    app = create_app(
+        Config,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}",
+        SECRET_KEY="bench-secret-key",
+        SOCKETIO_MESSAGE_QUEUE=None,
+        PASSWORD_HASH_METHOD="pbkdf2:sha256:1000",
+    )
     with app.app_context(), app.test_request_context():
         owner = create_user("regisseur@bench.test", "Regisseur", PASSWORD)
         actor = Actor(user=owner)
-        board = create_board(actor, "Gemeente Bench",
-                             lane_template="measure_type" if lanes else None)
-        organisations = [create_organisation(actor, board.id, name, kind, color).id
-                         for name, kind, color in (("Energieloket", "energieloket", "#0b5fa5"),
-                                                   ("Coöperatie", "energiecooperatie", "#aa3300"),
-                                                   ("Installateur", "marktpartij", "#2e7d32"))]
+        board = create_board(
+            actor, "Gemeente Bench", lane_template="measure_type" if lanes else None
+        )
+        organisations = [
+            create_organisation(actor, board.id, name, kind, color).id
+            for name, kind, color in (
+                ("Energieloket", "energieloket", "#0b5fa5"),
+                ("Coöperatie", "energiecooperatie", "#aa3300"),
+                ("Installateur", "marktpartij", "#2e7d32"),
+            )
+        ]
         people = {}
         for role, count in (("partner", partners), ("viewer", viewers)):
             people[role] = []
             for number in range(count):
-                user = create_user(f"{role}{number}@bench.test", f"{role.title()} {number}",
-                                   PASSWORD)
+                user = create_user(
+                    f"{role}{number}@bench.test", f"{role.title()} {number}", PASSWORD
+                )
                 add_member(actor, board.id, user.email, role)
                 people[role].append(issue_token(user, "bench"))
         phase_ids = [p.id for p in board.phases]
         lane_ids = [lane.id for lane in board.lanes]
         for number in range(cards):
-            create_card(actor, board.id, phase_ids[number % len(phase_ids)],
-                        organisations[number % len(organisations)], f"Aanbod {number}",
-                        lane_id=lane_ids[number % len(lane_ids)] if lane_ids else None)
-        seeded = Seeded(board.id, phase_ids, lane_ids, organisations,
-                        issue_token(owner, "bench"), people["partner"], people["viewer"])
+            create_card(
+                actor,
+                board.id,
+                phase_ids[number % len(phase_ids)],
+                organisations[number % len(organisations)],
+                f"Aanbod {number}",
+                lane_id=lane_ids[number % len(lane_ids)] if lane_ids else None,
+            )
+        seeded = Seeded(
+            board.id,
+            phase_ids,
+            lane_ids,
+            organisations,
+            issue_token(owner, "bench"),
+            people["partner"],
+            people["viewer"],
+        )
         db.session.remove()
         db.engine.dispose()
     return seeded
@@ -200,8 +238,9 @@ class Api:
 
     def __getattr__(self, method: str):
         def call(path: str, **kwargs) -> requests.Response:
-            return self.session.request(method.upper(), self.base + path,
-                                        timeout=kwargs.pop("timeout", 30), **kwargs)
+            return self.session.request(
+                method.upper(), self.base + path, timeout=kwargs.pop("timeout", 30), **kwargs
+            )
 
         return call
 
@@ -227,8 +266,7 @@ class LiveClient:
 
     def connect(self, timeout: float = 15) -> "LiveClient":
         auth = {"token": self.token} if self.token else None
-        self.sio.connect(self.url, auth=auth, transports=["websocket"],
-                         wait_timeout=timeout)
+        self.sio.connect(self.url, auth=auth, transports=["websocket"], wait_timeout=timeout)
         return self
 
     def join(self, board_id: int, **extra) -> dict:
@@ -260,8 +298,9 @@ class LiveClient:
             self.sio.disconnect()
 
 
-def connect_clients(url: str, tokens: list[str], board_id: int | None = None,
-                    workers: int = 16, **join) -> list[LiveClient]:
+def connect_clients(
+    url: str, tokens: list[str], board_id: int | None = None, workers: int = 16, **join
+) -> list[LiveClient]:
     """Connect one LiveClient per token (in parallel) and join them to the board."""
 
     def one(token: str) -> LiveClient:

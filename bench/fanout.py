@@ -75,7 +75,10 @@ class Baseline:
 
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bench.fanout", "--serve-baseline", str(self.port)],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -121,14 +124,16 @@ PING_CYCLES_SECONDS = 2 * 25 + 5
 MAX_EDITS = 400
 
 
-def measure(targets: list[Target], edits: int, warmup: int = 5,
-            min_seconds: float = PING_CYCLES_SECONDS) -> None:
+def measure(
+    targets: list[Target], edits: int, warmup: int = 5, min_seconds: float = PING_CYCLES_SECONDS
+) -> None:
     """Push changes through each target in turn (so load hits both alike) and time them:
     `edits` of them, more if needed to last `min_seconds` (at most MAX_EDITS)."""
     started = time.perf_counter()
     number = 0
     while number < warmup + edits or (
-            time.perf_counter() - started < min_seconds and number < warmup + MAX_EDITS):
+        time.perf_counter() - started < min_seconds and number < warmup + MAX_EDITS
+    ):
         number += 1
         for target in targets:
             title = f"Keukentafelgesprek {target.name} {len(target.sockets)}-{number}"
@@ -145,8 +150,9 @@ def _titled(title: str):
     return lambda event: event["type"] == "card.updated" and event["data"]["title"] == title
 
 
-def brugwerk_target(server: LiveServer, seeded, clients: int,
-                    socket_urls: list[str] | None = None) -> tuple[Target, dict]:
+def brugwerk_target(
+    server: LiveServer, seeded, clients: int, socket_urls: list[str] | None = None
+) -> tuple[Target, dict]:
     """Clients on the board, a REST edit of one card as the change; and one real payload.
     With `socket_urls` (several processes) the clients are spread over those servers."""
     api = Api(server.url, seeded.owner_token)
@@ -162,7 +168,7 @@ def brugwerk_target(server: LiveServer, seeded, clients: int,
 
     urls, tokens, sockets = socket_urls or [server.url], seeded.partner_tokens[:clients], []
     for index, socket_url in enumerate(urls):
-        sockets += connect_clients(socket_url, tokens[index::len(urls)], board_id)
+        sockets += connect_clients(socket_url, tokens[index :: len(urls)], board_id)
     send(0, "Keukentafelgesprek")
     _when, payload = sockets[0].wait_for(_titled("Keukentafelgesprek"), timeout=WAIT)
     for socket in sockets:
@@ -189,15 +195,22 @@ def baseline_target(baseline: Baseline, payload: dict, clients: int) -> Target:
 def _row(target: Target) -> dict:
     figures = {key: round(value, 2) for key, value in percentiles(target.samples).items()}
     every = {f"all_{key}": round(value, 2) for key, value in percentiles(target.slowest).items()}
-    return {"server": target.name, "clients": len(target.sockets), **figures, **every,
-            "lost": target.lost, "samples": len(target.samples)}
+    return {
+        "server": target.name,
+        "clients": len(target.sockets),
+        **figures,
+        **every,
+        "lost": target.lost,
+        "samples": len(target.samples),
+    }
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
     """Run the fan-out benchmark and print its figures (ms)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", default="10,50",
-                        help="comma-separated client counts, e.g. 10,50,200")
+    parser.add_argument(
+        "--clients", default="10,50", help="comma-separated client counts, e.g. 10,50,200"
+    )
     parser.add_argument("--edits", type=int, default=100)
     parser.add_argument("--serve-baseline", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -222,8 +235,10 @@ def main(argv: list[str] | None = None) -> list[dict]:
                 row["p50_ratio"] = round(row["p50"] / base["p50"], 2)
                 row["payload_bytes"] = len(json.dumps(payload).encode())
                 rows += [row, base]
-    print("fanout: latency from sending the edit to each client's receipt, ms "
-          "(all_*: until the last client had it)")
+    print(
+        "fanout: latency from sending the edit to each client's receipt, ms "
+        "(all_*: until the last client had it)"
+    )
     for row in rows:
         print("  " + "  ".join(f"{key}={value}" for key, value in row.items()))
     return rows

@@ -21,10 +21,17 @@ def measure(clients: int, settle: float = 3.0) -> dict:
     """Return the server's RSS before and after `clients` idle joined sockets."""
     with tempfile.TemporaryDirectory(prefix="brugwerk-bench-") as folder:
         url = f"sqlite:///{folder}/bench.db"
-        cluster = Cluster(processes=1, base_port=free_port(), proxy_port=None,
-                          threads=clients + 50,
-                          env={"DATABASE_URL": url, "SOCKETIO_MESSAGE_QUEUE": "",
-                               "SECRET_KEY": "bench-secret-key"})
+        cluster = Cluster(
+            processes=1,
+            base_port=free_port(),
+            proxy_port=None,
+            threads=clients + 50,
+            env={
+                "DATABASE_URL": url,
+                "SOCKETIO_MESSAGE_QUEUE": "",
+                "SECRET_KEY": "bench-secret-key",
+            },
+        )
         cluster.migrate()
         seeded = seed_database(url, cards=20)
         with cluster:
@@ -38,12 +45,16 @@ def measure(clients: int, settle: float = 3.0) -> dict:
             connect_seconds = time.perf_counter() - started
             time.sleep(settle)
             after = cluster.rss_kib(0)
-            threads = sum(len(list(Path(f"/proc/{pid}/task").iterdir()))
-                          for pid in cluster.pids(0))
+            threads = sum(len(list(Path(f"/proc/{pid}/task").iterdir())) for pid in cluster.pids(0))
             disconnect_all(connected)
-    return {"clients": clients, "rss_before_mib": before / 1024, "rss_after_mib": after / 1024,
-            "per_client_kib": (after - before) / clients, "server_threads": threads,
-            "connect_seconds": connect_seconds}
+    return {
+        "clients": clients,
+        "rss_before_mib": before / 1024,
+        "rss_after_mib": after / 1024,
+        "per_client_kib": (after - before) / clients,
+        "server_threads": threads,
+        "connect_seconds": connect_seconds,
+    }
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -52,10 +63,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--clients", type=int, default=300)
     args = parser.parse_args(argv)
     row = measure(args.clients)
-    print(f"{row['clients']} idle clients: RSS {row['rss_before_mib']:.1f} -> "
-          f"{row['rss_after_mib']:.1f} MiB = {row['per_client_kib']:.0f} KiB per client "
-          f"({row['server_threads']} server threads; connected in {row['connect_seconds']:.1f} s)",
-          flush=True)
+    print(
+        f"{row['clients']} idle clients: RSS {row['rss_before_mib']:.1f} -> "
+        f"{row['rss_after_mib']:.1f} MiB = {row['per_client_kib']:.0f} KiB per client "
+        f"({row['server_threads']} server threads; connected in {row['connect_seconds']:.1f} s)",
+        flush=True,
+    )
     return row
 
 

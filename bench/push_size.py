@@ -16,16 +16,20 @@ from pathlib import Path
 from socketio import packet
 
 GOAL = 4096
-TYPICAL = {"title": "Keukentafelgesprek aan huis",
-           "description": "Een energiecoach komt langs, kijkt met de bewoners naar het huis en "
-                          "de energierekening en maakt samen een lijstje met eerste stappen: "
-                          "kleine klussen, subsidie en wie er kan helpen.",
-           "capacity_per_year": 300}
+TYPICAL = {
+    "title": "Keukentafelgesprek aan huis",
+    "description": "Een energiecoach komt langs, kijkt met de bewoners naar het huis en "
+    "de energierekening en maakt samen een lijstje met eerste stappen: "
+    "kleine klussen, subsidie en wie er kan helpen.",
+    "capacity_per_year": 300,
+}
 CASES = {
     "typical": TYPICAL,
     "title 200 chars": {**TYPICAL, "title": "Offertecheck " + "x" * 187},
-    "title 200 + description 5000": {"title": "Offertecheck " + "x" * 187,
-                                     "description": "Uitleg. " * 625},
+    "title 200 + description 5000": {
+        "title": "Offertecheck " + "x" * 187,
+        "description": "Uitleg. " * 625,
+    },
     "title 200 of '&' (escaping)": {**TYPICAL, "title": "&" * 200},
 }
 
@@ -48,11 +52,15 @@ def measure() -> list[dict]:
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="brugwerk-push-") as workdir:
-        app = create_app(Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(workdir)}/push.db",
-                         SECRET_KEY="bench-secret-key", SOCKETIO_MESSAGE_QUEUE=None,
-                         SERVER_NAME="brugwerk.example.nl",
-                         PASSWORD_HASH_METHOD="pbkdf2:sha256:1000",
-                         PRESENCE_HEARTBEAT_SECONDS=0)  # in-process sockets, no other process
+        app = create_app(
+            Config,
+            SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(workdir)}/push.db",
+            SECRET_KEY="bench-secret-key",
+            SOCKETIO_MESSAGE_QUEUE=None,
+            SERVER_NAME="brugwerk.example.nl",
+            PASSWORD_HASH_METHOD="pbkdf2:sha256:1000",
+            PRESENCE_HEARTBEAT_SECONDS=0,
+        )  # in-process sockets, no other process
         with app.app_context(), app.test_request_context():
             db.create_all()
             owner = create_user("regie@bench.test", "Regisseur Voorbeeld", "bench-wachtwoord-1")
@@ -60,31 +68,48 @@ def measure() -> list[dict]:
             actor = Actor(user=owner)
             board = create_board(actor, "Gemeente Voorbeeld", lane_template="measure_type")
             add_member(actor, board.id, viewer.email, "viewer")
-            organisation = create_organisation(actor, board.id, "Energieloket Voorbeeld",
-                                               "energieloket", "#0b5fa5")
-            card = create_card(actor, board.id, board.phases[1].id, organisation.id, "Kaart",
-                               lane_id=board.lanes[0].id)
+            organisation = create_organisation(
+                actor, board.id, "Energieloket Voorbeeld", "energieloket", "#0b5fa5"
+            )
+            card = create_card(
+                actor,
+                board.id,
+                board.phases[1].id,
+                organisation.id,
+                "Kaart",
+                lane_id=board.lanes[0].id,
+            )
             sockets = {}
-            for audience, user, html in (("json", owner, False), ("edit", owner, True),
-                                         ("view", viewer, True)):
+            for audience, user, html in (
+                ("json", owner, False),
+                ("edit", owner, True),
+                ("view", viewer, True),
+            ):
                 sockets[audience] = socketio.test_client(app, auth={"token": issue_token(user)})
-                sockets[audience].emit("join", {"board_id": board.id, "html": html},
-                                       callback=True)
+                sockets[audience].emit("join", {"board_id": board.id, "html": html}, callback=True)
             version = card.version
             for case, fields in CASES.items():
                 for client in sockets.values():
                     client.get_received()
                 version = update_card(actor, board.id, card.id, version, dict(fields)).version
                 for audience, client in sockets.items():
-                    [payload] = [m["args"][0] for m in client.get_received()
-                                 if m["name"] == "board_event"]
-                    size = len(json.dumps(payload, separators=(",", ":"),
-                                          ensure_ascii=False).encode())
+                    [payload] = [
+                        m["args"][0] for m in client.get_received() if m["name"] == "board_event"
+                    ]
+                    size = len(
+                        json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+                    )
                     wire = _wire_bytes(payload)
-                    rows.append({"case": case, "audience": audience, "json_bytes": size,
-                                 "wire_bytes": wire, "html_bytes": len(
-                                     (payload.get("html") or "").encode()),
-                                 "under_4kb": wire < GOAL})
+                    rows.append(
+                        {
+                            "case": case,
+                            "audience": audience,
+                            "json_bytes": size,
+                            "wire_bytes": wire,
+                            "html_bytes": len((payload.get("html") or "").encode()),
+                            "under_4kb": wire < GOAL,
+                        }
+                    )
             for client in sockets.values():
                 client.disconnect()
             db.session.remove()

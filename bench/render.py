@@ -31,8 +31,20 @@ from app.positions import keys_after
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "bench-password-123"
-COLOURS = ["#0b5fa5", "#b3261e", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037",
-           "#c2185b", "#455a64", "#827717", "#1565c0", "#4e342e"]
+COLOURS = [
+    "#0b5fa5",
+    "#b3261e",
+    "#2e7d32",
+    "#6a1b9a",
+    "#ef6c00",
+    "#00838f",
+    "#5d4037",
+    "#c2185b",
+    "#455a64",
+    "#827717",
+    "#1565c0",
+    "#4e342e",
+]
 
 
 @contextmanager
@@ -73,10 +85,15 @@ def seed_board(cards: int, email: str = "bench@example.nl") -> dict:
     user = create_user(email, "Bench", PASSWORD)
     actor = Actor(user=user)
     board = create_board(actor, f"Bord met {cards} kaarten", lane_template="measure_type")
-    organisations = [create_organisation(actor, board.id, f"Organisatie {i}", "other",
-                                         COLOURS[i % len(COLOURS)]).id for i in range(12)]
-    cells = [(p.id, lane.id) for p in board.phases for lane in board.lanes] or \
-        [(p.id, None) for p in board.phases]
+    organisations = [
+        create_organisation(
+            actor, board.id, f"Organisatie {i}", "other", COLOURS[i % len(COLOURS)]
+        ).id
+        for i in range(12)
+    ]
+    cells = [(p.id, lane.id) for p in board.phases for lane in board.lanes] or [
+        (p.id, None) for p in board.phases
+    ]
     rng = random.Random(cards)
     per_cell: dict = {}
     for i in range(cards):
@@ -84,20 +101,33 @@ def seed_board(cards: int, email: str = "bench@example.nl") -> dict:
     rows = []
     for (phase_id, lane_id), numbers in per_cell.items():
         for number, key in zip(numbers, keys_after(None, len(numbers)), strict=True):
-            rows.append(Card(board_id=board.id, phase_id=phase_id, lane_id=lane_id,
-                             organisation_id=rng.choice(organisations),
-                             title=f"Aanbod {number}: energiecoach en advies aan huis",
-                             description="Gratis bezoek van een energiecoach; " * 3,
-                             capacity_per_year=rng.randrange(20, 2000), position=key))
+            rows.append(
+                Card(
+                    board_id=board.id,
+                    phase_id=phase_id,
+                    lane_id=lane_id,
+                    organisation_id=rng.choice(organisations),
+                    title=f"Aanbod {number}: energiecoach en advies aan huis",
+                    description="Gratis bezoek van een energiecoach; " * 3,
+                    capacity_per_year=rng.randrange(20, 2000),
+                    position=key,
+                )
+            )
     db.session.add_all(rows)
     db.session.flush()
     for i in range(cards // 20):
-        db.session.add(Handover(board_id=board.id, from_card_id=rows[i].id,
-                                to_card_id=rows[-1 - i].id))
+        db.session.add(
+            Handover(board_id=board.id, from_card_id=rows[i].id, to_card_id=rows[-1 - i].id)
+        )
     for i in range(cards // 40):
-        marker = Marker(board_id=board.id, kind="gap", phase_id=cells[i % len(cells)][0],
-                        title=f"Gat {i}", author_id=user.id)
-        marker.cards.extend(rows[i * 3:i * 3 + 2])
+        marker = Marker(
+            board_id=board.id,
+            kind="gap",
+            phase_id=cells[i % len(cells)][0],
+            title=f"Gat {i}",
+            author_id=user.id,
+        )
+        marker.cards.extend(rows[i * 3 : i * 3 + 2])
         db.session.add(marker)
     db.session.commit()
     return {"board_id": board.id, "email": email, "token": issue_token(user)}
@@ -108,8 +138,11 @@ def seed_database(url: str, cards: int) -> dict:
     app = create_app(Config, SQLALCHEMY_DATABASE_URI=url, SOCKETIO_MESSAGE_QUEUE=None)
     with app.test_request_context():
         seeded = seed_board(cards)
-        seeded["cards"] = list(db.session.execute(
-            db.select(Card.id).filter_by(board_id=seeded["board_id"]).order_by(Card.id)).scalars())
+        seeded["cards"] = list(
+            db.session.execute(
+                db.select(Card.id).filter_by(board_id=seeded["board_id"]).order_by(Card.id)
+            ).scalars()
+        )
         seeded["seq"] = db.session.get(Board, seeded["board_id"]).seq
         db.session.remove()
         db.engine.dispose()
@@ -139,8 +172,13 @@ def _timed(fn, repeat: int, counter: QueryCounter) -> dict:
         queries.add(counter.count - before)
     walls.sort()
     # CPU time is what the server spends; wall time also counts other load on the machine.
-    return {"median_ms": statistics.median(walls), "p95_ms": walls[int(0.95 * (len(walls) - 1))],
-            "cpu_ms": statistics.median(cpus), "queries": sorted(queries), "bytes": size}
+    return {
+        "median_ms": statistics.median(walls),
+        "p95_ms": walls[int(0.95 * (len(walls) - 1))],
+        "cpu_ms": statistics.median(cpus),
+        "queries": sorted(queries),
+        "bytes": size,
+    }
 
 
 def measure(kind: str, url: str, cards: int, repeat: int) -> list[dict]:
@@ -169,13 +207,17 @@ def measure(kind: str, url: str, cards: int, repeat: int) -> list[dict]:
             db.session.rollback()
             return len(loaded.cards)
 
-        for what, fn in (("page GET /boards/<id>", lambda: get(page, f"/boards/{board_id}")),
-                         ("API GET /api/v1/boards/<id>",
-                          lambda: get(app.test_client(), f"/api/v1/boards/{board_id}",
-                                      headers=api_headers)),
-                         ("load_state", state)):
-            results.append({"database": kind, "cards": cards, "what": what,
-                            **_timed(fn, repeat, counter)})
+        for what, fn in (
+            ("page GET /boards/<id>", lambda: get(page, f"/boards/{board_id}")),
+            (
+                "API GET /api/v1/boards/<id>",
+                lambda: get(app.test_client(), f"/api/v1/boards/{board_id}", headers=api_headers),
+            ),
+            ("load_state", state),
+        ):
+            results.append(
+                {"database": kind, "cards": cards, "what": what, **_timed(fn, repeat, counter)}
+            )
         db.session.remove()
         db.engine.dispose()
     return results
@@ -193,10 +235,13 @@ def run(sizes: list[int], repeat: int, postgres_url: str | None) -> list[dict]:
                 rows = measure(kind, url, cards, repeat)
             for row in rows:
                 unit = "bytes" if "GET" in row["what"] else "cards"
-                print(f"{row['database']:<10} {row['cards']:>5} cards  {row['what']:<28} "
-                      f"median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
-                      f"cpu {row['cpu_ms']:7.1f} ms  queries {row['queries']}  "
-                      f"{row['bytes']} {unit}", flush=True)
+                print(
+                    f"{row['database']:<10} {row['cards']:>5} cards  {row['what']:<28} "
+                    f"median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
+                    f"cpu {row['cpu_ms']:7.1f} ms  queries {row['queries']}  "
+                    f"{row['bytes']} {unit}",
+                    flush=True,
+                )
             results.extend(rows)
     return results
 

@@ -34,8 +34,12 @@ def _time(fn, repeat: int) -> dict:
         cpu.append((time.process_time() - start_cpu) * 1000)
     times.sort()
     # CPU time is what the work costs on an idle machine; wall time grows with other load.
-    return {"median_ms": statistics.median(times), "max_ms": times[-1],
-            "cpu_ms": statistics.median(cpu), "bytes": size}
+    return {
+        "median_ms": statistics.median(times),
+        "max_ms": times[-1],
+        "cpu_ms": statistics.median(cpu),
+        "bytes": size,
+    }
 
 
 def measure(cards: int, repeat: int) -> list[dict]:
@@ -46,15 +50,17 @@ def measure(cards: int, repeat: int) -> list[dict]:
             db.create_all()
             with app.test_request_context():
                 seeded = seed_board(cards)
-                user = db.session.execute(db.select(User).filter_by(
-                    email=seeded["email"])).scalar_one()
+                user = db.session.execute(
+                    db.select(User).filter_by(email=seeded["email"])
+                ).scalar_one()
                 _link, token = create_link(Actor(user=user), seeded["board_id"], "Bench")
             board_id = seeded["board_id"]
             api = {"Authorization": f"Bearer {seeded['token']}"}
             page = app.test_client()
             page.post("/login", data={"email": seeded["email"], "password": PASSWORD})
-            document = app.test_client().get(f"/api/v1/boards/{board_id}/export",
-                                             headers=api).get_json()
+            document = (
+                app.test_client().get(f"/api/v1/boards/{board_id}/export", headers=api).get_json()
+            )
             # bench.render writes rows directly, bypassing two rules the services keep: the
             # kind "other" (valid: "overig") and gaps on cards (only overlaps are on cards).
             for organisation in document["organisations"]:
@@ -68,27 +74,41 @@ def measure(cards: int, repeat: int) -> list[dict]:
                     response = client.get(path, **kwargs)
                     assert response.status_code == 200, (path, response.status_code)
                     return len(response.data)
+
                 return fetch
 
             def import_board():
-                response = app.test_client().post("/api/v1/boards/import", data=exported,
-                                                  headers={**api,
-                                                           "Content-Type": "application/json"})
+                response = app.test_client().post(
+                    "/api/v1/boards/import",
+                    data=exported,
+                    headers={**api, "Content-Type": "application/json"},
+                )
                 assert response.status_code == 201, response.get_data(as_text=True)[:300]
                 return len(json.loads(response.data)["cards"])
 
-            plan = [("PDF report", get(page, f"/boards/{board_id}/report.pdf"), 3),
-                    ("viewer page /s/<token>", get(app.test_client(), f"/s/{token}"), repeat),
-                    ("CSV export", get(app.test_client(), f"/api/v1/boards/{board_id}/export.csv",
-                                       headers=api), repeat),
-                    ("XLSX export", get(app.test_client(),
-                                        f"/api/v1/boards/{board_id}/export.xlsx", headers=api),
-                     3),
-                    ("JSON export", get(app.test_client(), f"/api/v1/boards/{board_id}/export",
-                                        headers=api), repeat),
-                    ("JSON import (new board)", import_board, 2)]
-            results = [{"what": what, "cards": cards, **_time(fn, times)}
-                       for what, fn, times in plan]
+            plan = [
+                ("PDF report", get(page, f"/boards/{board_id}/report.pdf"), 3),
+                ("viewer page /s/<token>", get(app.test_client(), f"/s/{token}"), repeat),
+                (
+                    "CSV export",
+                    get(app.test_client(), f"/api/v1/boards/{board_id}/export.csv", headers=api),
+                    repeat,
+                ),
+                (
+                    "XLSX export",
+                    get(app.test_client(), f"/api/v1/boards/{board_id}/export.xlsx", headers=api),
+                    3,
+                ),
+                (
+                    "JSON export",
+                    get(app.test_client(), f"/api/v1/boards/{board_id}/export", headers=api),
+                    repeat,
+                ),
+                ("JSON import (new board)", import_board, 2),
+            ]
+            results = [
+                {"what": what, "cards": cards, **_time(fn, times)} for what, fn, times in plan
+            ]
             db.session.remove()
             db.engine.dispose()
     return results
@@ -106,9 +126,12 @@ def main(argv: list[str] | None = None) -> list[dict]:
         met = goal is not None and row["median_ms"] < goal
         verdict = "" if goal is None else f"  goal < {goal} ms: {'met' if met else 'MISSED'}"
         unit = "cards" if "import" in row["what"] else "bytes"
-        print(f"{row['cards']:>5} cards  {row['what']:<26} median {row['median_ms']:8.1f} ms  "
-              f"max {row['max_ms']:8.1f} ms  cpu {row['cpu_ms']:8.1f} ms  {row['bytes']:>9} {unit}"
-              f"{verdict}", flush=True)
+        print(
+            f"{row['cards']:>5} cards  {row['what']:<26} median {row['median_ms']:8.1f} ms  "
+            f"max {row['max_ms']:8.1f} ms  cpu {row['cpu_ms']:8.1f} ms  {row['bytes']:>9} {unit}"
+            f"{verdict}",
+            flush=True,
+        )
     return results
 
 

@@ -44,14 +44,25 @@ class LiveServer:
     def __init__(self, database: Path, port: int | None = None, env: dict | None = None):
         self.database = database
         self.port = port or free_port()
-        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "HOST": "127.0.0.1",
-                    "PORT": str(self.port), "SECRET_KEY": "soak-secret", **(env or {})}
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{database}",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "SECRET_KEY": "soak-secret",
+            **(env or {}),
+        }
         self.process: subprocess.Popen | None = None
         self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30) -> None:
-        self.process = subprocess.Popen([sys.executable, "wsgi.py"], cwd=ROOT, env=self.env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [sys.executable, "wsgi.py"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         threading.Thread(target=self._drain, args=(self.process,), daemon=True).start()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -98,22 +109,30 @@ def seed(database: Path, clients: int) -> dict:
     from app.extensions import db  # noqa: PLC0415
     from app.permissions import Actor  # noqa: PLC0415
 
-    app = create_app(Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}",
-                     SERVER_NAME="127.0.0.1")
+    app = create_app(
+        Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}", SERVER_NAME="127.0.0.1"
+    )
     with app.app_context(), app.test_request_context():
         db.create_all()
         owner = create_user("regie@soak.test", "Regie", "soak-password-1")
         board = create_board(Actor(user=owner), "Soak", lane_template="measure_type")
-        organisations = [create_organisation(Actor(user=owner), board.id, f"Org {i}", "overig",
-                                             "#0b5fa5").id for i in range(3)]
+        organisations = [
+            create_organisation(Actor(user=owner), board.id, f"Org {i}", "overig", "#0b5fa5").id
+            for i in range(3)
+        ]
         tokens = []
         for i in range(clients):
             user = create_user(f"partner{i}@soak.test", f"Partner {i}", "soak-password-1")
             add_member(Actor(user=owner), board.id, user.email, "partner")
             tokens.append(issue_token(user, "soak"))
-        seeded = {"board_id": board.id, "phases": [p.id for p in board.phases],
-                  "lanes": [lane.id for lane in board.lanes], "organisations": organisations,
-                  "tokens": tokens, "owner_token": issue_token(owner, "soak")}
+        seeded = {
+            "board_id": board.id,
+            "phases": [p.id for p in board.phases],
+            "lanes": [lane.id for lane in board.lanes],
+            "organisations": organisations,
+            "tokens": tokens,
+            "owner_token": issue_token(owner, "soak"),
+        }
         db.session.remove()
         db.engine.dispose()
     return seeded
@@ -141,16 +160,18 @@ class BoardFollower:
         self.cards: dict[int, dict] = {}
         self.seq = 0
         self.pending: dict[int, dict] = {}
-        self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2,
-                                   reconnection_delay_max=1)
+        self.sio = socketio.Client(
+            reconnection=True, reconnection_delay=0.2, reconnection_delay_max=1
+        )
         self.sio.on("board_event", self._on_event)
         self.sio.on("resync", lambda _data: self.load())
         self.sio.on("connect", self._on_connect)
         self.token = token
 
     def connect(self) -> None:
-        self.sio.connect(self.base, auth={"token": self.token}, transports=["websocket"],
-                         wait_timeout=10)
+        self.sio.connect(
+            self.base, auth={"token": self.token}, transports=["websocket"], wait_timeout=10
+        )
 
     def _on_connect(self) -> None:
         # Runs on every (re)connect: join and catch up from the last seq applied.
@@ -159,8 +180,9 @@ class BoardFollower:
     def _join(self) -> None:
         with self.lock:
             after = self.seq
-        ack = self.sio.call("join", {"board_id": self.board_id,
-                                     **({"after": after} if after else {})}, timeout=15)
+        ack = self.sio.call(
+            "join", {"board_id": self.board_id, **({"after": after} if after else {})}, timeout=15
+        )
         if not ack.get("ok"):
             raise RuntimeError(f"join refused: {ack}")
         if not after:
@@ -197,8 +219,9 @@ class BoardFollower:
         """Fetch events this client still misses (DESIGN §4: fill a hole from /events)."""
         with self.lock:
             after = self.seq
-        answer = self.http.get(f"{self.base}/api/v1/boards/{self.board_id}/events",
-                               params={"after": after}, timeout=30)
+        answer = self.http.get(
+            f"{self.base}/api/v1/boards/{self.board_id}/events", params={"after": after}, timeout=30
+        )
         if answer.status_code == 410:
             self.load()
             return
@@ -231,13 +254,15 @@ class SoakClient(threading.Thread):
         return self.random.choice(cards) if cards else None
 
     def _cell(self) -> tuple[int, int]:
-        return (self.random.choice(self.seeded["phases"]),
-                self.random.choice(self.seeded["lanes"]))
+        return (self.random.choice(self.seeded["phases"]), self.random.choice(self.seeded["lanes"]))
 
     def _neighbour(self, phase_id: int, lane_id: int, not_id: int | None) -> int | None:
         with self.follower.lock:
-            ids = [i for i, c in self.follower.cards.items()
-                   if c["phase_id"] == phase_id and c["lane_id"] == lane_id and i != not_id]
+            ids = [
+                i
+                for i, c in self.follower.cards.items()
+                if c["phase_id"] == phase_id and c["lane_id"] == lane_id and i != not_id
+            ]
         return self.random.choice(ids + [None]) if ids else None
 
     def step(self) -> None:
@@ -250,20 +275,36 @@ class SoakClient(threading.Thread):
         roll = self.random.random()
         if card is None or roll < create:
             phase_id, lane_id = self._cell()
-            op, data = "card.create", {
-                "phase_id": phase_id, "lane_id": lane_id,
-                "organisation_id": self.random.choice(self.seeded["organisations"]),
-                "title": f"Aanbod {self.random.randrange(10**6)} ✓",
-                "after_card_id": self._neighbour(phase_id, lane_id, None)}
+            op, data = (
+                "card.create",
+                {
+                    "phase_id": phase_id,
+                    "lane_id": lane_id,
+                    "organisation_id": self.random.choice(self.seeded["organisations"]),
+                    "title": f"Aanbod {self.random.randrange(10**6)} ✓",
+                    "after_card_id": self._neighbour(phase_id, lane_id, None),
+                },
+            )
         elif roll < 0.6 - delete / 2:
-            op, data = "card.update", {"card_id": card["id"], "version": card["version"],
-                                       "title": f"Bewerkt {self.random.randrange(10**6)}"}
+            op, data = (
+                "card.update",
+                {
+                    "card_id": card["id"],
+                    "version": card["version"],
+                    "title": f"Bewerkt {self.random.randrange(10**6)}",
+                },
+            )
         elif roll < 1 - delete:
             phase_id, lane_id = self._cell()
-            op, data = "card.move", {"card_id": card["id"], "phase_id": phase_id,
-                                     "lane_id": lane_id,
-                                     "after_card_id": self._neighbour(phase_id, lane_id,
-                                                                      card["id"])}
+            op, data = (
+                "card.move",
+                {
+                    "card_id": card["id"],
+                    "phase_id": phase_id,
+                    "lane_id": lane_id,
+                    "after_card_id": self._neighbour(phase_id, lane_id, card["id"]),
+                },
+            )
         else:
             op, data = "card.delete", {"card_id": card["id"]}
         self.tally.ops += 1
@@ -290,10 +331,12 @@ class SoakClient(threading.Thread):
         base = f"{self.follower.base}/api/v1/boards/{self.seeded['board_id']}/cards"
         data = dict(data)
         card_id = data.pop("card_id", None)
-        method, url = {"card.create": ("POST", base),
-                       "card.update": ("PATCH", f"{base}/{card_id}"),
-                       "card.move": ("POST", f"{base}/{card_id}/move"),
-                       "card.delete": ("DELETE", f"{base}/{card_id}")}[op]
+        method, url = {
+            "card.create": ("POST", base),
+            "card.update": ("PATCH", f"{base}/{card_id}"),
+            "card.move": ("POST", f"{base}/{card_id}/move"),
+            "card.delete": ("DELETE", f"{base}/{card_id}"),
+        }[op]
         try:
             answer = self.follower.http.request(method, url, json=data or None, timeout=30)
         except requests.RequestException as exc:
@@ -304,8 +347,9 @@ class SoakClient(threading.Thread):
 
     def _over_socket(self, op: str, data: dict) -> None:
         try:
-            ack = self.follower.sio.call("op", {"board_id": self.seeded["board_id"], "op": op,
-                                                "data": data}, timeout=30)
+            ack = self.follower.sio.call(
+                "op", {"board_id": self.seeded["board_id"], "op": op, "data": data}, timeout=30
+            )
         except Exception as exc:  # noqa: BLE001 (a timeout or disconnect is counted, not raised)
             self.tally.errors.append(f"{op} over socket: {exc!r}")
             return
@@ -313,7 +357,8 @@ class SoakClient(threading.Thread):
             self._record(200, ack.get("data"), op, data)
             return
         status = {"stale_version": 409, "not_found": 404, "validation_failed": 422}.get(
-            ack["error"]["code"], 500)
+            ack["error"]["code"], 500
+        )
         self._record(status, ack, op, data)
 
 
@@ -331,8 +376,11 @@ def event_log(http: requests.Session, board_url: str, upto: int) -> list[dict]:
 
 def lost_writes(events: list[dict], acked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return the acknowledged (card id, version) pairs that the event log does not hold."""
-    logged = {(e["data"].get("id"), e["data"].get("version")) for e in events
-              if e["type"].startswith("card.")}
+    logged = {
+        (e["data"].get("id"), e["data"].get("version"))
+        for e in events
+        if e["type"].startswith("card.")
+    }
     return [pair for pair in acked if pair not in logged]
 
 
@@ -341,8 +389,8 @@ def levelled_off(samples: list[int]) -> bool:
     if len(samples) < 8:
         return True
     quarter = len(samples) // 4
-    third = max(samples[2 * quarter:3 * quarter])
-    return max(samples[3 * quarter:]) <= third * 1.10
+    third = max(samples[2 * quarter : 3 * quarter])
+    return max(samples[3 * quarter :]) <= third * 1.10
 
 
 def run(seconds: float, clients: int, workdir: Path) -> dict:
@@ -389,32 +437,45 @@ def run(seconds: float, clients: int, workdir: Path) -> dict:
         crash_log = [] if exit_code is None else server.log_tail[-20:]
     finally:
         server.stop()
-    return {"clients": clients, "minutes": round(load_minutes, 2),
-            "operations": sum(p.tally.ops for p in players), "acknowledged": len(acked),
-            "stale_409": sum(p.tally.stale for p in players),
-            "gone_404_422": sum(p.tally.gone for p in players),
-            "errors": len(errors), "error_samples": errors[:10],
-            "lost_writes": len(lost_writes(log, acked)), "diverged_clients": diverged,
-            "cards": len(server_cards), "seq": final["seq"],
-            "rss_start_mib": round(samples[0] / 1024, 1),
-            "rss_end_of_load_mib": round(load_samples[-1] / 1024, 1),
-            "rss_after_checks_mib": round(samples[-1] / 1024, 1),
-            "memory_levelled_off": levelled_off(load_samples),
-            "server_exit_code": exit_code, "server_crash_log": crash_log,
-            "rss_samples_mib": " ".join(str(round(kib / 1024)) for kib in load_samples)}
+    return {
+        "clients": clients,
+        "minutes": round(load_minutes, 2),
+        "operations": sum(p.tally.ops for p in players),
+        "acknowledged": len(acked),
+        "stale_409": sum(p.tally.stale for p in players),
+        "gone_404_422": sum(p.tally.gone for p in players),
+        "errors": len(errors),
+        "error_samples": errors[:10],
+        "lost_writes": len(lost_writes(log, acked)),
+        "diverged_clients": diverged,
+        "cards": len(server_cards),
+        "seq": final["seq"],
+        "rss_start_mib": round(samples[0] / 1024, 1),
+        "rss_end_of_load_mib": round(load_samples[-1] / 1024, 1),
+        "rss_after_checks_mib": round(samples[-1] / 1024, 1),
+        "memory_levelled_off": levelled_off(load_samples),
+        "server_exit_code": exit_code,
+        "server_crash_log": crash_log,
+        "rss_samples_mib": " ".join(str(round(kib / 1024)) for kib in load_samples),
+    }
 
 
 def passed(figures: dict) -> bool:
-    return (figures["lost_writes"] == 0 and figures["errors"] == 0
-            and figures["server_exit_code"] is None
-            and not figures["diverged_clients"] and figures["memory_levelled_off"])
+    return (
+        figures["lost_writes"] == 0
+        and figures["errors"] == 0
+        and figures["server_exit_code"] is None
+        and not figures["diverged_clients"]
+        and figures["memory_levelled_off"]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a soak and print its figures as JSON; exit 1 when a check failed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float,
-                        default=float(os.environ.get("SOAK_SECONDS", "600")))
+    parser.add_argument(
+        "--seconds", type=float, default=float(os.environ.get("SOAK_SECONDS", "600"))
+    )
     parser.add_argument("--clients", type=int, default=int(os.environ.get("SOAK_CLIENTS", "50")))
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="brugwerk-soak-") as workdir:

@@ -31,13 +31,22 @@ SYNC_OFF = "?options=-csynchronous_commit%3Doff"
 REDIS = "redis://127.0.0.1:6379/0"
 
 
-def _edit_chain(api: Api, board_id: int, card_id: int, version: int, edits: int, label: str,
-                acked: list, failures: list) -> None:
+def _edit_chain(
+    api: Api,
+    board_id: int,
+    card_id: int,
+    version: int,
+    edits: int,
+    label: str,
+    acked: list,
+    failures: list,
+) -> None:
     """Edit one card `edits` times, each from the version the previous edit returned."""
     for number in range(edits):
         title = f"{label} bewerking {number}"
-        response = api.patch(f"/boards/{board_id}/cards/{card_id}",
-                             json={"version": version, "title": title})
+        response = api.patch(
+            f"/boards/{board_id}/cards/{card_id}", json={"version": version, "title": title}
+        )
         if response.status_code != 200:
             failures.append(f"{response.status_code} {response.text[:200]}")
             return
@@ -69,8 +78,9 @@ def _verify(api: Api, board_id: int, start_seq: int, acked: list) -> dict:
             seen[key] = seen.get(key, 0) + 1
     lost = sum(1 for write in acked if write not in seen)
     duplicated = sum(count - 1 for count in seen.values() if count > 1)
-    final = {c["id"]: (c["version"], c["title"]) for c in
-             api.get(f"/boards/{board_id}").json()["cards"]}
+    final = {
+        c["id"]: (c["version"], c["title"]) for c in api.get(f"/boards/{board_id}").json()["cards"]
+    }
     last: dict = {}
     for card_id, version, title in acked:
         last[card_id] = max(last.get(card_id, (0, "")), (version, title))
@@ -78,8 +88,9 @@ def _verify(api: Api, board_id: int, start_seq: int, acked: list) -> dict:
     return {"events": len(events), "lost": lost, "duplicated": duplicated, "seq_holes": holes}
 
 
-def _load(urls: list[str], token: str, targets: list[tuple[int, int]], versions: dict,
-          edits: int) -> tuple[list, list, float, float]:
+def _load(
+    urls: list[str], token: str, targets: list[tuple[int, int]], versions: dict, edits: int
+) -> tuple[list, list, float, float]:
     """Run one writer thread per (board, card) target, writer i editing its card through server
     i mod N; return what was acknowledged, what was refused, the wall seconds and this
     process's CPU seconds."""
@@ -91,8 +102,16 @@ def _load(urls: list[str], token: str, targets: list[tuple[int, int]], versions:
         board_id, card_id = targets[index]
         clients[index].get("/boards")  # open the connection before the clock starts
         gate.wait()
-        _edit_chain(clients[index], board_id, card_id, versions[card_id], edits, f"w{index}",
-                    acked, failures)
+        _edit_chain(
+            clients[index],
+            board_id,
+            card_id,
+            versions[card_id],
+            edits,
+            f"w{index}",
+            acked,
+            failures,
+        )
 
     threads = [threading.Thread(target=writer, args=(i,)) for i in range(len(targets))]
     for thread in threads:
@@ -110,30 +129,44 @@ def _more_boards(url: str, email: str, count: int) -> list[tuple[int, int]]:
     app = create_app(Config, SQLALCHEMY_DATABASE_URI=url, SOCKETIO_MESSAGE_QUEUE=None)
     targets = []
     with app.test_request_context():
-        actor = Actor(user=db.session.execute(
-            db.select(User).filter_by(email=email)).scalar_one())
+        actor = Actor(user=db.session.execute(db.select(User).filter_by(email=email)).scalar_one())
         for number in range(count):
             board = create_board(actor, f"Gemeente {number}", lane_template="measure_type")
-            organisation = create_organisation(actor, board.id, "Energieloket", "energieloket",
-                                               "#0b5fa5")
-            card = create_card(actor, board.id, board.phases[0].id, organisation.id,
-                               "Keukentafelgesprek", lane_id=board.lanes[0].id)
+            organisation = create_organisation(
+                actor, board.id, "Energieloket", "energieloket", "#0b5fa5"
+            )
+            card = create_card(
+                actor,
+                board.id,
+                board.phases[0].id,
+                organisation.id,
+                "Keukentafelgesprek",
+                lane_id=board.lanes[0].id,
+            )
             targets.append((board.id, card.id))
         db.session.remove()
         db.engine.dispose()
     return targets
 
 
-def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
-            processes: int = 1) -> list[dict]:
+def measure(
+    kind: str, url: str, sequential: int, writers: int, edits: int, processes: int = 1
+) -> list[dict]:
     """Start server processes on the database and run both loads against them: sequential
     through the first process, the concurrent writers spread over all of them."""
-    env = {"DATABASE_URL": url, "SECRET_KEY": "bench-secret-key",
-           # Several processes share their rooms through Redis, as deployed (docs/deploy.md).
-           "SOCKETIO_MESSAGE_QUEUE": REDIS if processes > 1 else ""}
-    cluster = Cluster(processes=processes, proxy_port=None,
-                      base_port=free_ports_in_a_row(processes),
-                      threads=64, env=env)
+    env = {
+        "DATABASE_URL": url,
+        "SECRET_KEY": "bench-secret-key",
+        # Several processes share their rooms through Redis, as deployed (docs/deploy.md).
+        "SOCKETIO_MESSAGE_QUEUE": REDIS if processes > 1 else "",
+    }
+    cluster = Cluster(
+        processes=processes,
+        proxy_port=None,
+        base_port=free_ports_in_a_row(processes),
+        threads=64,
+        env=env,
+    )
     cluster.migrate()
     seeded = seed_database(url, cards=writers)
     board_id, cards, token = seeded["board_id"], seeded["cards"], seeded["token"]
@@ -144,11 +177,18 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
         return sum(cluster.cpu_seconds(i) for i in range(processes))
 
     def row(load, acked, failures, seconds, cpu, client_cpu, checks: dict) -> dict:
-        return {"database": label, "processes": processes, "load": load, "acked": len(acked),
-                "refused": len(failures), "seconds": seconds,
-                "edits_per_s": len(acked) / seconds,
-                "server_cpu_ms": 1000 * cpu / len(acked),
-                "client_cpu_ms": 1000 * client_cpu / len(acked), **checks}
+        return {
+            "database": label,
+            "processes": processes,
+            "load": load,
+            "acked": len(acked),
+            "refused": len(failures),
+            "seconds": seconds,
+            "edits_per_s": len(acked) / seconds,
+            "server_cpu_ms": 1000 * cpu / len(acked),
+            "client_cpu_ms": 1000 * client_cpu / len(acked),
+            **checks,
+        }
 
     with cluster:
         api = Api(cluster.urls()[0], token)
@@ -156,19 +196,34 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
             start_seq, acked, failures = api.get(f"/boards/{board_id}").json()["seq"], [], []
             cpu, started, client_cpu = server_cpu(), time.perf_counter(), time.process_time()
             _edit_chain(api, board_id, cards[0], 1, sequential, "seq", acked, failures)
-            results.append(row("sequential, 1 writer", acked, failures,
-                               time.perf_counter() - started, server_cpu() - cpu,
-                               time.process_time() - client_cpu,
-                               _verify(api, board_id, start_seq, acked)))
+            results.append(
+                row(
+                    "sequential, 1 writer",
+                    acked,
+                    failures,
+                    time.perf_counter() - started,
+                    server_cpu() - cpu,
+                    time.process_time() - client_cpu,
+                    _verify(api, board_id, start_seq, acked),
+                )
+            )
         state = api.get(f"/boards/{board_id}").json()
         versions = {card["id"]: card["version"] for card in state["cards"]}
         cpu = server_cpu()
         acked, failures, seconds, client_cpu = _load(
-            cluster.urls(), token, [(board_id, card) for card in cards[:writers]], versions,
-            edits)
-        results.append(row(f"{writers} concurrent writers", acked, failures, seconds,
-                           server_cpu() - cpu, client_cpu,
-                           _verify(api, board_id, state["seq"], acked)))
+            cluster.urls(), token, [(board_id, card) for card in cards[:writers]], versions, edits
+        )
+        results.append(
+            row(
+                f"{writers} concurrent writers",
+                acked,
+                failures,
+                seconds,
+                server_cpu() - cpu,
+                client_cpu,
+                _verify(api, board_id, state["seq"], acked),
+            )
+        )
         if failures:
             print("refused:", failures[:3])
 
@@ -178,12 +233,23 @@ def measure(kind: str, url: str, sequential: int, writers: int, edits: int,
         before = {board: api.get(f"/boards/{board}").json()["seq"] for board, _card in targets}
         cpu = server_cpu()
         acked, failures, seconds, client_cpu = _load(
-            cluster.urls(), token, targets, dict.fromkeys((c for _b, c in targets), 1), edits)
-        checks = [_verify(api, board, before[board],
-                          [a for a in acked if a[0] == card]) for board, card in targets]
-        results.append(row(f"{writers} writers, {writers} boards", acked, failures, seconds,
-                           server_cpu() - cpu, client_cpu,
-                           {key: sum(check[key] for check in checks) for key in checks[0]}))
+            cluster.urls(), token, targets, dict.fromkeys((c for _b, c in targets), 1), edits
+        )
+        checks = [
+            _verify(api, board, before[board], [a for a in acked if a[0] == card])
+            for board, card in targets
+        ]
+        results.append(
+            row(
+                f"{writers} writers, {writers} boards",
+                acked,
+                failures,
+                seconds,
+                server_cpu() - cpu,
+                client_cpu,
+                {key: sum(check[key] for check in checks) for key in checks[0]},
+            )
+        )
     return results
 
 
@@ -194,22 +260,33 @@ def run(sequential: int, writers: int, edits: int, postgres_url: str | None) -> 
         # Writes to one board take turns on its row lock, which PostgreSQL holds until the
         # commit is on disk: the fsync bounds one board's rate. synchronous_commit=off (set in
         # DATABASE_URL, see docs/deploy.md) is as durable as SQLite's WAL + synchronous=NORMAL.
-        kinds += [("postgresql", "postgresql", ""),
-                  ("postgresql, synchronous_commit=off", "postgresql", SYNC_OFF)]
+        kinds += [
+            ("postgresql", "postgresql", ""),
+            ("postgresql, synchronous_commit=off", "postgresql", SYNC_OFF),
+        ]
     results = []
     for label, kind, options in kinds:
         for processes in (1, 2):
             with database(kind, postgres_url or DEFAULT_POSTGRES) as url:
-                rows = measure(label, url + options, sequential if processes == 1 else 0,
-                               writers, edits, processes)
+                rows = measure(
+                    label,
+                    url + options,
+                    sequential if processes == 1 else 0,
+                    writers,
+                    edits,
+                    processes,
+                )
             for row in rows:
-                print(f"{row['database']:<46} {row['load']:<24} "
-                      f"{row['edits_per_s']:7.1f} edits/s  "
-                      f"server CPU {row['server_cpu_ms']:.1f} ms/edit  "
-                      f"client CPU {row['client_cpu_ms']:.1f} ms/edit  "
-                      f"({row['acked']} acked in {row['seconds']:.2f} s, {row['refused']} refused)"
-                      f"  lost {row['lost']}  duplicated {row['duplicated']}  "
-                      f"seq holes {row['seq_holes']}", flush=True)
+                print(
+                    f"{row['database']:<46} {row['load']:<24} "
+                    f"{row['edits_per_s']:7.1f} edits/s  "
+                    f"server CPU {row['server_cpu_ms']:.1f} ms/edit  "
+                    f"client CPU {row['client_cpu_ms']:.1f} ms/edit  "
+                    f"({row['acked']} acked in {row['seconds']:.2f} s, {row['refused']} refused)"
+                    f"  lost {row['lost']}  duplicated {row['duplicated']}  "
+                    f"seq holes {row['seq_holes']}",
+                    flush=True,
+                )
             results.extend(rows)
     return results
 
@@ -222,8 +299,12 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--edits", type=int, default=30, help="edits per concurrent writer")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="'none' to skip PostgreSQL")
     args = parser.parse_args(argv)
-    return run(args.sequential, args.writers, args.edits,
-               None if args.postgres == "none" else args.postgres)
+    return run(
+        args.sequential,
+        args.writers,
+        args.edits,
+        None if args.postgres == "none" else args.postgres,
+    )
 
 
 if __name__ == "__main__":

@@ -28,13 +28,20 @@ def nginx_config(ports: list[int], listen: int, prefix: str) -> str:
     split.append(f"        * {len(ports) - 1};")
     upstreams = []
     for i, port in enumerate(ports):
-        backups = "".join(f"        server 127.0.0.1:{other} backup;\n"
-                          for other in ports if other != port)
-        upstreams.append(f"    upstream brugwerk_{i} {{\n        server 127.0.0.1:{port};\n"
-                         f"{backups}        keepalive 16;\n    }}")
-    values = {"prefix": prefix, "listen": str(listen), "split": "\n".join(split),
-              "nodes": "|".join(str(i) for i in range(len(ports))),
-              "upstreams": "\n".join(upstreams)}
+        backups = "".join(
+            f"        server 127.0.0.1:{other} backup;\n" for other in ports if other != port
+        )
+        upstreams.append(
+            f"    upstream brugwerk_{i} {{\n        server 127.0.0.1:{port};\n"
+            f"{backups}        keepalive 16;\n    }}"
+        )
+    values = {
+        "prefix": prefix,
+        "listen": str(listen),
+        "split": "\n".join(split),
+        "nodes": "|".join(str(i) for i in range(len(ports))),
+        "upstreams": "\n".join(upstreams),
+    }
     text = TEMPLATE.read_text()
     for key, value in values.items():
         text = text.replace("{" + key + "}", value)
@@ -61,8 +68,15 @@ def wait_healthy(url: str, timeout: float = 60, child: subprocess.Popen | None =
 class Cluster:
     """N server processes (and optionally nginx in front); a context manager that stops them."""
 
-    def __init__(self, processes: int = 2, base_port: int = 5001, proxy_port: int | None = 8080,
-                 env: dict | None = None, threads: int = 400, log_dir: str | None = None):
+    def __init__(
+        self,
+        processes: int = 2,
+        base_port: int = 5001,
+        proxy_port: int | None = 8080,
+        env: dict | None = None,
+        threads: int = 400,
+        log_dir: str | None = None,
+    ):
         self.ports = [base_port + i for i in range(processes)]
         self.proxy_port = proxy_port
         self.env = {**os.environ, **(env or {})}
@@ -72,25 +86,48 @@ class Cluster:
 
     def _spawn(self, args: list[str], name: str, env: dict | None = None) -> subprocess.Popen:
         log = (self.log_dir / f"{name}.log").open("ab")
-        child = subprocess.Popen(args, cwd=ROOT, env=env or self.env, stdout=log,
-                                 stderr=subprocess.STDOUT, start_new_session=True)
+        child = subprocess.Popen(
+            args,
+            cwd=ROOT,
+            env=env or self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self.children.append(child)
         return child
 
     def migrate(self) -> None:
         """Bring the database to the latest schema, once, before any process serves."""
-        subprocess.run([str(VENV_BIN / "flask"), "--app", "wsgi", "db", "upgrade"], cwd=ROOT,
-                       env=self.env, check=True, capture_output=True)
+        subprocess.run(
+            [str(VENV_BIN / "flask"), "--app", "wsgi", "db", "upgrade"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
 
     def start(self) -> "Cluster":
         self.log_dir.mkdir(parents=True, exist_ok=True)
         if self.proxy_port is not None:
             self.env.setdefault("TRUSTED_PROXIES", "1")  # client addresses come from nginx
         for i, port in enumerate(self.ports):
-            self._spawn([str(VENV_BIN / "gunicorn"), "--workers", "1", "--threads",
-                         str(self.threads), "--bind", f"127.0.0.1:{port}",
-                         "--graceful-timeout", "3", "--no-control-socket", "wsgi:app"],
-                        f"server-{i}")
+            self._spawn(
+                [
+                    str(VENV_BIN / "gunicorn"),
+                    "--workers",
+                    "1",
+                    "--threads",
+                    str(self.threads),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--graceful-timeout",
+                    "3",
+                    "--no-control-socket",
+                    "wsgi:app",
+                ],
+                f"server-{i}",
+            )
         if self.proxy_port is not None:
             if shutil.which("nginx") is None:
                 raise RuntimeError("nginx is not installed (apt-get install -y nginx)")
@@ -181,8 +218,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     queue = os.environ.get("SOCKETIO_MESSAGE_QUEUE", "redis://127.0.0.1:6379/0")
     # Rate limits count across all processes only when they share their counters.
-    env = {"SOCKETIO_MESSAGE_QUEUE": queue,
-           "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", queue)}
+    env = {
+        "SOCKETIO_MESSAGE_QUEUE": queue,
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", queue),
+    }
     cluster = Cluster(args.processes, args.base_port, args.proxy_port or None, env, args.threads)
     if not cluster.env.get("DATABASE_URL"):
         print("Note: DATABASE_URL is not set: the processes share the SQLite file in instance/.")

@@ -28,7 +28,8 @@ _ids = itertools.count(1)
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "sqlite_only: works on the SQLite file itself; skipped in the PostgreSQL pass")
+        "markers", "sqlite_only: works on the SQLite file itself; skipped in the PostgreSQL pass"
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -82,8 +83,13 @@ def _empty_tables() -> None:
     # DELETE in one round trip is several times faster than TRUNCATE on tables this small.
     deletes = [f'DELETE FROM "{table.name}"' for table in reversed(db.metadata.sorted_tables)]
     with db.engine.begin() as connection:
-        sequences = connection.exec_driver_sql(
-            "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'").scalars().all()
+        sequences = (
+            connection.exec_driver_sql(
+                "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
+            )
+            .scalars()
+            .all()
+        )
         restarts = [f'ALTER SEQUENCE "{name}" RESTART' for name in sequences]
         connection.exec_driver_sql("; ".join(deletes + restarts))
 
@@ -118,8 +124,10 @@ def create_board(app, create_user):
 @pytest.fixture
 def board_with_roles(app, create_user, create_board):
     """A board with a coordinator, a partner, a viewer, an outsider and one organisation."""
-    people = {role: create_user(name=role.capitalize()) for role in
-              ("coordinator", "partner", "viewer", "outsider")}
+    people = {
+        role: create_user(name=role.capitalize())
+        for role in ("coordinator", "partner", "viewer", "outsider")
+    }
     board = create_board(owner=people["coordinator"], lane_template="measure_type")
     actor = Actor(user=people["coordinator"])
     for role in ("partner", "viewer"):
@@ -135,8 +143,14 @@ def create_card(app):
     def factory(board, user, organisation, phase: int = 0, lane: int | None = 0, **fields):
         fields.setdefault("title", f"Kaart {next(_ids)}")
         lane_id = board.lanes[lane].id if lane is not None and board.lanes else None
-        return _create_card(Actor(user=user), board.id, phase_id=board.phases[phase].id,
-                            lane_id=lane_id, organisation_id=organisation.id, **fields)
+        return _create_card(
+            Actor(user=user),
+            board.id,
+            phase_id=board.phases[phase].id,
+            lane_id=lane_id,
+            organisation_id=organisation.id,
+            **fields,
+        )
 
     return factory
 

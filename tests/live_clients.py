@@ -115,36 +115,87 @@ def sample_board(board_with_roles, in_request):
     phases, lanes = [p.id for p in board.phases], [lane.id for lane in board.lanes]
     with in_request():
         structure.update_axis(actor, board.id, "phase", phases[2], {"demand_per_year": 400})
-        coop = structure.create_organisation(actor, board.id, "Energiecoöperatie Zon",
-                                             "energiecooperatie", "#aa3300")
+        coop = structure.create_organisation(
+            actor, board.id, "Energiecoöperatie Zon", "energiecooperatie", "#aa3300"
+        )
         cards = [
-            create_card(actor, board.id, phases[1], loket.id, "Keukentafelgesprek",
-                        lane_id=lanes[0], capacity_per_year=300, description="Aan huis"),
-            create_card(actor, board.id, phases[2], coop.id, "Energiecoach aan huis",
-                        lane_id=lanes[0], capacity_per_year=150, status="pilot"),
-            create_card(actor, board.id, phases[2], loket.id, "=HYPERLINK(\"http://x\")",
-                        lane_id=lanes[1], capacity_unit="gesprekken/jaar",
-                        capacity_per_year=20),
+            create_card(
+                actor,
+                board.id,
+                phases[1],
+                loket.id,
+                "Keukentafelgesprek",
+                lane_id=lanes[0],
+                capacity_per_year=300,
+                description="Aan huis",
+            ),
+            create_card(
+                actor,
+                board.id,
+                phases[2],
+                coop.id,
+                "Energiecoach aan huis",
+                lane_id=lanes[0],
+                capacity_per_year=150,
+                status="pilot",
+            ),
+            create_card(
+                actor,
+                board.id,
+                phases[2],
+                loket.id,
+                '=HYPERLINK("http://x")',
+                lane_id=lanes[1],
+                capacity_unit="gesprekken/jaar",
+                capacity_per_year=20,
+            ),
         ]
-        gap = markers.create_marker(actor, board.id, "gap", "Geen hulp bij offertes",
-                                    phase_id=phases[3])
-        bottleneck = markers.create_marker(actor, board.id, "bottleneck",
-                                           "Bewoners haken af na advies", phase_id=phases[2],
-                                           lane_id=lanes[0], dropouts_per_year=60)
-        markers.create_marker(actor, board.id, "overlap", "Dubbel adviesaanbod",
-                              card_ids=[cards[0].id, cards[1].id], status="resolved")
+        gap = markers.create_marker(
+            actor, board.id, "gap", "Geen hulp bij offertes", phase_id=phases[3]
+        )
+        bottleneck = markers.create_marker(
+            actor,
+            board.id,
+            "bottleneck",
+            "Bewoners haken af na advies",
+            phase_id=phases[2],
+            lane_id=lanes[0],
+            dropouts_per_year=60,
+        )
+        markers.create_marker(
+            actor,
+            board.id,
+            "overlap",
+            "Dubbel adviesaanbod",
+            card_ids=[cards[0].id, cards[1].id],
+            status="resolved",
+        )
         handovers.create_handover(actor, board.id, cards[0].id, cards[1].id, "Warme overdracht")
         step = next_steps.create_next_step(
-            actor, board.id, "Offertecheck met de coöperatie", [gap.id],
-            goal="Bewoners helpen kiezen", owner_organisation_id=coop.id, status="agreed")
+            actor,
+            board.id,
+            "Offertecheck met de coöperatie",
+            [gap.id],
+            goal="Bewoners helpen kiezen",
+            owner_organisation_id=coop.id,
+            status="agreed",
+        )
         next_steps.add_learning(actor, board.id, step.id, "Bewoners willen één loket")
         next_steps.create_next_step(actor, board.id, "Wijkavond", [bottleneck.id])
-        ids = {"cards": [c.id for c in cards], "coop": coop.id, "gap": gap.id,
-               "bottleneck": bottleneck.id, "step": step.id}
+        ids = {
+            "cards": [c.id for c in cards],
+            "coop": coop.id,
+            "gap": gap.id,
+            "bottleneck": bottleneck.id,
+            "step": step.id,
+        }
     # Reload in the test's own session: the request's session is gone.
 
-    return {**board_with_roles, "cards": [db.session.get(Card, i) for i in ids["cards"]],
-            "coop": db.session.get(Organisation, ids["coop"]),
-            "gap": db.session.get(Marker, ids["gap"]),
-            "bottleneck": db.session.get(Marker, ids["bottleneck"]),
-            "step": db.session.get(NextStep, ids["step"])}
+    return {
+        **board_with_roles,
+        "cards": [db.session.get(Card, i) for i in ids["cards"]],
+        "coop": db.session.get(Organisation, ids["coop"]),
+        "gap": db.session.get(Marker, ids["gap"]),
+        "bottleneck": db.session.get(Marker, ids["bottleneck"]),
+        "step": db.session.get(NextStep, ids["step"]),
+    }

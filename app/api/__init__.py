@@ -20,8 +20,11 @@ MUTATING = {"POST", "PUT", "PATCH", "DELETE"}
 @bp.before_request
 def check_csrf_for_sessions():
     """Ask browser-session callers for the CSRF token; bearer-token callers are exempt."""
-    if (request.method in MUTATING and not request.headers.get("Authorization")
-            and current_user.is_authenticated):
+    if (
+        request.method in MUTATING
+        and not request.headers.get("Authorization")
+        and current_user.is_authenticated
+    ):
         csrf.protect()
 
 

@@ -31,8 +31,12 @@ from app.validation import parse
 def list_boards():
     """List the caller's boards with their role."""
     archived = request.args.get("archived") == "1"
-    return {"boards": [{**board.to_json(), "role": role}
-                       for board, role in services.boards_of(actor().user, archived)]}
+    return {
+        "boards": [
+            {**board.to_json(), "role": role}
+            for board, role in services.boards_of(actor().user, archived)
+        ]
+    }
 
 
 @bp.post("/boards")
@@ -104,24 +108,41 @@ def _axis_routes(axis: str, create_schema, update_schema) -> None:
     def update(board_id: int, entity_id: int):
         data = parse(update_schema, body())
         fields = data.model_dump(include=data.model_fields_set - {"version"})
-        return structure.update_axis(actor(), board_id, axis, entity_id, fields,
-                                     data.version).to_json()
+        return structure.update_axis(
+            actor(), board_id, axis, entity_id, fields, data.version
+        ).to_json()
 
-    @doc(f"Delete a {axis}; `move_cards_to` says where its cards go", status=204,
-         query={"move_cards_to": {"type": "integer"}})
+    @doc(
+        f"Delete a {axis}; `move_cards_to` says where its cards go",
+        status=204,
+        query={"move_cards_to": {"type": "integer"}},
+    )
     def delete(board_id: int, entity_id: int):
-        raw = {**body(), **({"move_cards_to": request.args["move_cards_to"]}
-                            if "move_cards_to" in request.args else {})}
+        raw = {
+            **body(),
+            **(
+                {"move_cards_to": request.args["move_cards_to"]}
+                if "move_cards_to" in request.args
+                else {}
+            ),
+        }
         data = parse(AxisDelete, raw)
         structure.delete_axis(actor(), board_id, axis, entity_id, data.move_cards_to)
         return "", 204
 
-    bp.add_url_rule(f"/boards/<int:board_id>/{plural}", f"create_{axis}", create,
-                    methods=["POST"])
-    bp.add_url_rule(f"/boards/<int:board_id>/{plural}/<int:entity_id>", f"update_{axis}",
-                    update, methods=["PATCH"])
-    bp.add_url_rule(f"/boards/<int:board_id>/{plural}/<int:entity_id>", f"delete_{axis}",
-                    delete, methods=["DELETE"])
+    bp.add_url_rule(f"/boards/<int:board_id>/{plural}", f"create_{axis}", create, methods=["POST"])
+    bp.add_url_rule(
+        f"/boards/<int:board_id>/{plural}/<int:entity_id>",
+        f"update_{axis}",
+        update,
+        methods=["PATCH"],
+    )
+    bp.add_url_rule(
+        f"/boards/<int:board_id>/{plural}/<int:entity_id>",
+        f"delete_{axis}",
+        delete,
+        methods=["DELETE"],
+    )
 
 
 _axis_routes("phase", PhaseCreate, PhaseUpdate)
@@ -142,8 +163,9 @@ def update_organisation(board_id: int, organisation_id: int):
     """Edit an organisation."""
     data = parse(OrganisationUpdate, body())
     fields = data.model_dump(include=data.model_fields_set - {"version"})
-    return structure.update_organisation(actor(), board_id, organisation_id, fields,
-                                         data.version).to_json()
+    return structure.update_organisation(
+        actor(), board_id, organisation_id, fields, data.version
+    ).to_json()
 
 
 @bp.delete("/boards/<int:board_id>/organisations/<int:organisation_id>")
@@ -155,13 +177,14 @@ def delete_organisation(board_id: int, organisation_id: int):
 
 
 @bp.get("/boards/<int:board_id>/events")
-@doc("Events after a seq (410 when the log no longer reaches back)",
-     query={"after": {"type": "integer", "minimum": 0}})
+@doc(
+    "Events after a seq (410 when the log no longer reaches back)",
+    query={"after": {"type": "integer", "minimum": 0}},
+)
 def list_events(board_id: int):
     """Return the events after `after`, in order."""
     board = board_for(actor(), board_id, READ)
     after = request.args.get("after", "0")
     if not after.isdigit():
         raise ValidationFailed(_("`after` moet een getal zijn."), fields={"after": _("Getal.")})
-    return {"seq": board.seq,
-            "events": [e.to_json() for e in events.since(board, int(after))]}
+    return {"seq": board.seq, "events": [e.to_json() for e in events.since(board, int(after))]}

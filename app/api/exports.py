@@ -20,16 +20,20 @@ def _state(board_id: int):
 @doc("Inventory as CSV: one row per card (UTF-8 with BOM)", tag="exports")
 def export_csv(board_id: int):
     """Download the inventory as CSV."""
-    return download(inventory.to_csv(_state(board_id)), "text/csv; charset=utf-8",
-                    f"brugwerk-{board_id}-inventaris.csv")
+    return download(
+        inventory.to_csv(_state(board_id)),
+        "text/csv; charset=utf-8",
+        f"brugwerk-{board_id}-inventaris.csv",
+    )
 
 
 @bp.get("/boards/<int:board_id>/export.xlsx")
 @doc("Inventory as XLSX: one row per card", tag="exports")
 def export_xlsx(board_id: int):
     """Download the inventory as XLSX."""
-    return download(inventory.to_xlsx(_state(board_id)), XLSX,
-                    f"brugwerk-{board_id}-inventaris.xlsx")
+    return download(
+        inventory.to_xlsx(_state(board_id)), XLSX, f"brugwerk-{board_id}-inventaris.xlsx"
+    )
 
 
 @bp.get("/boards/<int:board_id>/export")
@@ -40,8 +44,12 @@ def export_json(board_id: int):
 
 
 @bp.post("/boards/import")
-@doc("Create a new board from an exported document; the importer coordinates it",
-     body=portable.BoardDocument, status=201, tag="exports")
+@doc(
+    "Create a new board from an exported document; the importer coordinates it",
+    body=portable.BoardDocument,
+    status=201,
+    tag="exports",
+)
 def import_json():
     """Import a board document as a new board."""
     caller = actor()

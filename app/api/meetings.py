@@ -63,8 +63,12 @@ def delete_meeting(board_id: int, meeting_id: int):
 
 
 @bp.post(f"{MEETING}/items")
-@doc("Add an agenda item (free, or about a marker, suggestion, next step, phase or card)",
-     body=ItemCreate, status=201, tag="meetings")
+@doc(
+    "Add an agenda item (free, or about a marker, suggestion, next step, phase or card)",
+    body=ItemCreate,
+    status=201,
+    tag="meetings",
+)
 def create_item(board_id: int, meeting_id: int):
     """Add an agenda item."""
     data = parse(ItemCreate, body())
@@ -72,14 +76,18 @@ def create_item(board_id: int, meeting_id: int):
 
 
 @bp.patch(f"{MEETING}/items/<int:item_id>")
-@doc("Edit an agenda item, record its minutes, or move it to `position`", body=ItemUpdate,
-     tag="meetings")
+@doc(
+    "Edit an agenda item, record its minutes, or move it to `position`",
+    body=ItemUpdate,
+    tag="meetings",
+)
 def update_item(board_id: int, meeting_id: int, item_id: int):
     """Edit an agenda item."""
     data = parse(ItemUpdate, body())
     fields = data.model_dump(include=data.model_fields_set - {"version"})
-    return services.update_item(actor(), board_id, meeting_id, item_id, fields,
-                                data.version).to_json()
+    return services.update_item(
+        actor(), board_id, meeting_id, item_id, fields, data.version
+    ).to_json()
 
 
 @bp.delete(f"{MEETING}/items/<int:item_id>")
@@ -98,8 +106,11 @@ def start_meeting(board_id: int, meeting_id: int):
 
 
 @bp.post(f"{MEETING}/current")
-@doc("Step to an agenda item; following canvases bring it into view", body=CurrentItem,
-     tag="meetings")
+@doc(
+    "Step to an agenda item; following canvases bring it into view",
+    body=CurrentItem,
+    tag="meetings",
+)
 def set_current(board_id: int, meeting_id: int):
     """Step to an item."""
     data = parse(CurrentItem, body())
@@ -114,15 +125,21 @@ def end_meeting(board_id: int, meeting_id: int):
 
 
 @bp.post(f"{MEETING}/decisions")
-@doc("Record a decision; `next_step_id` or `next_step` {title, owner_organisation_id, "
-     "due_date} agrees a next step", body=DecisionCreate, status=201, tag="meetings")
+@doc(
+    "Record a decision; `next_step_id` or `next_step` {title, owner_organisation_id, "
+    "due_date} agrees a next step",
+    body=DecisionCreate,
+    status=201,
+    tag="meetings",
+)
 def create_decision(board_id: int, meeting_id: int):
     """Record a decision."""
     data = parse(DecisionCreate, body())
     fields = data.model_dump(exclude={"next_step"})
     step = data.next_step.model_dump() if data.next_step else None
-    return services.add_decision(actor(), board_id, meeting_id, next_step=step,
-                                 **fields).to_json(), 201
+    return services.add_decision(
+        actor(), board_id, meeting_id, next_step=step, **fields
+    ).to_json(), 201
 
 
 @bp.get(f"{MEETING}/minutes")

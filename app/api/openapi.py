@@ -7,15 +7,30 @@ from flask import current_app, jsonify
 from app.api import bp
 
 _PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
-ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
-    "type": "object", "required": ["code", "message"],
-    "properties": {"code": {"type": "string"}, "message": {"type": "string"},
-                   "fields": {"type": "object"}}}}}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "fields": {"type": "object"},
+            },
+        }
+    },
+}
 
 
 # Downloads answer in their file's type; everything else is JSON.
-FILE_TYPES = {".csv": "text/csv", ".md": "text/markdown", ".pdf": "application/pdf",
-              ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FILE_TYPES = {
+    ".csv": "text/csv",
+    ".md": "text/markdown",
+    ".pdf": "application/pdf",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def _query_schema(schema: dict | str) -> dict:
@@ -29,30 +44,50 @@ def _query_schema(schema: dict | str) -> dict:
 
 def _operation(rule, view, method: str, schemas: dict) -> dict:
     meta = view.openapi
-    params = [{"name": name, "in": "path", "required": True,
-               "schema": {"type": "integer" if conv == "int" else "string"}}
-              for conv, name in _PARAM.findall(rule.rule)]
-    params += [{"name": name, "in": "query", "required": False, "schema": _query_schema(schema)}
-               for name, schema in meta["query"].items()]
+    params = [
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer" if conv == "int" else "string"},
+        }
+        for conv, name in _PARAM.findall(rule.rule)
+    ]
+    params += [
+        {"name": name, "in": "query", "required": False, "schema": _query_schema(schema)}
+        for name, schema in meta["query"].items()
+    ]
     success: dict = {"description": "OK"}
     if meta["status"] != 204:
-        media = next((m for suffix, m in FILE_TYPES.items() if rule.rule.endswith(suffix)),
-                     "application/json")
+        media = next(
+            (m for suffix, m in FILE_TYPES.items() if rule.rule.endswith(suffix)),
+            "application/json",
+        )
         success["content"] = {media: {"schema": {}}}
     responses = {str(meta["status"]): success}
     for status in ("400", "401", "403", "404", "409", "410", "413", "422", "429"):
-        responses[status] = {"description": "Error",
-                             "content": {"application/json": {"schema": ERROR}}}
-    operation = {"summary": meta["summary"], "tags": [meta["tag"]], "parameters": params,
-                 "responses": responses,
-                 "operationId": f"{method.lower()}_{rule.endpoint.split('.')[-1]}"}
+        responses[status] = {
+            "description": "Error",
+            "content": {"application/json": {"schema": ERROR}},
+        }
+    operation = {
+        "summary": meta["summary"],
+        "tags": [meta["tag"]],
+        "parameters": params,
+        "responses": responses,
+        "operationId": f"{method.lower()}_{rule.endpoint.split('.')[-1]}",
+    }
     model = meta["body"]
     if model is not None and method in ("POST", "PATCH", "PUT"):
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(schema.pop("$defs", {}))
         schemas[model.__name__] = schema
-        operation["requestBody"] = {"required": True, "content": {"application/json": {
-            "schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}
+        operation["requestBody"] = {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}
+            },
+        }
     return operation
 
 
@@ -69,12 +104,17 @@ def build_spec() -> dict:
             paths.setdefault(path, {})[method.lower()] = _operation(rule, view, method, schemas)
     return {
         "openapi": "3.1.0",
-        "info": {"title": "Brugwerk API", "version": "1.0.0",
-                 "description": "The live bridge canvas: boards, phases, lanes, organisations, "
-                                "cards, markers, handovers, next steps, rounds, meetings."},
+        "info": {
+            "title": "Brugwerk API",
+            "version": "1.0.0",
+            "description": "The live bridge canvas: boards, phases, lanes, organisations, "
+            "cards, markers, handovers, next steps, rounds, meetings.",
+        },
         "servers": [{"url": "/"}],
-        "components": {"schemas": schemas, "securitySchemes": {
-            "bearer": {"type": "http", "scheme": "bearer"}}},
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
         "security": [{"bearer": []}],
         "paths": paths,
     }

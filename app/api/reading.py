@@ -28,14 +28,22 @@ def _edit(schema) -> tuple[int, dict]:
 
 
 @bp.get("/boards/<int:board_id>/markers")
-@doc("List markers (filter with ?kind=, ?status=)", tag="reading",
-     query={"kind": "gap|overlap|bottleneck", "status": "open|being_addressed|resolved|dismissed"})
+@doc(
+    "List markers (filter with ?kind=, ?status=)",
+    tag="reading",
+    query={"kind": "gap|overlap|bottleneck", "status": "open|being_addressed|resolved|dismissed"},
+)
 def list_markers(board_id: int):
     """List the board's markers."""
     state = load_state(board_for(actor(), board_id, READ))
     wanted = {key: request.args.get(key) for key in ("kind", "status") if request.args.get(key)}
-    return {"markers": [m.to_json() for m in state.markers
-                        if all(getattr(m, key) == value for key, value in wanted.items())]}
+    return {
+        "markers": [
+            m.to_json()
+            for m in state.markers
+            if all(getattr(m, key) == value for key, value in wanted.items())
+        ]
+    }
 
 
 @bp.post("/boards/<int:board_id>/markers")
@@ -47,8 +55,9 @@ def create_marker(board_id: int):
 
 
 @bp.patch("/boards/<int:board_id>/markers/<int:marker_id>")
-@doc("Edit a marker from `version` (409 with `current` when stale)", body=MarkerUpdate,
-     tag="reading")
+@doc(
+    "Edit a marker from `version` (409 with `current` when stale)", body=MarkerUpdate, tag="reading"
+)
 def update_marker(board_id: int, marker_id: int):
     """Edit a marker."""
     version, fields = _edit(MarkerUpdate)
@@ -112,13 +121,16 @@ def create_next_step(board_id: int):
 
 
 @bp.patch("/boards/<int:board_id>/next-steps/<int:next_step_id>")
-@doc("Edit a next step from `version`; status along proposed → agreed → in_progress → "
-     "done | stopped", body=NextStepUpdate, tag="reading")
+@doc(
+    "Edit a next step from `version`; status along proposed → agreed → in_progress → "
+    "done | stopped",
+    body=NextStepUpdate,
+    tag="reading",
+)
 def update_next_step(board_id: int, next_step_id: int):
     """Edit a next step."""
     version, fields = _edit(NextStepUpdate)
-    return next_steps.update_next_step(actor(), board_id, next_step_id, version,
-                                       fields).to_json()
+    return next_steps.update_next_step(actor(), board_id, next_step_id, version, fields).to_json()
 
 
 @bp.delete("/boards/<int:board_id>/next-steps/<int:next_step_id>")
@@ -130,13 +142,13 @@ def delete_next_step(board_id: int, next_step_id: int):
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
-@doc("Log a learning (geleerde les) on a next step", body=LearningCreate, status=201,
-     tag="reading")
+@doc("Log a learning (geleerde les) on a next step", body=LearningCreate, status=201, tag="reading")
 def add_learning(board_id: int, next_step_id: int):
     """Add a learning."""
     data = parse(LearningCreate, body())
-    return next_steps.add_learning(actor(), board_id, next_step_id,
-                                   **data.model_dump()).to_json(), 201
+    return next_steps.add_learning(
+        actor(), board_id, next_step_id, **data.model_dump()
+    ).to_json(), 201
 
 
 @bp.get("/boards/<int:board_id>/analysis")
@@ -177,8 +189,11 @@ def create_round(board_id: int):
 
 
 @bp.get("/boards/<int:board_id>/rounds/<int:round_id>/diff")
-@doc("What changed since a round (or between two: ?against=ROUND)", tag="reading",
-     query={"against": "a later round's id (default: now)"})
+@doc(
+    "What changed since a round (or between two: ?against=ROUND)",
+    tag="reading",
+    query={"against": "a later round's id (default: now)"},
+)
 def round_diff(board_id: int, round_id: int):
     """Compare a round with now or with another round."""
     against = request.args.get("against", type=int)

@@ -15,8 +15,12 @@ def list_share_links(board_id: int):
 
 
 @bp.post("/boards/<int:board_id>/share-links")
-@doc("Create a read-only link; the token is shown only in this answer", body=ShareLinkCreate,
-     status=201, tag="share")
+@doc(
+    "Create a read-only link; the token is shown only in this answer",
+    body=ShareLinkCreate,
+    status=201,
+    tag="share",
+)
 def create_share_link(board_id: int):
     """Create a share link."""
     data = parse(ShareLinkCreate, body())

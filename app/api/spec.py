@@ -3,13 +3,23 @@
 from pydantic import BaseModel
 
 
-def doc(summary: str, body: type[BaseModel] | None = None, status: int = 200,
-        tag: str = "boards", query: dict | None = None):
+def doc(
+    summary: str,
+    body: type[BaseModel] | None = None,
+    status: int = 200,
+    tag: str = "boards",
+    query: dict | None = None,
+):
     """Describe a route: its summary, request schema and success status."""
 
     def decorate(fn):
-        fn.openapi = {"summary": summary, "body": body, "status": status, "tag": tag,
-                      "query": query or {}}
+        fn.openapi = {
+            "summary": summary,
+            "body": body,
+            "status": status,
+            "tag": tag,
+            "query": query or {},
+        }
         return fn
 
     return decorate

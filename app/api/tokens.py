@@ -28,9 +28,18 @@ def create_token():
 @doc("List my API tokens (their secrets are never shown again)", tag="auth")
 def list_tokens():
     """List the caller's tokens."""
-    return {"tokens": [{"id": t.id, "label": t.label, "created_at": iso(t.created_at),
-                        "last_used_at": iso(t.last_used_at), "revoked_at": iso(t.revoked_at)}
-                       for t in tokens_of(actor().user)]}
+    return {
+        "tokens": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "created_at": iso(t.created_at),
+                "last_used_at": iso(t.last_used_at),
+                "revoked_at": iso(t.revoked_at),
+            }
+            for t in tokens_of(actor().user)
+        ]
+    }
 
 
 @bp.delete("/tokens/<int:token_id>")

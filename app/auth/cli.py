@@ -21,5 +21,3 @@ def create(email: str, name: str, password: str, admin: bool) -> None:
     except ServiceError as exc:
         raise click.ClickException(f"{exc.message} {exc.fields or ''}".strip()) from None
     click.echo(f"Created {user.email} (id {user.id})")
-
-

@@ -17,8 +17,12 @@ from app.validation import form_data, parse
 
 def _safe_next(target: str | None) -> str:
     """Only follow local redirects."""
-    if target and target.startswith("/") and not target.startswith("//") \
-            and not urlsplit(target).netloc:
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not urlsplit(target).netloc
+    ):
         return target
     return url_for("boards.index")
 
@@ -37,8 +41,9 @@ def login():
         else:
             login_user(user, remember=bool(request.form.get("remember")))
             return redirect(_safe_next(request.args.get("next")))
-    return render_template("auth/login.html", error=error,
-                           email=request.form.get("email", "")), (401 if error else 200)
+    return render_template("auth/login.html", error=error, email=request.form.get("email", "")), (
+        401 if error else 200
+    )
 
 
 @bp.post("/logout")
@@ -77,13 +82,15 @@ def invite(token: str):
                 accept_invite(token, user=current_user._get_current_object())
             else:
                 data = parse(InviteAccept, form_data(request.form))
-                membership = accept_invite(token, name=data.name, email=data.email,
-                                           password=data.password)
+                membership = accept_invite(
+                    token, name=data.name, email=data.email, password=data.password
+                )
                 login_user(membership.user)
         except ValidationFailed as exc:
             errors = exc.fields or {"_": exc.message}
         else:
             flash(_("Welkom! Je bent toegevoegd aan het bord."), "success")
             return redirect(url_for("boards.show", board_id=pending.board_id))
-    return render_template("auth/invite.html", invite=pending, errors=errors,
-                           form=request.form), (422 if errors else 200)
+    return render_template("auth/invite.html", invite=pending, errors=errors, form=request.form), (
+        422 if errors else 200
+    )

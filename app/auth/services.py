@@ -33,11 +33,15 @@ def _dummy_hash(method: str) -> str:
 def check_password_rules(password: str) -> None:
     """Refuse passwords that are too short or too simple."""
     if len(password) < MIN_PASSWORD:
-        raise ValidationFailed(_("Het wachtwoord is te kort."),
-                               fields={"password": _("Minstens %(n)s tekens.", n=MIN_PASSWORD)})
+        raise ValidationFailed(
+            _("Het wachtwoord is te kort."),
+            fields={"password": _("Minstens %(n)s tekens.", n=MIN_PASSWORD)},
+        )
     if len(set(password)) < 5:
-        raise ValidationFailed(_("Het wachtwoord is te eenvoudig."),
-                               fields={"password": _("Gebruik meer verschillende tekens.")})
+        raise ValidationFailed(
+            _("Het wachtwoord is te eenvoudig."),
+            fields={"password": _("Gebruik meer verschillende tekens.")},
+        )
 
 
 @write
@@ -46,8 +50,10 @@ def create_user(email: str, name: str, password: str, is_admin: bool = False) ->
     email = email.strip().lower()
     check_password_rules(password)
     if db.session.execute(db.select(User.id).filter_by(email=email)).first():
-        raise ValidationFailed(_("Er is al een account met dit e-mailadres."),
-                               fields={"email": _("Dit e-mailadres is al in gebruik.")})
+        raise ValidationFailed(
+            _("Er is al een account met dit e-mailadres."),
+            fields={"email": _("Dit e-mailadres is al in gebruik.")},
+        )
     user = User(email=email, name=name.strip(), is_admin=is_admin)
     user.set_password(password)
     db.session.add(user)
@@ -57,7 +63,8 @@ def create_user(email: str, name: str, password: str, is_admin: bool = False) ->
 def authenticate(email: str, password: str) -> User:
     """Return the user with these credentials or raise Unauthorized (same answer for both)."""
     user = db.session.execute(
-        db.select(User).filter_by(email=(email or "").strip().lower())).scalar_one_or_none()
+        db.select(User).filter_by(email=(email or "").strip().lower())
+    ).scalar_one_or_none()
     if user is None:
         from werkzeug.security import check_password_hash  # noqa: PLC0415
 
@@ -100,14 +107,16 @@ def user_for_token(token: str) -> User | None:
 
 @write
 def _note_use(token_id: int, when) -> None:
-    db.session.execute(update(ApiToken).where(ApiToken.id == token_id)
-                       .values(last_used_at=when))
+    db.session.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=when))
 
 
 def tokens_of(user: User) -> list[ApiToken]:
     """Return the user's API tokens (never their secrets), newest first."""
-    return list(db.session.execute(
-        db.select(ApiToken).filter_by(user_id=user.id).order_by(ApiToken.id.desc())).scalars())
+    return list(
+        db.session.execute(
+            db.select(ApiToken).filter_by(user_id=user.id).order_by(ApiToken.id.desc())
+        ).scalars()
+    )
 
 
 @write

@@ -16,8 +16,13 @@ def _url() -> str:
 
 @bp.cli.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=FORMATS, default=None,
-              help="Default: sqlite for SQLite, pg_dump for PostgreSQL (json without pg_dump).")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMATS,
+    default=None,
+    help="Default: sqlite for SQLite, pg_dump for PostgreSQL (json without pg_dump).",
+)
 def backup_command(path: Path, fmt: str | None) -> None:
     """Write a consistent copy of the database to PATH (safe while the server runs)."""
     fmt = fmt or dump.default_format(_url())
@@ -29,8 +34,13 @@ def backup_command(path: Path, fmt: str | None) -> None:
 
 @bp.cli.command("restore")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=FORMATS, default=None,
-              help="The backup's format (default: as `flask backup` would write it).")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMATS,
+    default=None,
+    help="The backup's format (default: as `flask backup` would write it).",
+)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def restore_command(path: Path, fmt: str | None, yes: bool) -> None:
     """Replace the whole database with the backup in PATH (stop the server first)."""

@@ -50,8 +50,10 @@ def backup(url: str, target: Path, fmt: str) -> None:
     if fmt == "sqlite":
         _copy_sqlite(_sqlite_path(url), target)
     elif fmt == "pg_dump":
-        subprocess.run(["pg_dump", "--format=custom", "--no-owner", f"--file={target}",
-                        _libpq_url(url)], check=True)
+        subprocess.run(
+            ["pg_dump", "--format=custom", "--no-owner", f"--file={target}", _libpq_url(url)],
+            check=True,
+        )
     else:
         target.write_text(json.dumps(_dump_rows(), ensure_ascii=False, default=_encode))
 
@@ -64,9 +66,18 @@ def restore(url: str, source: Path, fmt: str) -> None:
         _check_sqlite_backup(source)
         _copy_sqlite(source, _sqlite_path(url))
     elif fmt == "pg_dump":
-        subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner",
-                        "--single-transaction", f"--dbname={_libpq_url(url)}", str(source)],
-                       check=True)
+        subprocess.run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                f"--dbname={_libpq_url(url)}",
+                str(source),
+            ],
+            check=True,
+        )
     else:
         _load_rows(json.loads(source.read_text()))
 
@@ -118,8 +129,10 @@ def _load_rows(data: dict) -> None:
         for table in reversed(db.metadata.sorted_tables):
             conn.execute(table.delete())
         for table in db.metadata.sorted_tables:
-            rows = [{key: _decode(table.c[key], value) for key, value in row.items()}
-                    for row in data["tables"].get(table.name, [])]
+            rows = [
+                {key: _decode(table.c[key], value) for key, value in row.items()}
+                for row in data["tables"].get(table.name, [])
+            ]
             if rows:
                 conn.execute(insert(table), rows)
         if conn.dialect.name == "postgresql":  # ids go on after the restored ones
@@ -128,4 +141,5 @@ def _load_rows(data: dict) -> None:
                 if serial is not None:
                     conn.exec_driver_sql(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', '{serial.name}'), "
-                        f"COALESCE((SELECT MAX({serial.name}) FROM {table.name}), 0) + 1, false)")
+                        f"COALESCE((SELECT MAX({serial.name}) FROM {table.name}), 0) + 1, false)"
+                    )

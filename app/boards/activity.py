@@ -8,17 +8,28 @@ from app.extensions import db
 from app.models import Event, Lane, Phase
 
 _VERBS = {
-    "created": _l("maakte"), "updated": _l("wijzigde"), "moved": _l("verplaatste"),
+    "created": _l("maakte"),
+    "updated": _l("wijzigde"),
+    "moved": _l("verplaatste"),
     "deleted": _l("verwijderde"),
 }
 
 
 def _entity_label(kind: str) -> str:
-    labels = {"card": _("kaart"), "phase": _("fase"), "lane": _("baan"),
-              "organisation": _("organisatie"), "board": _("bord"), "member": _("lid"),
-              "marker": _("markering"), "handover": _("overdracht"),
-              "next_step": _("vervolgstap"), "share_link": _("alleen-lezen link"),
-              "meeting": _("overleg"), "round": _("ronde")}
+    labels = {
+        "card": _("kaart"),
+        "phase": _("fase"),
+        "lane": _("baan"),
+        "organisation": _("organisatie"),
+        "board": _("bord"),
+        "member": _("lid"),
+        "marker": _("markering"),
+        "handover": _("overdracht"),
+        "next_step": _("vervolgstap"),
+        "share_link": _("alleen-lezen link"),
+        "meeting": _("overleg"),
+        "round": _("ronde"),
+    }
     return labels.get(kind, kind)
 
 
@@ -41,14 +52,27 @@ def describe(event: Event, phase_names: dict[int, str], lane_names: dict[int, st
 
 def recent(board_id: int, limit: int = 40) -> list[dict]:
     """Return the latest events of a board as feed items, newest first."""
-    events = db.session.execute(
-        db.select(Event).filter_by(board_id=board_id).order_by(Event.seq.desc()).limit(limit)
-    ).scalars().all()
-    phases = dict(db.session.execute(
-        db.select(Phase.id, Phase.name).filter_by(board_id=board_id)).all())
-    lanes = dict(db.session.execute(
-        db.select(Lane.id, Lane.name).filter_by(board_id=board_id)).all())
-    return [{"seq": e.seq, "text": describe(e, phases, lanes), "at": e.created_at,
-             "when": format_datetime(e.created_at, "d MMM HH:mm"), "type": e.type,
-             "card_id": e.data.get("id") if e.type.startswith("card.") else None}
-            for e in events]
+    events = (
+        db.session.execute(
+            db.select(Event).filter_by(board_id=board_id).order_by(Event.seq.desc()).limit(limit)
+        )
+        .scalars()
+        .all()
+    )
+    phases = dict(
+        db.session.execute(db.select(Phase.id, Phase.name).filter_by(board_id=board_id)).all()
+    )
+    lanes = dict(
+        db.session.execute(db.select(Lane.id, Lane.name).filter_by(board_id=board_id)).all()
+    )
+    return [
+        {
+            "seq": e.seq,
+            "text": describe(e, phases, lanes),
+            "at": e.created_at,
+            "when": format_datetime(e.created_at, "d MMM HH:mm"),
+            "type": e.type,
+            "card_id": e.data.get("id") if e.type.startswith("card.") else None,
+        }
+        for e in events
+    ]

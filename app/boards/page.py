@@ -21,12 +21,21 @@ def canvas_context(board: Board, role: str, can_edit: bool | None = None) -> dic
     cells = state.cells()
     organisations = {o.id: o for o in state.organisations}
     context = {
-        "board": board, "state": state, "role": role,
+        "board": board,
+        "state": state,
+        "role": role,
         "can_edit": role in ("partner", "coordinator") if can_edit is None else can_edit,
         "can_manage": role == "coordinator" and can_edit is not False,
-        "rows": [(lane, [(phase, cells.get((phase.id, lane.id if lane else None), []))
-                         for phase in state.phases])
-                 for lane in (state.lanes or [None])],
+        "rows": [
+            (
+                lane,
+                [
+                    (phase, cells.get((phase.id, lane.id if lane else None), []))
+                    for phase in state.phases
+                ],
+            )
+            for lane in (state.lanes or [None])
+        ],
         "organisations": organisations,
     }
     for extension in _extensions:

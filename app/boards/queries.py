@@ -48,23 +48,32 @@ def _all(query):
 def load_state(board: Board, with_reading: bool = True) -> BoardState:
     """Load a board's structure and live cards (and markers, handovers, next steps)."""
     bid = board.id
-    organisations = _all(db.select(Organisation).filter_by(board_id=bid)
-                         .order_by(Organisation.name, Organisation.id))
+    organisations = _all(
+        db.select(Organisation).filter_by(board_id=bid).order_by(Organisation.name, Organisation.id)
+    )
     state = BoardState(
         board=board,
         phases=_all(db.select(Phase).filter_by(board_id=bid).order_by(Phase.position, Phase.id)),
         lanes=_all(db.select(Lane).filter_by(board_id=bid).order_by(Lane.position, Lane.id)),
         organisations=organisations,
-        cards=_all(db.select(Card).where(Card.board_id == bid, Card.deleted_at.is_(None))
-                   .order_by(Card.position, Card.id)),
+        cards=_all(
+            db.select(Card)
+            .where(Card.board_id == bid, Card.deleted_at.is_(None))
+            .order_by(Card.position, Card.id)
+        ),
     )
     if with_reading:
-        state.markers = _all(db.select(Marker).filter_by(board_id=bid)
-                             .options(selectinload(Marker.cards), selectinload(Marker.author))
-                             .order_by(Marker.id))
+        state.markers = _all(
+            db.select(Marker)
+            .filter_by(board_id=bid)
+            .options(selectinload(Marker.cards), selectinload(Marker.author))
+            .order_by(Marker.id)
+        )
         state.handovers = _all(db.select(Handover).filter_by(board_id=bid).order_by(Handover.id))
-        state.next_steps = _all(db.select(NextStep).filter_by(board_id=bid)
-                                .options(selectinload(NextStep.markers),
-                                         selectinload(NextStep.learnings))
-                                .order_by(NextStep.id))
+        state.next_steps = _all(
+            db.select(NextStep)
+            .filter_by(board_id=bid)
+            .options(selectinload(NextStep.markers), selectinload(NextStep.learnings))
+            .order_by(NextStep.id)
+        )
     return state

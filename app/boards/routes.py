@@ -36,8 +36,13 @@ def _actor() -> Actor:
 def index():
     """List my boards, with a form to start a new one."""
     archived = request.args.get("archived") == "1"
-    return render_template("boards/index.html", boards=services.boards_of(current_user, archived),
-                           archived=archived, errors={}, form={})
+    return render_template(
+        "boards/index.html",
+        boards=services.boards_of(current_user, archived),
+        archived=archived,
+        errors={},
+        form={},
+    )
 
 
 @bp.post("/boards")
@@ -49,12 +54,23 @@ def create():
     raw.pop("lanes", None)
     lane_template = request.form.get("lanes") or None
     try:
-        data = parse(BoardCreate, {**raw, "lane_template": lane_template,
-                                   **({"phases": []} if template == "empty" else {})})
+        data = parse(
+            BoardCreate,
+            {
+                **raw,
+                "lane_template": lane_template,
+                **({"phases": []} if template == "empty" else {}),
+            },
+        )
         board = services.create_board(_actor(), **data.model_dump())
     except ValidationFailed as exc:
-        return render_template("boards/index.html", boards=services.boards_of(current_user),
-                               archived=False, errors=exc.fields, form=request.form), 422
+        return render_template(
+            "boards/index.html",
+            boards=services.boards_of(current_user),
+            archived=False,
+            errors=exc.fields,
+            form=request.form,
+        ), 422
     return redirect(url_for("boards.show", board_id=board.id))
 
 
@@ -65,10 +81,14 @@ def show(board_id: int):
     actor = _actor()
     board = board_for(actor, board_id, READ)
     context = canvas_context(board, role_on(actor, board_id))
-    return render_template("boards/show.html", **context, feed=activity.recent(board_id),
-                           deleted=deleted_cards(board_id),
-                           canvas_url=url_for("boards.canvas", board_id=board_id),
-                           org_css_url=url_for("boards.organisation_styles", board_id=board_id))
+    return render_template(
+        "boards/show.html",
+        **context,
+        feed=activity.recent(board_id),
+        deleted=deleted_cards(board_id),
+        canvas_url=url_for("boards.canvas", board_id=board_id),
+        org_css_url=url_for("boards.organisation_styles", board_id=board_id),
+    )
 
 
 @bp.get("/boards/<int:board_id>/canvas")
@@ -77,8 +97,9 @@ def canvas(board_id: int):
     """Return the canvas fragment (after a structural change)."""
     actor = _actor()
     board = board_for(actor, board_id, READ)
-    return render_template("boards/_canvas_region.html",
-                           **canvas_context(board, role_on(actor, board_id)))
+    return render_template(
+        "boards/_canvas_region.html", **canvas_context(board, role_on(actor, board_id))
+    )
 
 
 @bp.get("/boards/<int:board_id>/activity")
@@ -87,9 +108,13 @@ def feed(board_id: int):
     """Return the activity feed and the deleted cards (history) fragment."""
     board = board_for(_actor(), board_id, READ)
     role = role_on(_actor(), board_id)
-    return render_template("boards/_history.html", board=board, feed=activity.recent(board_id),
-                           deleted=deleted_cards(board_id),
-                           can_edit=role in ("partner", "coordinator"))
+    return render_template(
+        "boards/_history.html",
+        board=board,
+        feed=activity.recent(board_id),
+        deleted=deleted_cards(board_id),
+        can_edit=role in ("partner", "coordinator"),
+    )
 
 
 @bp.get("/boards/<int:board_id>/organisations.css")
@@ -110,16 +135,25 @@ def organisation_css(organisations) -> Response:
 
 # -- Structure: phases, lanes, organisations ------------------------------------------------
 
-def _structure_page(board_id: int, errors: dict | None = None, status: int = 200,
-                    invite_url: str | None = None):
+
+def _structure_page(
+    board_id: int, errors: dict | None = None, status: int = 200, invite_url: str | None = None
+):
     actor = _actor()
     board = board_for(actor, board_id, READ)
     role = role_on(actor, board_id)
     return render_template(
-        "boards/settings.html", board=board, role=role,
-        can_edit=role in ("partner", "coordinator"), can_manage=role == "coordinator",
-        kinds=ORGANISATION_KINDS, roles=ROLE_LABELS, errors=errors or {},
-        lane_templates=LANE_TEMPLATES, invite_url=invite_url), status
+        "boards/settings.html",
+        board=board,
+        role=role,
+        can_edit=role in ("partner", "coordinator"),
+        can_manage=role == "coordinator",
+        kinds=ORGANISATION_KINDS,
+        roles=ROLE_LABELS,
+        errors=errors or {},
+        lane_templates=LANE_TEMPLATES,
+        invite_url=invite_url,
+    ), status
 
 
 @bp.get("/boards/<int:board_id>/settings")
@@ -141,8 +175,9 @@ def _handle(board_id: int, anchor: str, fn):
         fn()
     except ValidationFailed as exc:
         flash(exc.message, "error")
-        return _structure_page(board_id, errors={anchor: exc.fields or {"_": exc.message}},
-                               status=422)
+        return _structure_page(
+            board_id, errors={anchor: exc.fields or {"_": exc.message}}, status=422
+        )
     return _after_change(board_id, anchor)
 
 
@@ -168,8 +203,13 @@ AXIS_SCHEMAS = {"phase": (PhaseCreate, PhaseUpdate, Phase), "lane": (LaneCreate,
 def create_axis(board_id: int, axis: str):
     """Add a phase or lane."""
     create_schema = AXIS_SCHEMAS[axis][0]
-    return _handle(board_id, f"{axis}s", lambda: structure.create_axis(
-        _actor(), board_id, axis, **parse(create_schema, form_data(request.form)).model_dump()))
+    return _handle(
+        board_id,
+        f"{axis}s",
+        lambda: structure.create_axis(
+            _actor(), board_id, axis, **parse(create_schema, form_data(request.form)).model_dump()
+        ),
+    )
 
 
 @bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/<int:entity_id>")
@@ -213,8 +253,7 @@ def delete_axis(board_id: int, axis: str, entity_id: int):
     def change():
         if target is not None and not target.isdigit():
             raise ValidationFailed(_("Kies een bestemming."))
-        structure.delete_axis(_actor(), board_id, axis, entity_id,
-                              int(target) if target else None)
+        structure.delete_axis(_actor(), board_id, axis, entity_id, int(target) if target else None)
 
     return _handle(board_id, f"{axis}s", change)
 
@@ -223,8 +262,13 @@ def delete_axis(board_id: int, axis: str, entity_id: int):
 @login_required
 def create_organisation(board_id: int):
     """Add an organisation."""
-    return _handle(board_id, "organisations", lambda: structure.create_organisation(
-        _actor(), board_id, **parse(OrganisationCreate, form_data(request.form)).model_dump()))
+    return _handle(
+        board_id,
+        "organisations",
+        lambda: structure.create_organisation(
+            _actor(), board_id, **parse(OrganisationCreate, form_data(request.form)).model_dump()
+        ),
+    )
 
 
 @bp.post("/boards/<int:board_id>/organisations/<int:organisation_id>")
@@ -233,11 +277,12 @@ def update_organisation(board_id: int, organisation_id: int):
     """Edit an organisation."""
 
     def change():
-        update = parse(OrganisationUpdate, {**form_data(request.form),
-                                            "contact": request.form.get("contact", "")})
+        update = parse(
+            OrganisationUpdate,
+            {**form_data(request.form), "contact": request.form.get("contact", "")},
+        )
         fields = update.model_dump(include=update.model_fields_set - {"version"})
-        structure.update_organisation(_actor(), board_id, organisation_id, fields,
-                                      update.version)
+        structure.update_organisation(_actor(), board_id, organisation_id, fields, update.version)
 
     return _handle(board_id, "organisations", change)
 
@@ -246,11 +291,15 @@ def update_organisation(board_id: int, organisation_id: int):
 @login_required
 def delete_organisation(board_id: int, organisation_id: int):
     """Delete an organisation without cards."""
-    return _handle(board_id, "organisations", lambda: structure.delete_organisation(
-        _actor(), board_id, organisation_id))
+    return _handle(
+        board_id,
+        "organisations",
+        lambda: structure.delete_organisation(_actor(), board_id, organisation_id),
+    )
 
 
 # -- Members and invites ----------------------------------------------------------------------
+
 
 @bp.post("/boards/<int:board_id>/invites")
 @login_required
@@ -261,8 +310,7 @@ def invite(board_id: int):
         _invite, token = services.create_invite(_actor(), board_id, data.role, data.email)
     except ValidationFailed as exc:
         return _structure_page(board_id, errors={"members": exc.fields}, status=422)
-    return _structure_page(board_id, invite_url=url_for("auth.invite", token=token,
-                                                        _external=True))
+    return _structure_page(board_id, invite_url=url_for("auth.invite", token=token, _external=True))
 
 
 @bp.post("/boards/<int:board_id>/members/<int:user_id>")
@@ -278,5 +326,3 @@ def change_member(board_id: int, user_id: int):
         services.change_role(_actor(), board_id, user_id, role)
 
     return _handle(board_id, "members", change)
-
-

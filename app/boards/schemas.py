@@ -8,9 +8,18 @@ from app.validation import HEX_COLOR, Name, Schema, text
 
 Role = Literal["coordinator", "partner", "viewer"]
 OrganisationKind = Literal[
-    "gemeente", "energieloket", "energiecooperatie", "energiecoach", "marktpartij",
-    "warmtefonds", "rvo", "provincie", "woningcorporatie", "vve_ondersteuning",
-    "sociaal_domein", "overig",
+    "gemeente",
+    "energieloket",
+    "energiecooperatie",
+    "energiecoach",
+    "marktpartij",
+    "warmtefonds",
+    "rvo",
+    "provincie",
+    "woningcorporatie",
+    "vve_ondersteuning",
+    "sociaal_domein",
+    "overig",
 ]
 Demand = Annotated[int, Field(ge=0, le=10_000_000)]
 Color = Annotated[str, StringConstraints(pattern=HEX_COLOR)]

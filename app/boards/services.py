@@ -26,16 +26,25 @@ def hash_token(token: str) -> str:
 
 def boards_of(user: User, include_archived: bool = False) -> list[tuple[Board, str]]:
     """Return the boards a user is a member of, with the user's role, newest first."""
-    query = (db.select(Board, Membership.role).join(Membership)
-             .where(Membership.user_id == user.id).order_by(Board.created_at.desc()))
+    query = (
+        db.select(Board, Membership.role)
+        .join(Membership)
+        .where(Membership.user_id == user.id)
+        .order_by(Board.created_at.desc())
+    )
     if not include_archived:
         query = query.where(Board.archived_at.is_(None))
     return [(board, role) for board, role in db.session.execute(query).all()]
 
 
 @write
-def create_board(actor: Actor, name: str, phases: list[str] | None = None,
-                 lanes: list[str] | None = None, lane_template: str | None = None) -> Board:
+def create_board(
+    actor: Actor,
+    name: str,
+    phases: list[str] | None = None,
+    lanes: list[str] | None = None,
+    lane_template: str | None = None,
+) -> Board:
     """Create a board with default or given phases and lanes; its creator coordinates it."""
     board = Board(name=name, created_by_id=actor.id)
     board.memberships.append(Membership(user=actor.user, role="coordinator"))
@@ -52,8 +61,13 @@ def create_board(actor: Actor, name: str, phases: list[str] | None = None,
 
 
 @write
-def update_board(actor: Actor, board_id: int, name: str | None = None,
-                 archived: bool | None = None, version: int | None = None) -> Board:
+def update_board(
+    actor: Actor,
+    board_id: int,
+    name: str | None = None,
+    archived: bool | None = None,
+    version: int | None = None,
+) -> Board:
     """Rename, archive or unarchive a board."""
     board = board_for(actor, board_id, MANAGE)
     if version is not None and version != board.version:
@@ -69,7 +83,8 @@ def update_board(actor: Actor, board_id: int, name: str | None = None,
 
 def _member_by_email(board_id: int, email: str) -> Membership | None:
     return db.session.execute(
-        db.select(Membership).join(User)
+        db.select(Membership)
+        .join(User)
         .where(Membership.board_id == board_id, User.email == email.lower())
     ).scalar_one_or_none()
 
@@ -80,8 +95,10 @@ def add_member(actor: Actor, board_id: int, email: str, role: str) -> Membership
     board_for(actor, board_id, MANAGE)
     user = db.session.execute(db.select(User).filter_by(email=email.lower())).scalar_one_or_none()
     if user is None:
-        raise ValidationFailed(_("Er is geen account met dit e-mailadres; stuur een uitnodiging."),
-                               fields={"email": _("Onbekend e-mailadres.")})
+        raise ValidationFailed(
+            _("Er is geen account met dit e-mailadres; stuur een uitnodiging."),
+            fields={"email": _("Onbekend e-mailadres.")},
+        )
     membership = _member_by_email(board_id, email) or Membership(board_id=board_id, user=user)
     membership.role = role
     db.session.add(membership)
@@ -107,8 +124,10 @@ def _member_leaving_role(actor: Actor, board_id: int, user_id: int, losing: bool
     if membership is None:
         raise NotFound(_("Dit lid bestaat niet."))
     coordinators = db.session.execute(
-        db.select(db.func.count()).select_from(Membership)
-        .filter_by(board_id=board_id, role="coordinator")).scalar_one()
+        db.select(db.func.count())
+        .select_from(Membership)
+        .filter_by(board_id=board_id, role="coordinator")
+    ).scalar_one()
     if losing and membership.role == "coordinator" and coordinators == 1:
         raise ValidationFailed(_("Een bord heeft minstens één regisseur nodig."))
     return membership
@@ -127,14 +146,20 @@ def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
 
 
 @write
-def create_invite(actor: Actor, board_id: int, role: str, email: str | None = None
-                  ) -> tuple[Invite, str]:
+def create_invite(
+    actor: Actor, board_id: int, role: str, email: str | None = None
+) -> tuple[Invite, str]:
     """Create an invite link to copy; return the invite and its secret token (shown once)."""
     board_for(actor, board_id, MANAGE)
     token = secrets.token_urlsafe(24)
-    invite = Invite(board_id=board_id, role=role, email=email.lower() if email else None,
-                    token_hash=hash_token(token), created_by_id=actor.id,
-                    expires_at=utcnow() + timedelta(days=INVITE_DAYS))
+    invite = Invite(
+        board_id=board_id,
+        role=role,
+        email=email.lower() if email else None,
+        token_hash=hash_token(token),
+        created_by_id=actor.id,
+        expires_at=utcnow() + timedelta(days=INVITE_DAYS),
+    )
     db.session.add(invite)
     return invite, token
 
@@ -142,16 +167,26 @@ def create_invite(actor: Actor, board_id: int, role: str, email: str | None = No
 def open_invite(token: str) -> Invite:
     """Return the pending invite for a token, or raise NotFound."""
     invite = db.session.execute(
-        db.select(Invite).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
-    if (invite is None or invite.accepted_at or invite.revoked_at
-            or (invite.expires_at and invite.expires_at < utcnow())):
+        db.select(Invite).filter_by(token_hash=hash_token(token))
+    ).scalar_one_or_none()
+    if (
+        invite is None
+        or invite.accepted_at
+        or invite.revoked_at
+        or (invite.expires_at and invite.expires_at < utcnow())
+    ):
         raise NotFound(_("Deze uitnodiging is ongeldig, verlopen of al gebruikt."))
     return invite
 
 
 @write
-def accept_invite(token: str, user: User | None = None, name: str | None = None,
-                  email: str | None = None, password: str | None = None) -> Membership:
+def accept_invite(
+    token: str,
+    user: User | None = None,
+    name: str | None = None,
+    email: str | None = None,
+    password: str | None = None,
+) -> Membership:
     """Accept an invite as the signed-in user, or create the invitee's account."""
     invite = open_invite(token)
     if user is None:
@@ -160,8 +195,9 @@ def accept_invite(token: str, user: User | None = None, name: str | None = None,
         user = create_user(email=email, name=name, password=password)
     membership = db.session.execute(
         db.select(Membership).filter_by(board_id=invite.board_id, user_id=user.id)
-    ).scalar_one_or_none() or Membership(board_id=invite.board_id, user_id=user.id,
-                                         role=invite.role)
+    ).scalar_one_or_none() or Membership(
+        board_id=invite.board_id, user_id=user.id, role=invite.role
+    )
     membership.user = user
     db.session.add(membership)
     invite.accepted_at = utcnow()

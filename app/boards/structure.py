@@ -16,39 +16,53 @@ from app.vocab import PATTERN_COUNT
 AXES = {"phase": (Phase, "phase_id"), "lane": (Lane, "lane_id")}
 
 
-def _position_after(model, board_id: int, after_id: int | None, moving_id: int | None = None
-                    ) -> str:
+def _position_after(
+    model, board_id: int, after_id: int | None, moving_id: int | None = None
+) -> str:
     """Return a key right after `after_id` (None: first) among the board's phases or lanes."""
     siblings = db.session.execute(
-        db.select(model.id, model.position).where(model.board_id == board_id,
-                                                  model.id != (moving_id or -1))
-        .order_by(model.position, model.id)).all()
+        db.select(model.id, model.position)
+        .where(model.board_id == board_id, model.id != (moving_id or -1))
+        .order_by(model.position, model.id)
+    ).all()
     if after_id is None:
         return key_between(None, siblings[0].position if siblings else None)
     index = next((i for i, row in enumerate(siblings) if row.id == after_id), None)
     if index is None:
-        raise ValidationFailed(_("Dit hoort niet bij dit bord."),
-                               fields={"after_id": _("Onbekende positie.")})
+        raise ValidationFailed(
+            _("Dit hoort niet bij dit bord."), fields={"after_id": _("Onbekende positie.")}
+        )
     following = siblings[index + 1].position if index + 1 < len(siblings) else None
     return key_between(siblings[index].position, following)
 
 
 def _last_id(model, board_id: int) -> int | None:
     return db.session.execute(
-        db.select(model.id).where(model.board_id == board_id)
-        .order_by(model.position.desc(), model.id.desc()).limit(1)).scalar_one_or_none()
+        db.select(model.id)
+        .where(model.board_id == board_id)
+        .order_by(model.position.desc(), model.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 @write
-def create_axis(actor: Actor, board_id: int, axis: str, name: str, after_id: int | None = None,
-                append: bool = True, **fields):
+def create_axis(
+    actor: Actor,
+    board_id: int,
+    axis: str,
+    name: str,
+    after_id: int | None = None,
+    append: bool = True,
+    **fields,
+):
     """Add a phase or lane; without `after_id` it goes last."""
     board_for(actor, board_id, EDIT)
     model, column = AXES[axis]
     if after_id is None and append:
         after_id = _last_id(model, board_id)
-    entity = model(board_id=board_id, name=name,
-                   position=_position_after(model, board_id, after_id), **fields)
+    entity = model(
+        board_id=board_id, name=name, position=_position_after(model, board_id, after_id), **fields
+    )
     db.session.add(entity)
     db.session.flush()
     if axis == "lane" and _last_id(model, board_id) is not None:
@@ -59,9 +73,15 @@ def create_axis(actor: Actor, board_id: int, axis: str, name: str, after_id: int
 
 def _adopt_laneless_cards(board_id: int, lane_id: int, actor: Actor) -> None:
     # Once a board has lanes every card lives in one; the first lane takes the cards.
-    cards = db.session.execute(db.select(Card).where(
-        Card.board_id == board_id, Card.lane_id.is_(None), Card.deleted_at.is_(None))
-    ).scalars().all()
+    cards = (
+        db.session.execute(
+            db.select(Card).where(
+                Card.board_id == board_id, Card.lane_id.is_(None), Card.deleted_at.is_(None)
+            )
+        )
+        .scalars()
+        .all()
+    )
     for card in cards:
         card.lane_id = lane_id
         card.version += 1
@@ -69,8 +89,9 @@ def _adopt_laneless_cards(board_id: int, lane_id: int, actor: Actor) -> None:
 
 
 @write
-def update_axis(actor: Actor, board_id: int, axis: str, entity_id: int, fields: dict,
-                version: int | None = None):
+def update_axis(
+    actor: Actor, board_id: int, axis: str, entity_id: int, fields: dict, version: int | None = None
+):
     """Rename, re-estimate or reorder a phase or lane (`after_id` in fields moves it)."""
     board_for(actor, board_id, EDIT)
     model, _column = AXES[axis]
@@ -79,8 +100,9 @@ def update_axis(actor: Actor, board_id: int, axis: str, entity_id: int, fields: 
     if "after_id" in fields:
         after_id = fields.pop("after_id")
         if after_id == entity.id:
-            raise ValidationFailed(_("Kies een andere positie."),
-                                   fields={"after_id": _("Onbekende positie.")})
+            raise ValidationFailed(
+                _("Kies een andere positie."), fields={"after_id": _("Onbekende positie.")}
+            )
         entity.position = _position_after(model, board_id, after_id, moving_id=entity.id)
     for key, value in fields.items():
         if key == "name" and value is None:
@@ -92,27 +114,38 @@ def update_axis(actor: Actor, board_id: int, axis: str, entity_id: int, fields: 
 
 
 @write
-def delete_axis(actor: Actor, board_id: int, axis: str, entity_id: int,
-                move_cards_to: int | None = None) -> None:
+def delete_axis(
+    actor: Actor, board_id: int, axis: str, entity_id: int, move_cards_to: int | None = None
+) -> None:
     """Delete a phase or lane; its cards move to `move_cards_to`, never vanish silently."""
     board_for(actor, board_id, EDIT)
     model, column = AXES[axis]
     entity = board_entity(model, board_id, entity_id, "id")
-    cards = db.session.execute(db.select(Card).where(
-        getattr(Card, column) == entity.id)).scalars().all()
+    cards = (
+        db.session.execute(db.select(Card).where(getattr(Card, column) == entity.id))
+        .scalars()
+        .all()
+    )
     live = [card for card in cards if card.deleted_at is None]
-    remaining = db.session.execute(db.select(db.func.count()).select_from(model).where(
-        model.board_id == board_id, model.id != entity.id)).scalar_one()
+    remaining = db.session.execute(
+        db.select(db.func.count())
+        .select_from(model)
+        .where(model.board_id == board_id, model.id != entity.id)
+    ).scalar_one()
     target = None
     if move_cards_to is not None:
         target = board_entity(model, board_id, move_cards_to, "move_cards_to")
         if target.id == entity.id:
-            raise ValidationFailed(_("Kies een andere bestemming."),
-                                   fields={"move_cards_to": _("Kies een andere bestemming.")})
+            raise ValidationFailed(
+                _("Kies een andere bestemming."),
+                fields={"move_cards_to": _("Kies een andere bestemming.")},
+            )
     elif live and not (axis == "lane" and remaining == 0):
         raise ValidationFailed(
             _("Er staan nog %(n)s kaarten in; kies waar ze heen gaan.", n=len(live)),
-            fields={"move_cards_to": _("Kies waar de kaarten heen gaan.")}, code="has_cards")
+            fields={"move_cards_to": _("Kies waar de kaarten heen gaan.")},
+            code="has_cards",
+        )
     for card in cards:
         if target is None and axis == "phase":
             db.session.delete(card)  # only deleted cards get here: without a phase they are gone
@@ -127,22 +160,31 @@ def delete_axis(actor: Actor, board_id: int, axis: str, entity_id: int,
 
 
 @write
-def create_organisation(actor: Actor, board_id: int, name: str, kind: str, color: str,
-                        contact: str = "") -> Organisation:
+def create_organisation(
+    actor: Actor, board_id: int, name: str, kind: str, color: str, contact: str = ""
+) -> Organisation:
     """Add an organisation to the board's legend."""
     board_for(actor, board_id, EDIT)
-    count = db.session.execute(db.select(db.func.count()).select_from(Organisation)
-                               .filter_by(board_id=board_id)).scalar_one()
-    organisation = Organisation(board_id=board_id, name=name, kind=kind, color=color.lower(),
-                                contact=contact, pattern=count % PATTERN_COUNT)
+    count = db.session.execute(
+        db.select(db.func.count()).select_from(Organisation).filter_by(board_id=board_id)
+    ).scalar_one()
+    organisation = Organisation(
+        board_id=board_id,
+        name=name,
+        kind=kind,
+        color=color.lower(),
+        contact=contact,
+        pattern=count % PATTERN_COUNT,
+    )
     db.session.add(organisation)
     events.record(board_id, "organisation.created", organisation, actor)
     return organisation
 
 
 @write
-def update_organisation(actor: Actor, board_id: int, organisation_id: int, fields: dict,
-                        version: int | None = None) -> Organisation:
+def update_organisation(
+    actor: Actor, board_id: int, organisation_id: int, fields: dict, version: int | None = None
+) -> Organisation:
     """Change an organisation's name, kind, colour or contact person."""
     board_for(actor, board_id, EDIT)
     organisation = board_entity(Organisation, board_id, organisation_id, "id")
@@ -160,12 +202,18 @@ def delete_organisation(actor: Actor, board_id: int, organisation_id: int) -> No
     """Delete an organisation that offers nothing on the board any more."""
     board_for(actor, board_id, EDIT)
     organisation = board_entity(Organisation, board_id, organisation_id, "id")
-    in_use = db.session.execute(db.select(db.func.count()).select_from(Card).where(
-        Card.organisation_id == organisation.id)).scalar_one()
+    in_use = db.session.execute(
+        db.select(db.func.count()).select_from(Card).where(Card.organisation_id == organisation.id)
+    ).scalar_one()
     if in_use:
         raise ValidationFailed(
-            _("Deze organisatie heeft nog %(n)s kaarten (ook verwijderde); verplaats of "
-              "verwijder die eerst.", n=in_use), code="has_cards")
+            _(
+                "Deze organisatie heeft nog %(n)s kaarten (ook verwijderde); verplaats of "
+                "verwijder die eerst.",
+                n=in_use,
+            ),
+            code="has_cards",
+        )
     data = organisation.to_json()
     db.session.delete(organisation)
     events.record(board_id, "organisation.deleted", actor=actor, data=data)

@@ -12,8 +12,9 @@ from app.validation import fits_database, parse
 def _card_id(data: dict) -> int:
     card_id = data.pop("card_id", None)
     if not isinstance(card_id, int) or isinstance(card_id, bool) or not fits_database(card_id):
-        raise ValidationFailed(_("Controleer de invoer."),
-                               fields={"card_id": _("Dit veld is verplicht.")})
+        raise ValidationFailed(
+            _("Controleer de invoer."), fields={"card_id": _("Dit veld is verplicht.")}
+        )
     return card_id
 
 

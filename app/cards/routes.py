@@ -27,20 +27,35 @@ def render_card(card) -> str:
     return render_template("cards/_card.html", card=card)
 
 
-def _form(board_id: int, card=None, values: dict | None = None, errors: dict | None = None,
-          cell: dict | None = None, status: int = 200):
+def _form(
+    board_id: int,
+    card=None,
+    values: dict | None = None,
+    errors: dict | None = None,
+    cell: dict | None = None,
+    status: int = 200,
+):
     board = board_for(_actor(), board_id, EDIT)
-    return render_template("cards/_form.html", board=board, card=card, values=values or {},
-                           errors=errors or {}, cell=cell or {}, statuses=CARD_STATUSES,
-                           organisations=board.organisations), status
+    return render_template(
+        "cards/_form.html",
+        board=board,
+        card=card,
+        values=values or {},
+        errors=errors or {},
+        cell=cell or {},
+        statuses=CARD_STATUSES,
+        organisations=board.organisations,
+    ), status
 
 
 @bp.get("/boards/<int:board_id>/cards/new")
 @login_required
 def new(board_id: int):
     """Return an empty card form for a cell."""
-    cell = {"phase_id": request.args.get("phase_id", type=int),
-            "lane_id": request.args.get("lane_id", type=int)}
+    cell = {
+        "phase_id": request.args.get("phase_id", type=int),
+        "lane_id": request.args.get("lane_id", type=int),
+    }
     return _form(board_id, cell=cell)
 
 
@@ -53,8 +68,9 @@ def create(board_id: int):
         card = perform(_actor(), board_id, "card.create", values)
     except ValidationFailed as exc:
         cell = {"phase_id": values.get("phase_id"), "lane_id": values.get("lane_id")}
-        return _form(board_id, values=values, errors=exc.fields or {"_": exc.message},
-                     cell=cell, status=422)
+        return _form(
+            board_id, values=values, errors=exc.fields or {"_": exc.message}, cell=cell, status=422
+        )
     return render_card(services.get_card(board_id, card["id"])), 201
 
 
@@ -81,19 +97,29 @@ def update(board_id: int, card_id: int):
     values = form_data(request.form)
     # Only what the form sent changes; text keeps "" (a cleared title is an error, a cleared
     # description is empty), an emptied number or choice becomes null.
-    fields = {key: request.form[key] if key in TEXTS else values.get(key)
-              for key in EDITABLE if key in request.form}
+    fields = {
+        key: request.form[key] if key in TEXTS else values.get(key)
+        for key in EDITABLE
+        if key in request.form
+    }
     try:
         perform(_actor(), board_id, "card.update", {**fields, "card_id": card_id})
     except Conflict as exc:
         board = board_for(_actor(), board_id, EDIT)
-        return render_template("cards/_conflict.html", board=board, mine=values,
-                               theirs=exc.current, card_id=card_id, statuses=CARD_STATUSES,
-                               organisations={o.id: o for o in board.organisations}), 409
+        return render_template(
+            "cards/_conflict.html",
+            board=board,
+            mine=values,
+            theirs=exc.current,
+            card_id=card_id,
+            statuses=CARD_STATUSES,
+            organisations={o.id: o for o in board.organisations},
+        ), 409
     except ValidationFailed as exc:
         card = services.get_card(board_id, card_id)
-        return _form(board_id, card=card, values=values,
-                     errors=exc.fields or {"_": exc.message}, status=422)
+        return _form(
+            board_id, card=card, values=values, errors=exc.fields or {"_": exc.message}, status=422
+        )
     return render_card(services.get_card(board_id, card_id))
 
 
@@ -111,4 +137,3 @@ def restore(board_id: int, card_id: int):
     """Restore a deleted card from the history."""
     perform(_actor(), board_id, "card.restore", {"card_id": card_id})
     return "", 200, {"HX-Trigger": "bw-history-changed"}
-

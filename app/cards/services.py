@@ -31,8 +31,10 @@ def get_card(board_id: int, card_id: int, include_deleted: bool = False) -> Card
 def _cell(board_id: int, phase_id: int, lane_id: int | None) -> tuple[int, int | None]:
     """Check that a cell belongs to the board and fits its lanes; return it."""
     board_entity(Phase, board_id, phase_id, "phase_id")
-    has_lanes = db.session.execute(
-        db.select(Lane.id).filter_by(board_id=board_id).limit(1)).first() is not None
+    has_lanes = (
+        db.session.execute(db.select(Lane.id).filter_by(board_id=board_id).limit(1)).first()
+        is not None
+    )
     if lane_id is not None:
         board_entity(Lane, board_id, lane_id, "lane_id")
     elif has_lanes:
@@ -42,15 +44,26 @@ def _cell(board_id: int, phase_id: int, lane_id: int | None) -> tuple[int, int |
 
 def _cell_keys(board_id: int, phase_id: int, lane_id: int | None, exclude: int | None = None):
     return db.session.execute(
-        db.select(Card.id, Card.position).where(
-            Card.board_id == board_id, Card.phase_id == phase_id,
-            Card.lane_id.is_not_distinct_from(lane_id), Card.deleted_at.is_(None),
-            Card.id != (exclude or -1))
-        .order_by(Card.position, Card.id)).all()
+        db.select(Card.id, Card.position)
+        .where(
+            Card.board_id == board_id,
+            Card.phase_id == phase_id,
+            Card.lane_id.is_not_distinct_from(lane_id),
+            Card.deleted_at.is_(None),
+            Card.id != (exclude or -1),
+        )
+        .order_by(Card.position, Card.id)
+    ).all()
 
 
-def _position(board_id: int, phase_id: int, lane_id: int | None, after_card_id: int | None,
-              at_end: bool, exclude: int | None = None) -> str:
+def _position(
+    board_id: int,
+    phase_id: int,
+    lane_id: int | None,
+    after_card_id: int | None,
+    at_end: bool,
+    exclude: int | None = None,
+) -> str:
     """Compute a key right after `after_card_id` in the cell (None: first, or last if at_end)."""
     keys = _cell_keys(board_id, phase_id, lane_id, exclude)
     if after_card_id is None:
@@ -59,25 +72,40 @@ def _position(board_id: int, phase_id: int, lane_id: int | None, after_card_id: 
         return key_between(None, keys[0].position if keys else None)
     index = next((i for i, row in enumerate(keys) if row.id == after_card_id), None)
     if index is None:
-        raise ValidationFailed(_("Die kaart staat niet in deze cel."),
-                               fields={"after_card_id": _("Die kaart staat niet in deze cel.")})
+        raise ValidationFailed(
+            _("Die kaart staat niet in deze cel."),
+            fields={"after_card_id": _("Die kaart staat niet in deze cel.")},
+        )
     before = keys[index].position
     # Cards that arrived from a deleted phase or lane may share a key: skip to a larger one.
-    following = next((row.position for row in keys[index + 1:] if row.position > before), None)
+    following = next((row.position for row in keys[index + 1 :] if row.position > before), None)
     return key_between(before, following)
 
 
 @write
-def create_card(actor: Actor, board_id: int, phase_id: int, organisation_id: int, title: str,
-                lane_id: int | None = None, after_card_id: int | None = None, **fields) -> Card:
+def create_card(
+    actor: Actor,
+    board_id: int,
+    phase_id: int,
+    organisation_id: int,
+    title: str,
+    lane_id: int | None = None,
+    after_card_id: int | None = None,
+    **fields,
+) -> Card:
     """Put a new offer in a cell; it goes after `after_card_id`, or last."""
     board_for(actor, board_id, EDIT)
     phase_id, lane_id = _cell(board_id, phase_id, lane_id)
     board_entity(Organisation, board_id, organisation_id, "organisation_id")
-    card = Card(board_id=board_id, phase_id=phase_id, lane_id=lane_id,
-                organisation_id=organisation_id, title=title,
-                position=_position(board_id, phase_id, lane_id, after_card_id, at_end=True),
-                **fields)
+    card = Card(
+        board_id=board_id,
+        phase_id=phase_id,
+        lane_id=lane_id,
+        organisation_id=organisation_id,
+        title=title,
+        position=_position(board_id, phase_id, lane_id, after_card_id, at_end=True),
+        **fields,
+    )
     db.session.add(card)
     events.record(board_id, "card.created", card, actor)
     return card
@@ -94,8 +122,9 @@ def update_card(actor: Actor, board_id: int, card_id: int, version: int, fields:
     board_for(actor, board_id, EDIT, lock=new_organisation is not None)
     card = get_card(board_id, card_id)
     if version != card.version:
-        raise Conflict(_("Iemand anders heeft deze kaart intussen gewijzigd."),
-                       current=card.to_json())
+        raise Conflict(
+            _("Iemand anders heeft deze kaart intussen gewijzigd."), current=card.to_json()
+        )
     if new_organisation is not None:
         board_entity(Organisation, board_id, new_organisation, "organisation_id")
     for key, value in fields.items():
@@ -106,23 +135,34 @@ def update_card(actor: Actor, board_id: int, card_id: int, version: int, fields:
         events.record(board_id, "card.updated", card, actor)
     except StaleDataError:  # another edit committed between our read and our UPDATE
         db.session.rollback()
-        raise Conflict(_("Iemand anders heeft deze kaart intussen gewijzigd."),
-                       current=get_card(board_id, card_id).to_json()) from None
+        raise Conflict(
+            _("Iemand anders heeft deze kaart intussen gewijzigd."),
+            current=get_card(board_id, card_id).to_json(),
+        ) from None
     return card
 
 
 @write
-def move_card(actor: Actor, board_id: int, card_id: int, phase_id: int,
-              lane_id: int | None = None, after_card_id: int | None = None) -> Card:
+def move_card(
+    actor: Actor,
+    board_id: int,
+    card_id: int,
+    phase_id: int,
+    lane_id: int | None = None,
+    after_card_id: int | None = None,
+) -> Card:
     """Move one card into a cell, right after `after_card_id` (None: at the top)."""
     board_for(actor, board_id, EDIT)
     card = get_card(board_id, card_id)
     phase_id, lane_id = _cell(board_id, phase_id, lane_id)
     if after_card_id == card.id:
-        raise ValidationFailed(_("Een kaart kan niet na zichzelf staan."),
-                               fields={"after_card_id": _("Kies een andere kaart.")})
-    card.position = _position(board_id, phase_id, lane_id, after_card_id, at_end=False,
-                              exclude=card.id)
+        raise ValidationFailed(
+            _("Een kaart kan niet na zichzelf staan."),
+            fields={"after_card_id": _("Kies een andere kaart.")},
+        )
+    card.position = _position(
+        board_id, phase_id, lane_id, after_card_id, at_end=False, exclude=card.id
+    )
     card.phase_id, card.lane_id = phase_id, lane_id
     card.version += 1
     events.record(board_id, "card.moved", card, actor)
@@ -160,6 +200,10 @@ def restore_card(actor: Actor, board_id: int, card_id: int) -> Card:
 
 def deleted_cards(board_id: int) -> list[Card]:
     """Return the board's deleted cards, most recently deleted first."""
-    return list(db.session.execute(
-        db.select(Card).where(Card.board_id == board_id, Card.deleted_at.is_not(None))
-        .order_by(Card.deleted_at.desc())).scalars())
+    return list(
+        db.session.execute(
+            db.select(Card)
+            .where(Card.board_id == board_id, Card.deleted_at.is_not(None))
+            .order_by(Card.deleted_at.desc())
+        ).scalars()
+    )

@@ -7,8 +7,17 @@ from openpyxl import Workbook
 
 from app.boards.queries import BoardState
 
-COLUMNS = ("organisation", "kind", "phase", "lane", "title", "description",
-           "capacity_per_year", "capacity_unit", "status")
+COLUMNS = (
+    "organisation",
+    "kind",
+    "phase",
+    "lane",
+    "title",
+    "description",
+    "capacity_per_year",
+    "capacity_unit",
+    "status",
+)
 # A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,11 +39,22 @@ def rows(state: BoardState) -> list[tuple]:
         for lane in [*state.lanes, None]:
             for card in cells.get((phase.id, lane.id if lane else None), []):
                 organisation = organisations[card.organisation_id]
-                result.append(tuple(_safe(value) for value in (
-                    organisation.name, organisation.kind, phases[card.phase_id].name,
-                    lanes[card.lane_id].name if card.lane_id in lanes else "",
-                    card.title, card.description, card.capacity_per_year, card.capacity_unit,
-                    card.status)))
+                result.append(
+                    tuple(
+                        _safe(value)
+                        for value in (
+                            organisation.name,
+                            organisation.kind,
+                            phases[card.phase_id].name,
+                            lanes[card.lane_id].name if card.lane_id in lanes else "",
+                            card.title,
+                            card.description,
+                            card.capacity_per_year,
+                            card.capacity_unit,
+                            card.status,
+                        )
+                    )
+                )
     return result
 
 

@@ -31,8 +31,15 @@ from app.validation import Description, Name, Schema, Title, parse, text
 
 FORMAT = "brugwerk.board"
 VERSION = 1
-LIMITS = {"phases": 15, "lanes": 12, "organisations": 200, "cards": 3000, "markers": 1000,
-          "handovers": 3000, "next_steps": 500}
+LIMITS = {
+    "phases": 15,
+    "lanes": 12,
+    "organisations": 200,
+    "cards": 3000,
+    "markers": 1000,
+    "handovers": 3000,
+    "next_steps": 500,
+}
 
 Ref = Annotated[str, StringConstraints(pattern=r"^[a-z_]+-[0-9]{1,6}$", max_length=20)]
 
@@ -128,6 +135,7 @@ class BoardDocument(Schema):
 
 # -- Export ---------------------------------------------------------------------------------
 
+
 def export_board(state: BoardState) -> dict:
     """Return the board as a portable document with local references instead of ids."""
     ref: dict[tuple[str, int], str] = {}
@@ -140,51 +148,107 @@ def export_board(state: BoardState) -> dict:
             ref[(kind, entity.id)] = f"{kind}-{index}"
 
     cells = state.cells()
-    cards = [card for phase in state.phases for lane in [*state.lanes, None]
-             for card in cells.get((phase.id, lane.id if lane else None), [])]
-    for kind, entities in (("phase", state.phases), ("lane", state.lanes),
-                           ("org", state.organisations), ("card", cards),
-                           ("marker", state.markers), ("step", state.next_steps)):
+    cards = [
+        card
+        for phase in state.phases
+        for lane in [*state.lanes, None]
+        for card in cells.get((phase.id, lane.id if lane else None), [])
+    ]
+    for kind, entities in (
+        ("phase", state.phases),
+        ("lane", state.lanes),
+        ("org", state.organisations),
+        ("card", cards),
+        ("marker", state.markers),
+        ("step", state.next_steps),
+    ):
         number(kind, entities)
     return {
-        "format": FORMAT, "version": VERSION, "exported_at": iso(utcnow()),
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": iso(utcnow()),
         "name": state.board.name,
-        "phases": [{"ref": ref_of("phase", p.id), "name": p.name,
-                    "demand_per_year": p.demand_per_year} for p in state.phases],
+        "phases": [
+            {"ref": ref_of("phase", p.id), "name": p.name, "demand_per_year": p.demand_per_year}
+            for p in state.phases
+        ],
         "lanes": [{"ref": ref_of("lane", lane.id), "name": lane.name} for lane in state.lanes],
-        "organisations": [{"ref": ref_of("org", o.id), "name": o.name, "kind": o.kind,
-                           "color": o.color, "contact": o.contact}
-                          for o in state.organisations],
-        "cards": [{"ref": ref_of("card", c.id), "phase": ref_of("phase", c.phase_id),
-                   "lane": ref_of("lane", c.lane_id),
-                   "organisation": ref_of("org", c.organisation_id),
-                   "title": c.title, "description": c.description,
-                   "capacity_per_year": c.capacity_per_year, "capacity_unit": c.capacity_unit,
-                   "status": c.status, "quality": c.quality, "quality_reason": c.quality_reason}
-                  for c in cards],
-        "markers": [{"ref": ref_of("marker", m.id), "kind": m.kind, "title": m.title,
-                     "phase": ref_of("phase", m.phase_id), "lane": ref_of("lane", m.lane_id),
-                     "cards": [r for r in (ref_of("card", c.id) for c in m.cards) if r],
-                     "note": m.note, "severity": m.severity, "status": m.status,
-                     "dropouts_per_year": m.dropouts_per_year} for m in state.markers],
-        "handovers": [{"from_card": ref_of("card", h.from_card_id),
-                       "to_card": ref_of("card", h.to_card_id), "note": h.note}
-                      for h in state.handovers
-                      if ref_of("card", h.from_card_id) and ref_of("card", h.to_card_id)],
-        "next_steps": [{"ref": ref_of("step", s.id), "title": s.title, "goal": s.goal,
-                        "owner": ref_of("org", s.owner_organisation_id),
-                        "participants": s.participants,
-                        "start_date": s.start_date.isoformat() if s.start_date else None,
-                        "due_date": s.due_date.isoformat() if s.due_date else None,
-                        "status": s.status,
-                        "markers": [ref_of("marker", m.id) for m in s.markers],
-                        "learnings": [{"text": lr.text, "learned_on": lr.learned_on.isoformat()
-                                       if lr.learned_on else None} for lr in s.learnings]}
-                       for s in state.next_steps],
+        "organisations": [
+            {
+                "ref": ref_of("org", o.id),
+                "name": o.name,
+                "kind": o.kind,
+                "color": o.color,
+                "contact": o.contact,
+            }
+            for o in state.organisations
+        ],
+        "cards": [
+            {
+                "ref": ref_of("card", c.id),
+                "phase": ref_of("phase", c.phase_id),
+                "lane": ref_of("lane", c.lane_id),
+                "organisation": ref_of("org", c.organisation_id),
+                "title": c.title,
+                "description": c.description,
+                "capacity_per_year": c.capacity_per_year,
+                "capacity_unit": c.capacity_unit,
+                "status": c.status,
+                "quality": c.quality,
+                "quality_reason": c.quality_reason,
+            }
+            for c in cards
+        ],
+        "markers": [
+            {
+                "ref": ref_of("marker", m.id),
+                "kind": m.kind,
+                "title": m.title,
+                "phase": ref_of("phase", m.phase_id),
+                "lane": ref_of("lane", m.lane_id),
+                "cards": [r for r in (ref_of("card", c.id) for c in m.cards) if r],
+                "note": m.note,
+                "severity": m.severity,
+                "status": m.status,
+                "dropouts_per_year": m.dropouts_per_year,
+            }
+            for m in state.markers
+        ],
+        "handovers": [
+            {
+                "from_card": ref_of("card", h.from_card_id),
+                "to_card": ref_of("card", h.to_card_id),
+                "note": h.note,
+            }
+            for h in state.handovers
+            if ref_of("card", h.from_card_id) and ref_of("card", h.to_card_id)
+        ],
+        "next_steps": [
+            {
+                "ref": ref_of("step", s.id),
+                "title": s.title,
+                "goal": s.goal,
+                "owner": ref_of("org", s.owner_organisation_id),
+                "participants": s.participants,
+                "start_date": s.start_date.isoformat() if s.start_date else None,
+                "due_date": s.due_date.isoformat() if s.due_date else None,
+                "status": s.status,
+                "markers": [ref_of("marker", m.id) for m in s.markers],
+                "learnings": [
+                    {
+                        "text": lr.text,
+                        "learned_on": lr.learned_on.isoformat() if lr.learned_on else None,
+                    }
+                    for lr in s.learnings
+                ],
+            }
+            for s in state.next_steps
+        ],
     }
 
 
 # -- Import ---------------------------------------------------------------------------------
+
 
 def read_document(raw: bytes) -> BoardDocument:
     """Parse and check an uploaded document completely before anything is written."""
@@ -196,8 +260,10 @@ def read_document(raw: bytes) -> BoardDocument:
         raise ValidationFailed(_("Verwacht een bord-export (een JSON-object)."))
     for key, limit in LIMITS.items():
         if isinstance(data.get(key), list) and len(data[key]) > limit:
-            raise TooLarge(_("Te groot om in te lezen: maximaal %(n)s %(what)s.", n=limit,
-                             what=key), fields={key: _("Maximaal %(n)s.", n=limit)})
+            raise TooLarge(
+                _("Te groot om in te lezen: maximaal %(n)s %(what)s.", n=limit, what=key),
+                fields={key: _("Maximaal %(n)s.", n=limit)},
+            )
     document = parse(BoardDocument, data)
     _check_references(document)
     return document
@@ -209,15 +275,18 @@ def _check_references(doc: BoardDocument) -> None:
     for key in ("phases", "lanes", "organisations", "cards", "markers", "next_steps"):
         refs = [item.ref for item in getattr(doc, key)]
         if len(set(refs)) != len(refs):
-            raise ValidationFailed(_("Dubbele verwijzing in %(what)s.", what=key),
-                                   fields={key: _("Elke ref komt één keer voor.")})
+            raise ValidationFailed(
+                _("Dubbele verwijzing in %(what)s.", what=key),
+                fields={key: _("Elke ref komt één keer voor.")},
+            )
         known[key] = set(refs)
 
     def need(key: str, value: str | None, field: str, required: bool = False) -> None:
         if (value is None and required) or (value is not None and value not in known[key]):
-            raise ValidationFailed(_("Verwijzing naar iets wat niet in het bestand staat."),
-                                   fields={field: _("Onbekende verwijzing %(ref)s.",
-                                                    ref=value or "null")})
+            raise ValidationFailed(
+                _("Verwijzing naar iets wat niet in het bestand staat."),
+                fields={field: _("Onbekende verwijzing %(ref)s.", ref=value or "null")},
+            )
 
     for i, card in enumerate(doc.cards):
         need("phases", card.phase, f"cards.{i}.phase", required=True)
@@ -244,33 +313,59 @@ def import_board(actor: Actor, doc: BoardDocument) -> Board:
     bid = board.id
     ids: dict[tuple[str, str | None], int] = {}  # (kind, ref) -> new id
     for phase in doc.phases:
-        ids["phase", phase.ref] = structure.create_axis(actor, bid, "phase", phase.name,
-                                               demand_per_year=phase.demand_per_year).id
+        ids["phase", phase.ref] = structure.create_axis(
+            actor, bid, "phase", phase.name, demand_per_year=phase.demand_per_year
+        ).id
     for lane in doc.lanes:
         ids["lane", lane.ref] = structure.create_axis(actor, bid, "lane", lane.name).id
     for org in doc.organisations:
         ids["org", org.ref] = structure.create_organisation(
-            actor, bid, org.name, org.kind, org.color, org.contact).id
+            actor, bid, org.name, org.kind, org.color, org.contact
+        ).id
     for card in doc.cards:
         fields = card.model_dump(exclude={"ref", "phase", "lane", "organisation", "title"})
         ids["card", card.ref] = create_card(
-            actor, bid, ids["phase", card.phase], ids["org", card.organisation], card.title,
-            lane_id=ids.get(("lane", card.lane)), **fields).id
+            actor,
+            bid,
+            ids["phase", card.phase],
+            ids["org", card.organisation],
+            card.title,
+            lane_id=ids.get(("lane", card.lane)),
+            **fields,
+        ).id
     for marker in doc.markers:
         fields = marker.model_dump(exclude={"ref", "kind", "title", "phase", "lane", "cards"})
         ids["marker", marker.ref] = create_marker(
-            actor, bid, marker.kind, marker.title, [ids["card", c] for c in marker.cards],
-            phase_id=ids.get(("phase", marker.phase)), lane_id=ids.get(("lane", marker.lane)),
-            **fields).id
+            actor,
+            bid,
+            marker.kind,
+            marker.title,
+            [ids["card", c] for c in marker.cards],
+            phase_id=ids.get(("phase", marker.phase)),
+            lane_id=ids.get(("lane", marker.lane)),
+            **fields,
+        ).id
     for handover in doc.handovers:
-        create_handover(actor, bid, ids["card", handover.from_card],
-                        ids["card", handover.to_card], handover.note)
+        create_handover(
+            actor,
+            bid,
+            ids["card", handover.from_card],
+            ids["card", handover.to_card],
+            handover.note,
+        )
     for step in doc.next_steps:
         created = create_next_step(
-            actor, bid, step.title, [ids["marker", m] for m in step.markers], goal=step.goal,
-            owner_organisation_id=ids.get(("org", step.owner)), participants=step.participants,
-            start_date=step.start_date, due_date=step.due_date, status=step.status)
+            actor,
+            bid,
+            step.title,
+            [ids["marker", m] for m in step.markers],
+            goal=step.goal,
+            owner_organisation_id=ids.get(("org", step.owner)),
+            participants=step.participants,
+            start_date=step.start_date,
+            due_date=step.due_date,
+            status=step.status,
+        )
         for learning in step.learnings:
             add_learning(actor, bid, created.id, learning.text, learning.learned_on)
     return board
-

@@ -23,20 +23,38 @@ def report_context(state: BoardState) -> dict:
     lanes = [*state.lanes, None]
     lens_figures = figures(state)
     lens = {row["phase_id"]: row for row in lens_figures["phases"]}
-    inventory = [(phase, [card for lane in lanes
-                          for card in cells.get((phase.id, lane.id if lane else None), [])])
-                 for phase in state.phases]
-    steps = sorted((s for s in state.next_steps if s.status in REPORTED_STEPS),
-                   key=lambda s: (REPORTED_STEPS.index(s.status), s.id))
+    inventory = [
+        (
+            phase,
+            [
+                card
+                for lane in lanes
+                for card in cells.get((phase.id, lane.id if lane else None), [])
+            ],
+        )
+        for phase in state.phases
+    ]
+    steps = sorted(
+        (s for s in state.next_steps if s.status in REPORTED_STEPS),
+        key=lambda s: (REPORTED_STEPS.index(s.status), s.id),
+    )
     return {
-        "board": state.board, "state": state, "generated_at": utcnow(),
-        "picture": picture(state, lens_figures), "summaries": phase_summaries(state),
-        "lens": lens, "inventory": inventory,
+        "board": state.board,
+        "state": state,
+        "generated_at": utcnow(),
+        "picture": picture(state, lens_figures),
+        "summaries": phase_summaries(state),
+        "lens": lens,
+        "inventory": inventory,
         "organisations": {o.id: o for o in state.organisations},
-        "phases": {p.id: p for p in state.phases}, "lanes": {lane.id: lane for lane in state.lanes},
-        "open_markers": open_markers(state), "next_steps": steps,
-        "marker_kinds": MARKER_KINDS, "card_statuses": CARD_STATUSES,
-        "organisation_kinds": ORGANISATION_KINDS, "step_statuses": NEXT_STEP_STATUSES,
+        "phases": {p.id: p for p in state.phases},
+        "lanes": {lane.id: lane for lane in state.lanes},
+        "open_markers": open_markers(state),
+        "next_steps": steps,
+        "marker_kinds": MARKER_KINDS,
+        "card_statuses": CARD_STATUSES,
+        "organisation_kinds": ORGANISATION_KINDS,
+        "step_statuses": NEXT_STEP_STATUSES,
     }
 
 

@@ -12,8 +12,11 @@ from app.permissions import READ, Actor, board_for
 
 def download(content: bytes, mimetype: str, filename: str) -> Response:
     """Answer with a file to download."""
-    return Response(content, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        content,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 def _actor() -> Actor:

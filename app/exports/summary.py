@@ -56,11 +56,9 @@ def phase_summaries(state: BoardState) -> list[PhaseSummary]:
 
 def open_markers(state: BoardState, kinds: tuple[str, ...] | None = None) -> list:
     """Return the markers still open (or being addressed), optionally only of some kinds."""
-    return [m for m in state.markers
-            if m.status in OPEN and (kinds is None or m.kind in kinds)]
+    return [m for m in state.markers if m.status in OPEN and (kinds is None or m.kind in kinds)]
 
 
 def agreed_next_steps(state: BoardState) -> list:
     """Return the next steps the partners agreed on and are carrying out."""
     return [step for step in state.next_steps if step.status in AGREED]
-

@@ -12,7 +12,7 @@ def _database_ok() -> bool:
     try:
         db.session.execute(text("SELECT 1"))
         return True
-    except Exception:  # noqa: BLE001 (any failure means: not healthy)
+    except Exception:
         current_app.logger.exception("health: database unreachable")
         return False
     finally:

@@ -15,17 +15,38 @@ def _changes(meeting: Meeting) -> list[dict]:
     if meeting.start_seq is None:
         return []
     last = meeting.end_seq if meeting.end_seq is not None else board_seq(meeting.board_id)
-    found = db.session.execute(
-        db.select(Event).where(Event.board_id == meeting.board_id,
-                               Event.seq > meeting.start_seq, Event.seq <= last,
-                               Event.type.not_like("meeting.%"))
-        .order_by(Event.seq)).scalars().all()
-    phases = dict(db.session.execute(
-        db.select(Phase.id, Phase.name).filter_by(board_id=meeting.board_id)).all())
-    lanes = dict(db.session.execute(
-        db.select(Lane.id, Lane.name).filter_by(board_id=meeting.board_id)).all())
-    return [{"seq": e.seq, "type": e.type, "actor": e.actor_name, "at": iso(e.created_at),
-             "text": describe(e, phases, lanes)} for e in found]
+    found = (
+        db.session.execute(
+            db.select(Event)
+            .where(
+                Event.board_id == meeting.board_id,
+                Event.seq > meeting.start_seq,
+                Event.seq <= last,
+                Event.type.not_like("meeting.%"),
+            )
+            .order_by(Event.seq)
+        )
+        .scalars()
+        .all()
+    )
+    phases = dict(
+        db.session.execute(
+            db.select(Phase.id, Phase.name).filter_by(board_id=meeting.board_id)
+        ).all()
+    )
+    lanes = dict(
+        db.session.execute(db.select(Lane.id, Lane.name).filter_by(board_id=meeting.board_id)).all()
+    )
+    return [
+        {
+            "seq": e.seq,
+            "type": e.type,
+            "actor": e.actor_name,
+            "at": iso(e.created_at),
+            "text": describe(e, phases, lanes),
+        }
+        for e in found
+    ]
 
 
 def minutes_of(meeting: Meeting) -> dict:
@@ -34,23 +55,51 @@ def minutes_of(meeting: Meeting) -> dict:
     for decision in meeting.decisions:
         decisions_by_item.setdefault(decision.item_id, []).append(decision.to_json())
     step_ids = [d.next_step_id for d in meeting.decisions if d.next_step_id]
-    steps = {s.id: s for s in db.session.execute(
-        db.select(NextStep).where(NextStep.id.in_(step_ids))).scalars()} if step_ids else {}
-    owners = dict(db.session.execute(
-        db.select(Organisation.id, Organisation.name).filter_by(board_id=meeting.board_id)).all())
-    items = [{**item.to_json(), "starts_at": iso(start), "ends_at": iso(end),
-              "decisions": decisions_by_item.get(item.id, [])}
-             for item, start, end in agenda(meeting)]
-    actions = [{"decision_id": d.id, "next_step_id": step.id, "title": step.title,
-                "owner": owners.get(step.owner_organisation_id),
-                "due_date": step.due_date.isoformat() if step.due_date else None,
-                "status": step.status}
-               for d in meeting.decisions if (step := steps.get(d.next_step_id))]
+    steps = (
+        {
+            s.id: s
+            for s in db.session.execute(
+                db.select(NextStep).where(NextStep.id.in_(step_ids))
+            ).scalars()
+        }
+        if step_ids
+        else {}
+    )
+    owners = dict(
+        db.session.execute(
+            db.select(Organisation.id, Organisation.name).filter_by(board_id=meeting.board_id)
+        ).all()
+    )
+    items = [
+        {
+            **item.to_json(),
+            "starts_at": iso(start),
+            "ends_at": iso(end),
+            "decisions": decisions_by_item.get(item.id, []),
+        }
+        for item, start, end in agenda(meeting)
+    ]
+    actions = [
+        {
+            "decision_id": d.id,
+            "next_step_id": step.id,
+            "title": step.title,
+            "owner": owners.get(step.owner_organisation_id),
+            "due_date": step.due_date.isoformat() if step.due_date else None,
+            "status": step.status,
+        }
+        for d in meeting.decisions
+        if (step := steps.get(d.next_step_id))
+    ]
     meeting_json = {key: value for key, value in meeting.to_json().items() if key != "items"}
-    return {"meeting": meeting_json, "items": items,
-            "decisions": [d.to_json() for d in meeting.decisions],
-            "other_decisions": decisions_by_item.get(None, []), "actions": actions,
-            "changes": _changes(meeting)}
+    return {
+        "meeting": meeting_json,
+        "items": items,
+        "decisions": [d.to_json() for d in meeting.decisions],
+        "other_decisions": decisions_by_item.get(None, []),
+        "actions": actions,
+        "changes": _changes(meeting),
+    }
 
 
 def to_markdown(meeting: Meeting) -> str:
@@ -60,5 +109,6 @@ def to_markdown(meeting: Meeting) -> str:
 
 def to_pdf(meeting: Meeting) -> bytes:
     """Return the minutes as PDF."""
-    return render_pdf("meetings/minutes_print.html",
-                      {"meeting": meeting, "minutes": minutes_of(meeting)})
+    return render_pdf(
+        "meetings/minutes_print.html", {"meeting": meeting, "minutes": minutes_of(meeting)}
+    )

@@ -9,9 +9,14 @@ from app.models import Meeting
 
 VOCAB = {
     "statuses": {"planned": _l("Gepland"), "running": _l("Bezig"), "ended": _l("Afgelopen")},
-    "refs": {"marker": _l("Markering"), "suggestion": _l("Suggestie"),
-             "next_step": _l("Vervolgstap"), "phase": _l("Fase"), "card": _l("Aanbod"),
-             "free": _l("Vrij")},
+    "refs": {
+        "marker": _l("Markering"),
+        "suggestion": _l("Suggestie"),
+        "next_step": _l("Vervolgstap"),
+        "phase": _l("Fase"),
+        "card": _l("Aanbod"),
+        "free": _l("Vrij"),
+    },
 }
 
 
@@ -20,6 +25,9 @@ def panel_context(state: BoardState, role: str) -> dict:
     if role not in ("partner", "coordinator"):
         return {"meeting_panel": None}
     meeting = db.session.execute(
-        db.select(Meeting).where(Meeting.board_id == state.board.id, Meeting.status != "ended")
-        .order_by(Meeting.status != "running", Meeting.starts_at).limit(1)).scalar_one_or_none()
+        db.select(Meeting)
+        .where(Meeting.board_id == state.board.id, Meeting.status != "ended")
+        .order_by(Meeting.status != "running", Meeting.starts_at)
+        .limit(1)
+    ).scalar_one_or_none()
     return {"meeting_panel": {"meeting": meeting, "agenda": agenda(meeting)} if meeting else None}

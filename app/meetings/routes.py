@@ -25,8 +25,12 @@ from app.vocab import MARKER_KINDS
 MEETING = "/boards/<int:board_id>/meetings/<int:meeting_id>"
 OPEN_STEPS = ("proposed", "agreed", "in_progress")
 # The title an agenda item gets from what it is about.
-TITLES = {"marker": lambda m: m.title, "next_step": lambda s: s.title,
-          "phase": lambda p: p.name, "card": lambda c: c.title}
+TITLES = {
+    "marker": lambda m: m.title,
+    "next_step": lambda s: s.title,
+    "phase": lambda p: p.name,
+    "card": lambda c: c.title,
+}
 MODELS = {"marker": Marker, "next_step": NextStep, "phase": Phase, "card": Card}
 
 
@@ -49,15 +53,21 @@ def _after(endpoint: str, board_id: int, meeting_id: int, fragment, error=None):
 
 # -- List and plan --------------------------------------------------------------------------
 
+
 @bp.get("/boards/<int:board_id>/meetings")
 @login_required
 def index(board_id: int):
     """List the board's meetings; the coordinator plans a new one here."""
     actor = _actor()
     board = board_for(actor, board_id, EDIT)
-    return render_template("meetings/index.html", board=board,
-                           meetings=services.list_meetings(actor, board_id),
-                           can_manage=role_on(actor, board_id) == MANAGE, errors={}, values={})
+    return render_template(
+        "meetings/index.html",
+        board=board,
+        meetings=services.list_meetings(actor, board_id),
+        can_manage=role_on(actor, board_id) == MANAGE,
+        errors={},
+        values={},
+    )
 
 
 @bp.post("/boards/<int:board_id>/meetings")
@@ -70,28 +80,41 @@ def create(board_id: int):
         meeting = services.create_meeting(actor, board_id, **data.model_dump())
     except ValidationFailed as error:
         board = board_for(actor, board_id, EDIT)
-        return render_template("meetings/index.html", board=board,
-                               meetings=services.list_meetings(actor, board_id), can_manage=True,
-                               errors=error.fields, values=request.form), 422
+        return render_template(
+            "meetings/index.html",
+            board=board,
+            meetings=services.list_meetings(actor, board_id),
+            can_manage=True,
+            errors=error.fields,
+            values=request.form,
+        ), 422
     return redirect(url_for("meetings.agenda", board_id=board_id, meeting_id=meeting.id))
 
 
 # -- Agenda builder -------------------------------------------------------------------------
+
 
 def _builder(board_id: int, meeting_id: int, error: str | None = None, fragment: bool = False):
     actor = _actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)
     board = board_for(actor, board_id, EDIT)
     can_manage = role_on(actor, board_id) == MANAGE
-    context = {"board": board, "meeting": meeting, "slots": services.agenda(meeting),
-               "can_manage": can_manage, "error": error}
+    context = {
+        "board": board,
+        "meeting": meeting,
+        "slots": services.agenda(meeting),
+        "can_manage": can_manage,
+        "error": error,
+    }
     if can_manage and meeting.status != "ended":
         state = load_state(board)
         context["sources"] = {
-            "markers": open_markers(state), "marker_kinds": MARKER_KINDS,
+            "markers": open_markers(state),
+            "marker_kinds": MARKER_KINDS,
             "suggestions": [s for s in analyse(state)["suggestions"] if s.get("phase_id")],
             "next_steps": [s for s in state.next_steps if s.status in OPEN_STEPS],
-            "phases": state.phases}
+            "phases": state.phases,
+        }
     template = "meetings/_agenda.html" if fragment else "meetings/agenda.html"
     return render_template(template, **context)
 
@@ -111,15 +134,24 @@ def _item_from_source(board_id: int, form: dict) -> dict:
         state = load_state(board_for(_actor(), board_id, MANAGE))
         found = next((s for s in analyse(state)["suggestions"] if s["key"] == ref), None)
         if found is None:
-            raise ValidationFailed(_("Deze suggestie is er niet meer."),
-                                   fields={"source": _("Kies opnieuw.")})
-        return {**form, "ref_type": "suggestion", "ref_id": found["phase_id"],
-                "title": form.get("title") or found["title"]}
+            raise ValidationFailed(
+                _("Deze suggestie is er niet meer."), fields={"source": _("Kies opnieuw.")}
+            )
+        return {
+            **form,
+            "ref_type": "suggestion",
+            "ref_id": found["phase_id"],
+            "title": form.get("title") or found["title"],
+        }
     if ref_type in MODELS and ref.isdigit():
         entity = db.session.get(MODELS[ref_type], int(ref))
         title = TITLES[ref_type](entity) if entity and entity.board_id == board_id else None
-        return {**form, "ref_type": ref_type, "ref_id": int(ref),
-                "title": form.get("title") or title}
+        return {
+            **form,
+            "ref_type": ref_type,
+            "ref_id": int(ref),
+            "title": form.get("title") or title,
+        }
     return {**form, "ref_type": "free"}
 
 
@@ -133,8 +165,13 @@ def add_item(board_id: int, meeting_id: int):
         services.add_item(_actor(), board_id, meeting_id, **data.model_dump())
     except ValidationFailed as exc:
         error = _error_text(exc)
-    return _after("meetings.agenda", board_id, meeting_id,
-                  lambda e: _builder(board_id, meeting_id, e, fragment=True), error)
+    return _after(
+        "meetings.agenda",
+        board_id,
+        meeting_id,
+        lambda e: _builder(board_id, meeting_id, e, fragment=True),
+        error,
+    )
 
 
 @bp.post(f"{MEETING}/items/<int:item_id>/move")
@@ -145,10 +182,15 @@ def move_item(board_id: int, meeting_id: int, item_id: int):
     item = next((i for i in meeting.items if i.id == item_id), None)
     if item is not None:
         step = -1 if request.form.get("direction") == "up" else 1
-        services.update_item(_actor(), board_id, meeting_id, item_id,
-                             {"position": max(item.position + step, 0)})
-    return _after("meetings.agenda", board_id, meeting_id,
-                  lambda e: _builder(board_id, meeting_id, e, fragment=True))
+        services.update_item(
+            _actor(), board_id, meeting_id, item_id, {"position": max(item.position + step, 0)}
+        )
+    return _after(
+        "meetings.agenda",
+        board_id,
+        meeting_id,
+        lambda e: _builder(board_id, meeting_id, e, fragment=True),
+    )
 
 
 @bp.post(f"{MEETING}/items/<int:item_id>")
@@ -158,14 +200,20 @@ def edit_item(board_id: int, meeting_id: int, item_id: int):
     error = None
     try:
         data = parse(ItemUpdate, form_data(request.form))
-        services.update_item(_actor(), board_id, meeting_id, item_id,
-                             data.model_dump(include=data.model_fields_set))
+        services.update_item(
+            _actor(), board_id, meeting_id, item_id, data.model_dump(include=data.model_fields_set)
+        )
     except ValidationFailed as exc:
         error = _error_text(exc)
     endpoint = "meetings.run" if request.form.get("minutes") is not None else "meetings.agenda"
     fragment = _run if endpoint == "meetings.run" else _builder
-    return _after(endpoint, board_id, meeting_id,
-                  lambda e: fragment(board_id, meeting_id, e, fragment=True), error)
+    return _after(
+        endpoint,
+        board_id,
+        meeting_id,
+        lambda e: fragment(board_id, meeting_id, e, fragment=True),
+        error,
+    )
 
 
 @bp.post(f"{MEETING}/items/<int:item_id>/delete")
@@ -173,8 +221,12 @@ def edit_item(board_id: int, meeting_id: int, item_id: int):
 def delete_item(board_id: int, meeting_id: int, item_id: int):
     """Take an item off the agenda."""
     services.delete_item(_actor(), board_id, meeting_id, item_id)
-    return _after("meetings.agenda", board_id, meeting_id,
-                  lambda e: _builder(board_id, meeting_id, e, fragment=True))
+    return _after(
+        "meetings.agenda",
+        board_id,
+        meeting_id,
+        lambda e: _builder(board_id, meeting_id, e, fragment=True),
+    )
 
 
 @bp.post(f"{MEETING}/delete")
@@ -187,19 +239,24 @@ def delete(board_id: int, meeting_id: int):
 
 # -- Printable agenda -------------------------------------------------------------------------
 
+
 def _print_context(board_id: int, meeting_id: int) -> dict:
     actor = _actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)
-    return {"board": board_for(actor, board_id, EDIT), "meeting": meeting,
-            "slots": services.agenda(meeting)}
+    return {
+        "board": board_for(actor, board_id, EDIT),
+        "meeting": meeting,
+        "slots": services.agenda(meeting),
+    }
 
 
 @bp.get(f"{MEETING}/agenda")
 @login_required
 def printable(board_id: int, meeting_id: int):
     """Show the agenda ready to print."""
-    return render_template("meetings/agenda_print.html", **_print_context(board_id, meeting_id),
-                           page=True)
+    return render_template(
+        "meetings/agenda_print.html", **_print_context(board_id, meeting_id), page=True
+    )
 
 
 @bp.get(f"{MEETING}/agenda.pdf")
@@ -207,11 +264,15 @@ def printable(board_id: int, meeting_id: int):
 def agenda_pdf(board_id: int, meeting_id: int):
     """Download the agenda as PDF."""
     context = _print_context(board_id, meeting_id)
-    return download(render_pdf("meetings/agenda_print.html", {**context, "page": False}),
-                    "application/pdf", f"agenda-{meeting_id}.pdf")
+    return download(
+        render_pdf("meetings/agenda_print.html", {**context, "page": False}),
+        "application/pdf",
+        f"agenda-{meeting_id}.pdf",
+    )
 
 
 # -- Meeting mode -----------------------------------------------------------------------------
+
 
 def _run(board_id: int, meeting_id: int, error: str | None = None, fragment: bool = False):
     actor = _actor()
@@ -219,17 +280,21 @@ def _run(board_id: int, meeting_id: int, error: str | None = None, fragment: boo
     board = board_for(actor, board_id, MANAGE)
     state = load_state(board)
     slots = services.agenda(meeting)
-    index = next((n for n, (item, _s, _e) in enumerate(slots)
-                  if item.id == meeting.current_item_id), None)
+    index = next(
+        (n for n, (item, _s, _e) in enumerate(slots) if item.id == meeting.current_item_id), None
+    )
     context = {
-        "board": board, "meeting": meeting, "slots": slots, "error": error,
+        "board": board,
+        "meeting": meeting,
+        "slots": slots,
+        "error": error,
         "current": slots[index][0] if index is not None else None,
         "previous": slots[index - 1][0] if index else None,
         "next": slots[index + 1][0] if index is not None and index + 1 < len(slots) else None,
         "organisations": state.organisations,
         "next_steps": [s for s in state.next_steps if s.status in OPEN_STEPS],
-        "decisions": [d for d in meeting.decisions
-                      if d.item_id == meeting.current_item_id]}
+        "decisions": [d for d in meeting.decisions if d.item_id == meeting.current_item_id],
+    }
     return render_template("meetings/_run.html" if fragment else "meetings/run.html", **context)
 
 
@@ -246,16 +311,22 @@ def _step(board_id: int, meeting_id: int, action):
         action(_actor())
     except ValidationFailed as exc:
         error = _error_text(exc)
-    return _after("meetings.run", board_id, meeting_id,
-                  lambda e: _run(board_id, meeting_id, e, fragment=True), error)
+    return _after(
+        "meetings.run",
+        board_id,
+        meeting_id,
+        lambda e: _run(board_id, meeting_id, e, fragment=True),
+        error,
+    )
 
 
 @bp.post(f"{MEETING}/start")
 @login_required
 def start(board_id: int, meeting_id: int):
     """Start the meeting."""
-    return _step(board_id, meeting_id,
-                 lambda actor: services.start_meeting(actor, board_id, meeting_id))
+    return _step(
+        board_id, meeting_id, lambda actor: services.start_meeting(actor, board_id, meeting_id)
+    )
 
 
 @bp.post(f"{MEETING}/current")
@@ -263,16 +334,22 @@ def start(board_id: int, meeting_id: int):
 def current(board_id: int, meeting_id: int):
     """Step to an agenda item."""
     item_id = request.form.get("item_id", "")
-    return _step(board_id, meeting_id, lambda actor: services.set_current(
-        actor, board_id, meeting_id, int(item_id) if item_id.isdigit() else None))
+    return _step(
+        board_id,
+        meeting_id,
+        lambda actor: services.set_current(
+            actor, board_id, meeting_id, int(item_id) if item_id.isdigit() else None
+        ),
+    )
 
 
 @bp.post(f"{MEETING}/end")
 @login_required
 def end(board_id: int, meeting_id: int):
     """End the meeting."""
-    return _step(board_id, meeting_id,
-                 lambda actor: services.end_meeting(actor, board_id, meeting_id))
+    return _step(
+        board_id, meeting_id, lambda actor: services.end_meeting(actor, board_id, meeting_id)
+    )
 
 
 @bp.post(f"{MEETING}/decisions")
@@ -280,20 +357,29 @@ def end(board_id: int, meeting_id: int):
 def decide(board_id: int, meeting_id: int):
     """Record a decision, optionally agreeing a next step."""
     form = form_data(request.form)
-    step_fields = {key: form.pop(f"step_{key}", None)
-                   for key in ("title", "owner_organisation_id", "due_date")}
+    step_fields = {
+        key: form.pop(f"step_{key}", None) for key in ("title", "owner_organisation_id", "due_date")
+    }
     existing = form.pop("next_step_id", None)
 
     def action(actor):
         data = parse(DecisionCreate, {**form, "next_step_id": existing})
         step = parse(AgreedStep, step_fields).model_dump() if step_fields["title"] else None
-        services.add_decision(actor, board_id, meeting_id, text=data.text, item_id=data.item_id,
-                              next_step_id=data.next_step_id, next_step=step)
+        services.add_decision(
+            actor,
+            board_id,
+            meeting_id,
+            text=data.text,
+            item_id=data.item_id,
+            next_step_id=data.next_step_id,
+            next_step=step,
+        )
 
     return _step(board_id, meeting_id, action)
 
 
 # -- Minutes ----------------------------------------------------------------------------------
+
 
 @bp.get(f"{MEETING}/minutes")
 @login_required
@@ -301,5 +387,9 @@ def minutes_page(board_id: int, meeting_id: int):
     """Show the minutes, with Markdown and PDF downloads."""
     actor = _actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)
-    return render_template("meetings/minutes.html", board=board_for(actor, board_id, EDIT),
-                           meeting=meeting, minutes=minutes.minutes_of(meeting))
+    return render_template(
+        "meetings/minutes.html",
+        board=board_for(actor, board_id, EDIT),
+        meeting=meeting,
+        minutes=minutes.minutes_of(meeting),
+    )

@@ -19,16 +19,25 @@ from app.transaction import write
 
 DEFAULT_ITEM_MINUTES = 10
 # Where an agenda item points, by its ref_type; a suggestion is placed by its phase's id.
-REF_MODELS = {"marker": Marker, "next_step": NextStep, "phase": Phase, "suggestion": Phase,
-              "card": Card}
+REF_MODELS = {
+    "marker": Marker,
+    "next_step": NextStep,
+    "phase": Phase,
+    "suggestion": Phase,
+    "card": Card,
+}
 
 
 def list_meetings(actor: Actor, board_id: int) -> list[Meeting]:
     """Return the board's meetings, the coming ones first, for its partners."""
     board_for(actor, board_id, EDIT)
-    return list(db.session.execute(
-        db.select(Meeting).filter_by(board_id=board_id)
-        .order_by(Meeting.status == "ended", Meeting.starts_at)).scalars())
+    return list(
+        db.session.execute(
+            db.select(Meeting)
+            .filter_by(board_id=board_id)
+            .order_by(Meeting.status == "ended", Meeting.starts_at)
+        ).scalars()
+    )
 
 
 def get_meeting(actor: Actor, board_id: int, meeting_id: int, need: str = EDIT) -> Meeting:
@@ -43,15 +52,16 @@ def get_meeting(actor: Actor, board_id: int, meeting_id: int, need: str = EDIT) 
 def _item(meeting: Meeting, item_id: int | None, field: str = "item_id") -> MeetingItem:
     item = next((i for i in meeting.items if i.id == item_id), None)
     if item is None:
-        raise ValidationFailed(_("Dit agendapunt hoort niet bij dit overleg."),
-                               fields={field: _("Kies een agendapunt van dit overleg.")})
+        raise ValidationFailed(
+            _("Dit agendapunt hoort niet bij dit overleg."),
+            fields={field: _("Kies een agendapunt van dit overleg.")},
+        )
     return item
 
 
 def _check_version(entity, version: int | None) -> None:
     if version is not None and version != entity.version:
-        raise Conflict(_("Dit is intussen door iemand anders gewijzigd."),
-                       current=entity.to_json())
+        raise Conflict(_("Dit is intussen door iemand anders gewijzigd."), current=entity.to_json())
 
 
 def focus_of(board_id: int, ref_type: str | None, ref_id: int | None) -> dict:
@@ -70,41 +80,51 @@ def focus_of(board_id: int, ref_type: str | None, ref_id: int | None) -> dict:
         placed = [m for m in entity.markers if m.phase_id or m.cards]
         return focus_of(board_id, "marker", placed[0].id) if placed else {}
     cards = sorted(entity.cards, key=lambda c: c.id)
-    return {"phase_id": entity.phase_id or (cards[0].phase_id if cards else None),
-            "lane_id": entity.lane_id, "card_ids": [c.id for c in cards]}
+    return {
+        "phase_id": entity.phase_id or (cards[0].phase_id if cards else None),
+        "lane_id": entity.lane_id,
+        "card_ids": [c.id for c in cards],
+    }
 
 
 def follow_data(meeting: Meeting) -> dict:
     """Return the event data of a meeting: where it is, for every canvas to follow."""
     item = next((i for i in meeting.items if i.id == meeting.current_item_id), None)
-    return {"id": meeting.id, "status": meeting.status, "version": meeting.version,
-            "current_item_id": meeting.current_item_id,
-            "ref_type": item.ref_type if item else None, "ref_id": item.ref_id if item else None,
-            "focus": focus_of(meeting.board_id, item.ref_type, item.ref_id) if item else {}}
+    return {
+        "id": meeting.id,
+        "status": meeting.status,
+        "version": meeting.version,
+        "current_item_id": meeting.current_item_id,
+        "ref_type": item.ref_type if item else None,
+        "ref_id": item.ref_id if item else None,
+        "focus": focus_of(meeting.board_id, item.ref_type, item.ref_id) if item else {},
+    }
 
 
 def _record(meeting: Meeting, actor: Actor, action: str = "updated") -> None:
     db.session.flush()
     db.session.refresh(meeting, ["items"])
-    events.record(meeting.board_id, f"meeting.{action}", meeting, actor,
-                  data=follow_data(meeting))
+    events.record(meeting.board_id, f"meeting.{action}", meeting, actor, data=follow_data(meeting))
 
 
 @write
-def create_meeting(actor: Actor, board_id: int, title: str, starts_at, participants: str = ""
-                   ) -> Meeting:
+def create_meeting(
+    actor: Actor, board_id: int, title: str, starts_at, participants: str = ""
+) -> Meeting:
     """Plan a meeting."""
     board_for(actor, board_id, MANAGE)
-    meeting = Meeting(board_id=board_id, title=title, starts_at=starts_at,
-                      participants=participants)
+    meeting = Meeting(
+        board_id=board_id, title=title, starts_at=starts_at, participants=participants
+    )
     db.session.add(meeting)
     _record(meeting, actor, "created")
     return meeting
 
 
 @write
-def update_meeting(actor: Actor, board_id: int, meeting_id: int, fields: dict,
-                   version: int | None = None) -> Meeting:
+def update_meeting(
+    actor: Actor, board_id: int, meeting_id: int, fields: dict, version: int | None = None
+) -> Meeting:
     """Change a meeting's title, time or participants."""
     meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
     _check_version(meeting, version)
@@ -127,13 +147,17 @@ def delete_meeting(actor: Actor, board_id: int, meeting_id: int) -> None:
 def _check_ref(board_id: int, ref_type: str | None, ref_id: int | None) -> None:
     if ref_type in (None, "free"):
         if ref_id is not None:
-            raise ValidationFailed(_("Een vrij agendapunt verwijst nergens naar."),
-                                   fields={"ref_id": _("Laat dit leeg.")})
+            raise ValidationFailed(
+                _("Een vrij agendapunt verwijst nergens naar."),
+                fields={"ref_id": _("Laat dit leeg.")},
+            )
         return
     entity = db.session.get(REF_MODELS[ref_type], ref_id) if ref_id is not None else None
     if entity is None or entity.board_id != board_id or getattr(entity, "deleted_at", None):
-        raise ValidationFailed(_("Dit agendapunt verwijst naar iets wat niet op het bord staat."),
-                               fields={"ref_id": _("Kies iets van dit bord.")})
+        raise ValidationFailed(
+            _("Dit agendapunt verwijst naar iets wat niet op het bord staat."),
+            fields={"ref_id": _("Kies iets van dit bord.")},
+        )
 
 
 def _place(meeting: Meeting, item: MeetingItem, position: int | None) -> None:
@@ -146,14 +170,27 @@ def _place(meeting: Meeting, item: MeetingItem, position: int | None) -> None:
 
 
 @write
-def add_item(actor: Actor, board_id: int, meeting_id: int, title: str,
-             ref_type: str | None = None, ref_id: int | None = None, minutes: str = "",
-             position: int | None = None, duration_minutes: int | None = None) -> MeetingItem:
+def add_item(
+    actor: Actor,
+    board_id: int,
+    meeting_id: int,
+    title: str,
+    ref_type: str | None = None,
+    ref_id: int | None = None,
+    minutes: str = "",
+    position: int | None = None,
+    duration_minutes: int | None = None,
+) -> MeetingItem:
     """Add an agenda item: free, or about a marker, suggestion, next step, phase or card."""
     meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
     _check_ref(board_id, ref_type, ref_id)
-    item = MeetingItem(title=title, ref_type=ref_type, ref_id=ref_id, minutes=minutes,
-                       duration_minutes=duration_minutes)
+    item = MeetingItem(
+        title=title,
+        ref_type=ref_type,
+        ref_id=ref_id,
+        minutes=minutes,
+        duration_minutes=duration_minutes,
+    )
     _place(meeting, item, position)
     meeting.items.append(item)
     _record(meeting, actor)
@@ -161,8 +198,14 @@ def add_item(actor: Actor, board_id: int, meeting_id: int, title: str,
 
 
 @write
-def update_item(actor: Actor, board_id: int, meeting_id: int, item_id: int, fields: dict,
-                version: int | None = None) -> MeetingItem:
+def update_item(
+    actor: Actor,
+    board_id: int,
+    meeting_id: int,
+    item_id: int,
+    fields: dict,
+    version: int | None = None,
+) -> MeetingItem:
     """Edit an agenda item (title, minutes, duration, reference) or move it to `position`."""
     meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
     item = _item(meeting, item_id, "id")
@@ -200,8 +243,7 @@ def board_seq(board_id: int) -> int:
     return db.session.execute(db.select(Board.seq).filter_by(id=board_id)).scalar_one()
 
 
-def _meeting_in(actor: Actor, board_id: int, meeting_id: int, status: str, refusal: str
-                ) -> Meeting:
+def _meeting_in(actor: Actor, board_id: int, meeting_id: int, status: str, refusal: str) -> Meeting:
     """Load a meeting to manage that must be in a status (planned, running), or refuse."""
     meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
     if meeting.status != status:
@@ -212,8 +254,9 @@ def _meeting_in(actor: Actor, board_id: int, meeting_id: int, status: str, refus
 @write
 def start_meeting(actor: Actor, board_id: int, meeting_id: int) -> Meeting:
     """Start the meeting at its first item; the minutes count board changes from now."""
-    meeting = _meeting_in(actor, board_id, meeting_id, "planned",
-                          _("Dit overleg is al begonnen of afgelopen."))
+    meeting = _meeting_in(
+        actor, board_id, meeting_id, "planned", _("Dit overleg is al begonnen of afgelopen.")
+    )
     meeting.status = "running"
     meeting.start_seq = board_seq(board_id)
     meeting.current_item_id = meeting.items[0].id if meeting.items else None
@@ -245,9 +288,15 @@ def end_meeting(actor: Actor, board_id: int, meeting_id: int) -> Meeting:
 
 
 @write
-def add_decision(actor: Actor, board_id: int, meeting_id: int, text: str,
-                 item_id: int | None = None, next_step_id: int | None = None,
-                 next_step: dict | None = None) -> Decision:
+def add_decision(
+    actor: Actor,
+    board_id: int,
+    meeting_id: int,
+    text: str,
+    item_id: int | None = None,
+    next_step_id: int | None = None,
+    next_step: dict | None = None,
+) -> Decision:
     """Record a decision; it may agree a next step (new, or an existing one) with owner and date."""
     from app.reading import next_steps  # noqa: PLC0415 (reading imports the board services)
 
@@ -264,10 +313,12 @@ def add_decision(actor: Actor, board_id: int, meeting_id: int, text: str,
     elif next_step is not None:
         # Agreed on a marker's item: the step addresses that marker.
         markers = [item.ref_id] if item and item.ref_type == "marker" else []
-        step = next_steps.create_next_step(actor, board_id, marker_ids=markers, status="agreed",
-                                           **next_step)
-    decision = Decision(meeting_id=meeting.id, item_id=item_id, text=text,
-                        next_step_id=step.id if step else None)
+        step = next_steps.create_next_step(
+            actor, board_id, marker_ids=markers, status="agreed", **next_step
+        )
+    decision = Decision(
+        meeting_id=meeting.id, item_id=item_id, text=text, next_step_id=step.id if step else None
+    )
     meeting.decisions.append(decision)
     _record(meeting, actor)
     return decision

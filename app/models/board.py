@@ -21,17 +21,29 @@ class Board(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    phases = relationship("Phase", back_populates="board", order_by="Phase.position",
-                          cascade="all, delete-orphan")
-    lanes = relationship("Lane", back_populates="board", order_by="Lane.position",
-                         cascade="all, delete-orphan")
-    organisations = relationship("Organisation", back_populates="board",
-                                 order_by="Organisation.name", cascade="all, delete-orphan")
+    phases = relationship(
+        "Phase", back_populates="board", order_by="Phase.position", cascade="all, delete-orphan"
+    )
+    lanes = relationship(
+        "Lane", back_populates="board", order_by="Lane.position", cascade="all, delete-orphan"
+    )
+    organisations = relationship(
+        "Organisation",
+        back_populates="board",
+        order_by="Organisation.name",
+        cascade="all, delete-orphan",
+    )
     memberships = relationship("Membership", back_populates="board", cascade="all, delete-orphan")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "seq": self.seq, "version": self.version,
-                "archived": self.archived_at is not None, "created_at": iso(self.created_at)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "seq": self.seq,
+            "version": self.version,
+            "archived": self.archived_at is not None,
+            "created_at": iso(self.created_at),
+        }
 
 
 class Membership(db.Model):
@@ -48,8 +60,14 @@ class Membership(db.Model):
     user = relationship("User", back_populates="memberships")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "board_id": self.board_id, "user_id": self.user_id,
-                "name": self.user.name, "email": self.user.email, "role": self.role}
+        return {
+            "id": self.id,
+            "board_id": self.board_id,
+            "user_id": self.user_id,
+            "name": self.user.name,
+            "email": self.user.email,
+            "role": self.role,
+        }
 
 
 class Invite(db.Model):
@@ -84,8 +102,13 @@ class Phase(db.Model):
     board = relationship("Board", back_populates="phases")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "position": self.position,
-                "demand_per_year": self.demand_per_year, "version": self.version}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "position": self.position,
+            "demand_per_year": self.demand_per_year,
+            "version": self.version,
+        }
 
 
 class Lane(db.Model):
@@ -102,8 +125,12 @@ class Lane(db.Model):
     board = relationship("Board", back_populates="lanes")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "position": self.position,
-                "version": self.version}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "position": self.position,
+            "version": self.version,
+        }
 
 
 class Organisation(db.Model):
@@ -122,7 +149,12 @@ class Organisation(db.Model):
     board = relationship("Board", back_populates="organisations")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "kind": self.kind, "color": self.color,
-                "contact": self.contact, "pattern": self.pattern, "version": self.version}
-
-
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "color": self.color,
+            "contact": self.contact,
+            "pattern": self.pattern,
+            "version": self.version,
+        }

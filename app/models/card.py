@@ -45,11 +45,18 @@ class Card(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "id": self.id, "phase_id": self.phase_id, "lane_id": self.lane_id,
-            "organisation_id": self.organisation_id, "title": self.title,
-            "description": self.description, "capacity_per_year": self.capacity_per_year,
-            "capacity_unit": self.capacity_unit, "status": self.status,
-            "quality": self.quality, "quality_reason": self.quality_reason,
-            "position": self.position, "version": self.version,
+            "id": self.id,
+            "phase_id": self.phase_id,
+            "lane_id": self.lane_id,
+            "organisation_id": self.organisation_id,
+            "title": self.title,
+            "description": self.description,
+            "capacity_per_year": self.capacity_per_year,
+            "capacity_unit": self.capacity_unit,
+            "status": self.status,
+            "quality": self.quality,
+            "quality_reason": self.quality_reason,
+            "position": self.position,
+            "version": self.version,
             "updated_at": iso(self.updated_at),
         }

@@ -23,6 +23,11 @@ class Event(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def to_json(self) -> dict:
-        return {"board_id": self.board_id, "seq": self.seq, "type": self.type,
-                "actor": {"id": self.actor_id, "name": self.actor_name},
-                "data": self.data, "created_at": iso(self.created_at)}
+        return {
+            "board_id": self.board_id,
+            "seq": self.seq,
+            "type": self.type,
+            "actor": {"id": self.actor_id, "name": self.actor_name},
+            "data": self.data,
+            "created_at": iso(self.created_at),
+        }

@@ -25,24 +25,36 @@ class Meeting(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
-    items = relationship("MeetingItem", back_populates="meeting", order_by="MeetingItem.position",
-                         cascade="all, delete-orphan")
-    decisions = relationship("Decision", back_populates="meeting", order_by="Decision.id",
-                             cascade="all, delete-orphan")
+    items = relationship(
+        "MeetingItem",
+        back_populates="meeting",
+        order_by="MeetingItem.position",
+        cascade="all, delete-orphan",
+    )
+    decisions = relationship(
+        "Decision", back_populates="meeting", order_by="Decision.id", cascade="all, delete-orphan"
+    )
 
     def to_json(self) -> dict:
-        return {"id": self.id, "title": self.title, "starts_at": iso(self.starts_at),
-                "participants": self.participants, "status": self.status,
-                "current_item_id": self.current_item_id, "version": self.version,
-                "items": [i.to_json() for i in self.items]}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "starts_at": iso(self.starts_at),
+            "participants": self.participants,
+            "status": self.status,
+            "current_item_id": self.current_item_id,
+            "version": self.version,
+            "items": [i.to_json() for i in self.items],
+        }
 
 
 class MeetingItem(db.Model):
     __tablename__ = "meeting_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"),
-                                            index=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     ref_type: Mapped[str | None] = mapped_column(String(20))
     ref_id: Mapped[int | None]
@@ -54,10 +66,17 @@ class MeetingItem(db.Model):
     meeting = relationship("Meeting", back_populates="items")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "meeting_id": self.meeting_id, "title": self.title,
-                "ref_type": self.ref_type, "ref_id": self.ref_id, "minutes": self.minutes,
-                "position": self.position, "duration_minutes": self.duration_minutes,
-                "version": self.version}
+        return {
+            "id": self.id,
+            "meeting_id": self.meeting_id,
+            "title": self.title,
+            "ref_type": self.ref_type,
+            "ref_id": self.ref_id,
+            "minutes": self.minutes,
+            "position": self.position,
+            "duration_minutes": self.duration_minutes,
+            "version": self.version,
+        }
 
 
 class Decision(db.Model):
@@ -66,18 +85,24 @@ class Decision(db.Model):
     __tablename__ = "decisions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"),
-                                            index=True)
-    item_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_items.id",
-                                                           ondelete="SET NULL"))
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_items.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(Text)
-    next_step_id: Mapped[int | None] = mapped_column(ForeignKey("next_steps.id",
-                                                                ondelete="SET NULL"))
+    next_step_id: Mapped[int | None] = mapped_column(
+        ForeignKey("next_steps.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     meeting = relationship("Meeting", back_populates="decisions")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "meeting_id": self.meeting_id, "item_id": self.item_id,
-                "text": self.text, "next_step_id": self.next_step_id,
-                "created_at": iso(self.created_at)}
+        return {
+            "id": self.id,
+            "meeting_id": self.meeting_id,
+            "item_id": self.item_id,
+            "text": self.text,
+            "next_step_id": self.next_step_id,
+            "created_at": iso(self.created_at),
+        }

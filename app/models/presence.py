@@ -14,10 +14,12 @@ class Presence(db.Model):
 
     sid: Mapped[str] = mapped_column(String(64), primary_key=True)
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
-                                                index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
     share_link_id: Mapped[int | None] = mapped_column(
-        ForeignKey("share_links.id", ondelete="CASCADE"), index=True)
+        ForeignKey("share_links.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = mapped_column(String(100))
     editing_card_id: Mapped[int | None]
     host_id: Mapped[str] = mapped_column(String(40))

@@ -49,12 +49,21 @@ class Marker(db.Model):
     author = relationship("User")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "phase_id": self.phase_id,
-                "lane_id": self.lane_id, "card_ids": sorted(c.id for c in self.cards),
-                "title": self.title, "note": self.note, "severity": self.severity,
-                "status": self.status, "dropouts_per_year": self.dropouts_per_year,
-                "author": self.author.name if self.author else None,
-                "created_at": iso(self.created_at), "version": self.version}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "phase_id": self.phase_id,
+            "lane_id": self.lane_id,
+            "card_ids": sorted(c.id for c in self.cards),
+            "title": self.title,
+            "note": self.note,
+            "severity": self.severity,
+            "status": self.status,
+            "dropouts_per_year": self.dropouts_per_year,
+            "author": self.author.name if self.author else None,
+            "created_at": iso(self.created_at),
+            "version": self.version,
+        }
 
 
 class Handover(db.Model):
@@ -72,8 +81,13 @@ class Handover(db.Model):
     version: Mapped[int] = mapped_column(default=1)
 
     def to_json(self) -> dict:
-        return {"id": self.id, "from_card_id": self.from_card_id, "to_card_id": self.to_card_id,
-                "note": self.note, "version": self.version}
+        return {
+            "id": self.id,
+            "from_card_id": self.from_card_id,
+            "to_card_id": self.to_card_id,
+            "note": self.note,
+            "version": self.version,
+        }
 
 
 class NextStep(db.Model):
@@ -86,7 +100,8 @@ class NextStep(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     goal: Mapped[str] = mapped_column(Text, default="")
     owner_organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisations.id", ondelete="SET NULL"))
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
     participants: Mapped[str] = mapped_column(String(1000), default="")
     start_date: Mapped[date | None] = mapped_column(Date)
     due_date: Mapped[date | None] = mapped_column(Date)
@@ -96,17 +111,27 @@ class NextStep(db.Model):
     version: Mapped[int] = mapped_column(default=1)
 
     markers = relationship("Marker", secondary=next_step_markers)
-    learnings = relationship("Learning", back_populates="next_step", order_by="Learning.created_at",
-                             cascade="all, delete-orphan")
+    learnings = relationship(
+        "Learning",
+        back_populates="next_step",
+        order_by="Learning.created_at",
+        cascade="all, delete-orphan",
+    )
 
     def to_json(self) -> dict:
-        return {"id": self.id, "title": self.title, "goal": self.goal,
-                "owner_organisation_id": self.owner_organisation_id,
-                "participants": self.participants,
-                "start_date": self.start_date.isoformat() if self.start_date else None,
-                "due_date": self.due_date.isoformat() if self.due_date else None,
-                "status": self.status, "marker_ids": sorted(m.id for m in self.markers),
-                "learnings": [lr.to_json() for lr in self.learnings], "version": self.version}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "goal": self.goal,
+            "owner_organisation_id": self.owner_organisation_id,
+            "participants": self.participants,
+            "start_date": self.start_date.isoformat() if self.start_date else None,
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+            "status": self.status,
+            "marker_ids": sorted(m.id for m in self.markers),
+            "learnings": [lr.to_json() for lr in self.learnings],
+            "version": self.version,
+        }
 
 
 class Learning(db.Model):
@@ -115,8 +140,9 @@ class Learning(db.Model):
     __tablename__ = "learnings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    next_step_id: Mapped[int] = mapped_column(ForeignKey("next_steps.id", ondelete="CASCADE"),
-                                              index=True)
+    next_step_id: Mapped[int] = mapped_column(
+        ForeignKey("next_steps.id", ondelete="CASCADE"), index=True
+    )
     text: Mapped[str] = mapped_column(Text)
     learned_on: Mapped[date | None] = mapped_column(Date)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -126,10 +152,13 @@ class Learning(db.Model):
     author = relationship("User")
 
     def to_json(self) -> dict:
-        return {"id": self.id, "text": self.text,
-                "learned_on": self.learned_on.isoformat() if self.learned_on else None,
-                "author": self.author.name if self.author else None,
-                "created_at": iso(self.created_at)}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "learned_on": self.learned_on.isoformat() if self.learned_on else None,
+            "author": self.author.name if self.author else None,
+            "created_at": iso(self.created_at),
+        }
 
 
 class Round(db.Model):
@@ -146,8 +175,12 @@ class Round(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def to_json(self) -> dict:
-        return {"id": self.id, "name": self.name, "seq": self.seq,
-                "created_at": iso(self.created_at)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "seq": self.seq,
+            "created_at": iso(self.created_at),
+        }
 
 
 class SuggestionDismissal(db.Model):

@@ -28,6 +28,11 @@ class ShareLink(db.Model):
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
 
     def to_json(self) -> dict:
-        return {"id": self.id, "label": self.label, "created_at": iso(self.created_at),
-                "expires_at": iso(self.expires_at), "revoked_at": iso(self.revoked_at),
-                "last_used_at": iso(self.last_used_at)}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "created_at": iso(self.created_at),
+            "expires_at": iso(self.expires_at),
+            "revoked_at": iso(self.revoked_at),
+            "last_used_at": iso(self.last_used_at),
+        }

@@ -13,10 +13,15 @@ def init_app(app) -> None:
     from app.reading.view import page_extension  # noqa: PLC0415
 
     register_page_extension(page_extension)
-    labels = {"marker_kinds": vocab.MARKER_KINDS, "marker_statuses": vocab.MARKER_STATUSES,
-              "severities": vocab.SEVERITIES, "next_step_statuses": vocab.NEXT_STEP_STATUSES,
-              "qualities": vocab.QUALITY_LABELS, "lenses": vocab.LENSES,
-              "span_status": status_label}
+    labels = {
+        "marker_kinds": vocab.MARKER_KINDS,
+        "marker_statuses": vocab.MARKER_STATUSES,
+        "severities": vocab.SEVERITIES,
+        "next_step_statuses": vocab.NEXT_STEP_STATUSES,
+        "qualities": vocab.QUALITY_LABELS,
+        "lenses": vocab.LENSES,
+        "span_status": status_label,
+    }
     app.context_processor(lambda: {"reading_vocab": labels})
 
 

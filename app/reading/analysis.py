@@ -16,8 +16,9 @@ from app.boards.queries import BoardState
 from app.reading.markers import OPEN
 from app.reading.rules import suggest
 
-HOUSEHOLD_UNITS = frozenset({"huishoudens/jaar", "huishoudens per jaar", "households/year",
-                             "households per year"})
+HOUSEHOLD_UNITS = frozenset(
+    {"huishoudens/jaar", "huishoudens per jaar", "households/year", "households per year"}
+)
 QUALITIES = ("good", "adequate", "weak")
 
 
@@ -56,8 +57,9 @@ class _Tally:
         if households is not None:
             self.capacity = (self.capacity or 0) + households
         elif card.capacity_per_year is not None:
-            self.other[card.capacity_unit] = self.other.get(card.capacity_unit, 0) + \
-                card.capacity_per_year
+            self.other[card.capacity_unit] = (
+                self.other.get(card.capacity_unit, 0) + card.capacity_per_year
+            )
 
     def add_marker(self, marker) -> None:
         self.markers[marker.kind] += 1
@@ -65,12 +67,20 @@ class _Tally:
             self.dropouts += marker.dropouts_per_year or 0
 
     def to_json(self, demand: int | None, coverage: float) -> dict:
-        return {"coverage": coverage, "offers": self.offers, "demand_per_year": demand,
-                "capacity_per_year": self.capacity, "other_capacity": self.other,
-                "ratio": _ratio(self.capacity, demand), "quality": self.quality,
-                "handovers_in": self.handovers_in, "handovers_out": self.handovers_out,
-                "open_markers": sum(self.markers.values()), "open_by_kind": self.markers,
-                "dropouts_per_year": self.dropouts}
+        return {
+            "coverage": coverage,
+            "offers": self.offers,
+            "demand_per_year": demand,
+            "capacity_per_year": self.capacity,
+            "other_capacity": self.other,
+            "ratio": _ratio(self.capacity, demand),
+            "quality": self.quality,
+            "handovers_in": self.handovers_in,
+            "handovers_out": self.handovers_out,
+            "open_markers": sum(self.markers.values()),
+            "open_by_kind": self.markers,
+            "dropouts_per_year": self.dropouts,
+        }
 
 
 def _marker_places(marker, phase_of: dict, cell_of: dict) -> tuple[set, set]:
@@ -118,19 +128,34 @@ def figures(state: BoardState) -> dict:
     phase_rows = []
     for phase in state.phases:
         covered = sum(1 for lane in lane_ids if cells[(phase.id, lane)].offers)
-        phase_rows.append({"phase_id": phase.id, "name": phase.name,
-                           **phases[phase.id].to_json(phase.demand_per_year,
-                                                      round(covered / len(lane_ids), 2)),
-                           "handovers_onward": onward[phase.id]})
-    cell_rows = [{"phase_id": phase_id, "lane_id": lane_id,
-                  **tally.to_json(None, 1.0 if tally.offers else 0.0)}
-                 for (phase_id, lane_id), tally in cells.items()]
+        phase_rows.append(
+            {
+                "phase_id": phase.id,
+                "name": phase.name,
+                **phases[phase.id].to_json(
+                    phase.demand_per_year, round(covered / len(lane_ids), 2)
+                ),
+                "handovers_onward": onward[phase.id],
+            }
+        )
+    cell_rows = [
+        {
+            "phase_id": phase_id,
+            "lane_id": lane_id,
+            **tally.to_json(None, 1.0 if tally.offers else 0.0),
+        }
+        for (phase_id, lane_id), tally in cells.items()
+    ]
     return {"phases": phase_rows, "cells": cell_rows}
 
 
 def analyse(state: BoardState) -> dict:
     """Return the figures of the three lenses plus the board's suggestions."""
     result = figures(state)
-    return {"board_id": state.board.id, "seq": state.board.seq,
-            "household_units": sorted(HOUSEHOLD_UNITS), **result,
-            "suggestions": suggest(state, result)}
+    return {
+        "board_id": state.board.id,
+        "seq": state.board.seq,
+        "household_units": sorted(HOUSEHOLD_UNITS),
+        **result,
+        "suggestions": suggest(state, result),
+    }

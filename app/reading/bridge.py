@@ -11,8 +11,14 @@ HEIGHT = 190
 
 
 def _whole_phase_gap(markers, phase_id: int) -> bool:
-    return any(m.kind == "gap" and m.status in OPEN and m.phase_id == phase_id
-               and m.lane_id is None and not m.cards for m in markers)
+    return any(
+        m.kind == "gap"
+        and m.status in OPEN
+        and m.phase_id == phase_id
+        and m.lane_id is None
+        and not m.cards
+        for m in markers
+    )
 
 
 def _cracks(row: dict, following: dict | None, empty_cells: int, cells: int) -> list[str]:
@@ -21,9 +27,13 @@ def _cracks(row: dict, following: dict | None, empty_cells: int, cells: int) -> 
     if empty_cells:
         reasons.append(_("%(n)s van %(m)s banen zonder aanbod", n=empty_cells, m=cells))
     if row["ratio"] is not None and row["ratio"] < 1:
-        reasons.append(_("capaciteit %(c)s onder de opgave %(d)s huishoudens/jaar",
-                         c=format_number(row["capacity_per_year"]),
-                         d=format_number(row["demand_per_year"])))
+        reasons.append(
+            _(
+                "capaciteit %(c)s onder de opgave %(d)s huishoudens/jaar",
+                c=format_number(row["capacity_per_year"]),
+                d=format_number(row["demand_per_year"]),
+            )
+        )
     if row["open_by_kind"]["gap"]:
         reasons.append(_("%(n)s open gat(en) gemarkeerd", n=row["open_by_kind"]["gap"]))
     if row["open_by_kind"]["bottleneck"]:
@@ -55,10 +65,16 @@ def spans(state, figures: dict) -> list[dict]:
         else:
             reasons = _cracks(row, following, empty[row["phase_id"]], total[row["phase_id"]])
             status = "cracked" if reasons else "solid"
-        result.append({"phase_id": row["phase_id"], "name": row["name"], "status": status,
-                       "reasons": reasons or [_("gedekt, genoeg capaciteit en een overdracht "
-                                                "naar de volgende fase")],
-                       "x": MARGIN + index * SPAN_WIDTH})
+        result.append(
+            {
+                "phase_id": row["phase_id"],
+                "name": row["name"],
+                "status": status,
+                "reasons": reasons
+                or [_("gedekt, genoeg capaciteit en een overdracht naar de volgende fase")],
+                "x": MARGIN + index * SPAN_WIDTH,
+            }
+        )
     return result
 
 
@@ -73,6 +89,10 @@ def status_label(status: str) -> str:
 def picture(state, figures: dict) -> dict:
     """Return what the SVG template draws: spans and the picture's size."""
     parts = spans(state, figures)
-    return {"spans": parts, "width": 2 * MARGIN + max(len(parts), 1) * SPAN_WIDTH,
-            "height": HEIGHT, "span_width": SPAN_WIDTH,
-            "counts": {s: sum(1 for p in parts if p["status"] == s) for s in STATUSES}}
+    return {
+        "spans": parts,
+        "width": 2 * MARGIN + max(len(parts), 1) * SPAN_WIDTH,
+        "height": HEIGHT,
+        "span_width": SPAN_WIDTH,
+        "counts": {s: sum(1 for p in parts if p["status"] == s) for s in STATUSES},
+    }

@@ -25,8 +25,15 @@ def live_cards(board_id: int, card_ids: list[int], field: str) -> list[Card]:
     ids = set(card_ids)
     if not ids:
         return []
-    cards = db.session.execute(db.select(Card).where(
-        Card.id.in_(ids), Card.board_id == board_id, Card.deleted_at.is_(None))).scalars().all()
+    cards = (
+        db.session.execute(
+            db.select(Card).where(
+                Card.id.in_(ids), Card.board_id == board_id, Card.deleted_at.is_(None)
+            )
+        )
+        .scalars()
+        .all()
+    )
     if len(cards) != len(ids):
         raise invalid(field, _("Kies bestaande kaarten van dit bord."))
     return sorted(cards, key=lambda c: c.id)
@@ -41,8 +48,14 @@ def check_version(entity, version: int) -> None:
 def check_transition(transitions: dict[str, set[str]], old: str, new: str) -> None:
     """Refuse a status change that the workflow does not allow."""
     if new != old and new not in transitions[old]:
-        raise invalid("status", _("Deze statuswijziging is niet toegestaan (van %(old)s naar "
-                                  "%(new)s).", old=old, new=new))
+        raise invalid(
+            "status",
+            _(
+                "Deze statuswijziging is niet toegestaan (van %(old)s naar %(new)s).",
+                old=old,
+                new=new,
+            ),
+        )
 
 
 def assign(entity, fields: dict, nullable: set[str]) -> None:
@@ -52,8 +65,16 @@ def assign(entity, fields: dict, nullable: set[str]) -> None:
             setattr(entity, key, value)
 
 
-def edit(entity, version: int, fields: dict, check, *, nullable: set[str] = frozenset(),
-         transitions: dict | None = None, list_field: str | None = None) -> None:
+def edit(
+    entity,
+    version: int,
+    fields: dict,
+    check,
+    *,
+    nullable: set[str] = frozenset(),
+    transitions: dict | None = None,
+    list_field: str | None = None,
+) -> None:
     """Apply an edit that started from `version`: 409 when stale, the status only along its
     transitions, then `check(entity, ids_of_list_field)` on the result (422 writes nothing)."""
     check_version(entity, version)

@@ -11,8 +11,16 @@ from app.boards.queries import BoardState
 from app.extensions import db
 from app.models import Card, Handover, Lane, Marker, Organisation, Phase
 
-CARD_COLUMNS = (Card.id, Card.phase_id, Card.lane_id, Card.organisation_id, Card.status,
-                Card.quality, Card.capacity_per_year, Card.capacity_unit)
+CARD_COLUMNS = (
+    Card.id,
+    Card.phase_id,
+    Card.lane_id,
+    Card.organisation_id,
+    Card.status,
+    Card.quality,
+    Card.capacity_per_year,
+    Card.capacity_unit,
+)
 
 
 def _models(query) -> list:
@@ -24,15 +32,21 @@ def load_facts(board) -> BoardState:
     bid = board.id
     return BoardState(
         board=board,
-        phases=_models(db.select(Phase).filter_by(board_id=bid).order_by(Phase.position,
-                                                                         Phase.id)),
+        phases=_models(db.select(Phase).filter_by(board_id=bid).order_by(Phase.position, Phase.id)),
         lanes=_models(db.select(Lane).filter_by(board_id=bid).order_by(Lane.position, Lane.id)),
         organisations=_models(db.select(Organisation).filter_by(board_id=bid)),
-        cards=db.session.execute(db.select(*CARD_COLUMNS).where(
-            Card.board_id == bid, Card.deleted_at.is_(None))).all(),
-        markers=_models(db.select(Marker).filter_by(board_id=bid)
-                        .options(selectinload(Marker.cards)).order_by(Marker.id)),
-        handovers=db.session.execute(db.select(Handover.id, Handover.from_card_id,
-                                               Handover.to_card_id)
-                                     .filter_by(board_id=bid)).all(),
+        cards=db.session.execute(
+            db.select(*CARD_COLUMNS).where(Card.board_id == bid, Card.deleted_at.is_(None))
+        ).all(),
+        markers=_models(
+            db.select(Marker)
+            .filter_by(board_id=bid)
+            .options(selectinload(Marker.cards))
+            .order_by(Marker.id)
+        ),
+        handovers=db.session.execute(
+            db.select(Handover.id, Handover.from_card_id, Handover.to_card_id).filter_by(
+                board_id=bid
+            )
+        ).all(),
     )

@@ -55,6 +55,7 @@ def done(page: str, board_id: int, fragment: str = "", status: int = 200):
 
 # -- Markers -------------------------------------------------------------------------------
 
+
 @bp.post("/boards/<int:board_id>/markers")
 @login_required
 def marker_create(board_id: int):
@@ -63,11 +64,19 @@ def marker_create(board_id: int):
     try:
         markers.create_marker(actor(), board_id, **parse(MarkerCreate, data).model_dump())
     except ValidationFailed as exc:
-        return render("reading/_marker_form.html", board_id, marker=None, values=data,
-                      errors=exc.fields or {"_": exc.message}), 422
-    return done("reading.markers_page", board_id,
-                render("reading/_marker_form.html", board_id, marker=None, values={},
-                       errors={}), 201)
+        return render(
+            "reading/_marker_form.html",
+            board_id,
+            marker=None,
+            values=data,
+            errors=exc.fields or {"_": exc.message},
+        ), 422
+    return done(
+        "reading.markers_page",
+        board_id,
+        render("reading/_marker_form.html", board_id, marker=None, values={}, errors={}),
+        201,
+    )
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>")
@@ -82,10 +91,19 @@ def marker_update(board_id: int, marker_id: int):
         marker = markers.get_marker(board_id, marker_id)
         if isinstance(exc, Conflict):
             data = {**data, "version": marker.version}
-        return render("reading/_marker_form.html", board_id, marker=marker, values=data,
-                      errors=exc.fields or {"_": exc.message}, conflict=exc.current), exc.status
-    return done("reading.markers_page", board_id,
-                render("reading/_marker_item.html", board_id, marker=marker))
+        return render(
+            "reading/_marker_form.html",
+            board_id,
+            marker=marker,
+            values=data,
+            errors=exc.fields or {"_": exc.message},
+            conflict=exc.current,
+        ), exc.status
+    return done(
+        "reading.markers_page",
+        board_id,
+        render("reading/_marker_item.html", board_id, marker=marker),
+    )
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>/status")
@@ -94,8 +112,11 @@ def marker_status(board_id: int, marker_id: int):
     """Move a marker along its workflow (open, being addressed, resolved, dismissed)."""
     version, fields = edit_fields(MarkerUpdate, values())
     marker = markers.update_marker(actor(), board_id, marker_id, version, fields)
-    return done("reading.markers_page", board_id,
-                render("reading/_marker_item.html", board_id, marker=marker))
+    return done(
+        "reading.markers_page",
+        board_id,
+        render("reading/_marker_item.html", board_id, marker=marker),
+    )
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>/delete")
@@ -107,6 +128,7 @@ def marker_delete(board_id: int, marker_id: int):
 
 
 # -- Suggestions and handovers -------------------------------------------------------------
+
 
 @bp.post("/boards/<int:board_id>/suggestions/<key>/<any(accept, dismiss):action>")
 @login_required
@@ -124,10 +146,18 @@ def handover_create(board_id: int):
     try:
         handovers.create_handover(actor(), board_id, **parse(HandoverCreate, data).model_dump())
     except ValidationFailed as exc:
-        return render("reading/_handover_form.html", board_id, values=data,
-                      errors=exc.fields or {"_": exc.message}), 422
-    return done("reading.markers_page", board_id,
-                render("reading/_handover_form.html", board_id, values={}, errors={}), 201)
+        return render(
+            "reading/_handover_form.html",
+            board_id,
+            values=data,
+            errors=exc.fields or {"_": exc.message},
+        ), 422
+    return done(
+        "reading.markers_page",
+        board_id,
+        render("reading/_handover_form.html", board_id, values={}, errors={}),
+        201,
+    )
 
 
 @bp.post("/boards/<int:board_id>/handovers/<int:handover_id>/delete")
@@ -140,20 +170,28 @@ def handover_delete(board_id: int, handover_id: int):
 
 # -- Next steps and learnings --------------------------------------------------------------
 
+
 @bp.post("/boards/<int:board_id>/next-steps")
 @login_required
 def next_step_create(board_id: int):
     """Propose a next step."""
     data = values("marker_ids")
     try:
-        next_steps.create_next_step(actor(), board_id,
-                                    **parse(NextStepCreate, data).model_dump())
+        next_steps.create_next_step(actor(), board_id, **parse(NextStepCreate, data).model_dump())
     except ValidationFailed as exc:
-        return render("reading/_next_step_form.html", board_id, step=None, values=data,
-                      errors=exc.fields or {"_": exc.message}), 422
-    return done("reading.next_steps_page", board_id,
-                render("reading/_next_step_form.html", board_id, step=None, values={},
-                       errors={}), 201)
+        return render(
+            "reading/_next_step_form.html",
+            board_id,
+            step=None,
+            values=data,
+            errors=exc.fields or {"_": exc.message},
+        ), 422
+    return done(
+        "reading.next_steps_page",
+        board_id,
+        render("reading/_next_step_form.html", board_id, step=None, values={}, errors={}),
+        201,
+    )
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>")
@@ -168,10 +206,17 @@ def next_step_update(board_id: int, next_step_id: int):
         step = next_steps.get_next_step(board_id, next_step_id)
         if isinstance(exc, Conflict):
             data = {**data, "version": step.version}
-        return render("reading/_next_step_form.html", board_id, step=step, values=data,
-                      errors=exc.fields or {"_": exc.message}, conflict=exc.current), exc.status
-    return done("reading.next_steps_page", board_id,
-                render("reading/_next_step.html", board_id, step=step))
+        return render(
+            "reading/_next_step_form.html",
+            board_id,
+            step=step,
+            values=data,
+            errors=exc.fields or {"_": exc.message},
+            conflict=exc.current,
+        ), exc.status
+    return done(
+        "reading.next_steps_page", board_id, render("reading/_next_step.html", board_id, step=step)
+    )
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/status")
@@ -180,8 +225,9 @@ def next_step_status(board_id: int, next_step_id: int):
     """Move a next step along proposed → agreed → in progress → done (or stopped)."""
     version, fields = edit_fields(NextStepUpdate, values())
     step = next_steps.update_next_step(actor(), board_id, next_step_id, version, fields)
-    return done("reading.next_steps_page", board_id,
-                render("reading/_next_step.html", board_id, step=step))
+    return done(
+        "reading.next_steps_page", board_id, render("reading/_next_step.html", board_id, step=step)
+    )
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
@@ -190,15 +236,25 @@ def learning_create(board_id: int, next_step_id: int):
     """Log what was learned."""
     data = values()
     try:
-        next_steps.add_learning(actor(), board_id, next_step_id,
-                                **parse(LearningCreate, data).model_dump())
+        next_steps.add_learning(
+            actor(), board_id, next_step_id, **parse(LearningCreate, data).model_dump()
+        )
     except ValidationFailed as exc:
         step = next_steps.get_next_step(board_id, next_step_id)
-        return render("reading/_next_step.html", board_id, step=step, learning=data,
-                      errors=exc.fields or {"_": exc.message}), 422
+        return render(
+            "reading/_next_step.html",
+            board_id,
+            step=step,
+            learning=data,
+            errors=exc.fields or {"_": exc.message},
+        ), 422
     step = next_steps.get_next_step(board_id, next_step_id)
-    return done("reading.next_steps_page", board_id,
-                render("reading/_next_step.html", board_id, step=step), 201)
+    return done(
+        "reading.next_steps_page",
+        board_id,
+        render("reading/_next_step.html", board_id, step=step),
+        201,
+    )
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/delete")
@@ -211,6 +267,7 @@ def next_step_delete(board_id: int, next_step_id: int):
 
 # -- Rounds --------------------------------------------------------------------------------
 
+
 @bp.post("/boards/<int:board_id>/rounds")
 @login_required
 def round_create(board_id: int):
@@ -219,7 +276,7 @@ def round_create(board_id: int):
     try:
         rounds.start_round(actor(), board_id, parse(RoundCreate, values()).name)
     except ValidationFailed as exc:
-        return render("reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id),
-                      errors=exc.fields), 422
+        return render(
+            "reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id), errors=exc.fields
+        ), 422
     return redirect(url_for("reading.rounds_page", board_id=board_id))
-

@@ -21,21 +21,26 @@ def _check(handover: Handover, _unused=None) -> None:
     live_cards(handover.board_id, [handover.to_card_id], "to_card_id")
     if handover.from_card_id == handover.to_card_id:
         raise invalid("to_card_id", _("Een kaart kan niet naar zichzelf overdragen."))
-    duplicate = db.session.execute(db.select(Handover.id).where(
-        Handover.from_card_id == handover.from_card_id,
-        Handover.to_card_id == handover.to_card_id,
-        Handover.id != (handover.id or -1))).first()
+    duplicate = db.session.execute(
+        db.select(Handover.id).where(
+            Handover.from_card_id == handover.from_card_id,
+            Handover.to_card_id == handover.to_card_id,
+            Handover.id != (handover.id or -1),
+        )
+    ).first()
     if duplicate:
         raise invalid("to_card_id", _("Deze overdracht bestaat al."))
 
 
 @write
-def create_handover(actor: Actor, board_id: int, from_card_id: int, to_card_id: int,
-                    note: str = "") -> Handover:
+def create_handover(
+    actor: Actor, board_id: int, from_card_id: int, to_card_id: int, note: str = ""
+) -> Handover:
     """Link offer A to offer B."""
     board_for(actor, board_id, EDIT)
-    handover = Handover(board_id=board_id, from_card_id=from_card_id, to_card_id=to_card_id,
-                        note=note)
+    handover = Handover(
+        board_id=board_id, from_card_id=from_card_id, to_card_id=to_card_id, note=note
+    )
     _check(handover)
     db.session.add(handover)
     events.record(board_id, "handover.created", handover, actor)
@@ -43,8 +48,9 @@ def create_handover(actor: Actor, board_id: int, from_card_id: int, to_card_id: 
 
 
 @write
-def update_handover(actor: Actor, board_id: int, handover_id: int, version: int,
-                    fields: dict) -> Handover:
+def update_handover(
+    actor: Actor, board_id: int, handover_id: int, version: int, fields: dict
+) -> Handover:
     """Edit a handover from `version`."""
     board_for(actor, board_id, EDIT)
     handover = get_handover(board_id, handover_id)

@@ -46,17 +46,31 @@ def _place(marker: Marker, card_ids: list[int] | None) -> None:
         if marker.cards:
             raise invalid("card_ids", _("Alleen een overlap gaat over kaarten."))
     if marker.kind != "bottleneck" and marker.dropouts_per_year is not None:
-        raise invalid("dropouts_per_year", _("Alleen bij een knelpunt schat je het aantal "
-                                             "afhakers."))
+        raise invalid(
+            "dropouts_per_year", _("Alleen bij een knelpunt schat je het aantal afhakers.")
+        )
 
 
 @write
-def create_marker(actor: Actor, board_id: int, kind: str, title: str, card_ids=(),
-                  suggestion_key: str | None = None, **fields) -> Marker:
+def create_marker(
+    actor: Actor,
+    board_id: int,
+    kind: str,
+    title: str,
+    card_ids=(),
+    suggestion_key: str | None = None,
+    **fields,
+) -> Marker:
     """Mark a gap, overlap or bottleneck."""
     board_for(actor, board_id, EDIT)
-    marker = Marker(board_id=board_id, kind=kind, title=title, author_id=actor.id,
-                    suggestion_key=suggestion_key, **fields)
+    marker = Marker(
+        board_id=board_id,
+        kind=kind,
+        title=title,
+        author_id=actor.id,
+        suggestion_key=suggestion_key,
+        **fields,
+    )
     _place(marker, list(card_ids))
     db.session.add(marker)
     events.record(board_id, "marker.created", marker, actor)
@@ -64,13 +78,21 @@ def create_marker(actor: Actor, board_id: int, kind: str, title: str, card_ids=(
 
 
 @write
-def update_marker(actor: Actor, board_id: int, marker_id: int, version: int,
-                  fields: dict) -> Marker:
+def update_marker(
+    actor: Actor, board_id: int, marker_id: int, version: int, fields: dict
+) -> Marker:
     """Edit a marker from `version`; its status moves only along the allowed transitions."""
     board_for(actor, board_id, EDIT)
     marker = get_marker(board_id, marker_id)
-    edit(marker, version, fields, _place, nullable=NULLABLE, transitions=TRANSITIONS,
-         list_field="card_ids")
+    edit(
+        marker,
+        version,
+        fields,
+        _place,
+        nullable=NULLABLE,
+        transitions=TRANSITIONS,
+        list_field="card_ids",
+    )
     events.record(board_id, "marker.updated", marker, actor)
     return marker
 

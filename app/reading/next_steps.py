@@ -30,8 +30,13 @@ def get_next_step(board_id: int, next_step_id: int) -> NextStep:
 
 def _markers(board_id: int, marker_ids: list[int]) -> list[Marker]:
     ids = set(marker_ids)
-    markers = db.session.execute(db.select(Marker).where(
-        Marker.id.in_(ids), Marker.board_id == board_id)).scalars().all() if ids else []
+    markers = (
+        db.session.execute(db.select(Marker).where(Marker.id.in_(ids), Marker.board_id == board_id))
+        .scalars()
+        .all()
+        if ids
+        else []
+    )
     if len(markers) != len(ids):
         raise invalid("marker_ids", _("Kies bestaande markeringen van dit bord."))
     return list(markers)
@@ -39,8 +44,9 @@ def _markers(board_id: int, marker_ids: list[int]) -> list[Marker]:
 
 def _check(step: NextStep, marker_ids: list[int] | None) -> None:
     if step.owner_organisation_id is not None:
-        board_entity(Organisation, step.board_id, step.owner_organisation_id,
-                     "owner_organisation_id")
+        board_entity(
+            Organisation, step.board_id, step.owner_organisation_id, "owner_organisation_id"
+        )
     if step.start_date and step.due_date and step.due_date < step.start_date:
         raise invalid("due_date", _("De einddatum ligt vóór de startdatum."))
     if marker_ids is not None:
@@ -48,8 +54,7 @@ def _check(step: NextStep, marker_ids: list[int] | None) -> None:
 
 
 @write
-def create_next_step(actor: Actor, board_id: int, title: str, marker_ids=(),
-                     **fields) -> NextStep:
+def create_next_step(actor: Actor, board_id: int, title: str, marker_ids=(), **fields) -> NextStep:
     """Propose a next step."""
     board_for(actor, board_id, EDIT)
     step = NextStep(board_id=board_id, title=title, **fields)
@@ -60,13 +65,21 @@ def create_next_step(actor: Actor, board_id: int, title: str, marker_ids=(),
 
 
 @write
-def update_next_step(actor: Actor, board_id: int, next_step_id: int, version: int,
-                     fields: dict) -> NextStep:
+def update_next_step(
+    actor: Actor, board_id: int, next_step_id: int, version: int, fields: dict
+) -> NextStep:
     """Edit a next step from `version`; its status moves only along the allowed transitions."""
     board_for(actor, board_id, EDIT)
     step = get_next_step(board_id, next_step_id)
-    edit(step, version, fields, _check, nullable=NULLABLE, transitions=TRANSITIONS,
-         list_field="marker_ids")
+    edit(
+        step,
+        version,
+        fields,
+        _check,
+        nullable=NULLABLE,
+        transitions=TRANSITIONS,
+        list_field="marker_ids",
+    )
     events.record(board_id, "next_step.updated", step, actor)
     return step
 
@@ -81,8 +94,9 @@ def delete_next_step(actor: Actor, board_id: int, next_step_id: int) -> None:
 
 
 @write
-def add_learning(actor: Actor, board_id: int, next_step_id: int, text: str,
-                 learned_on: date | None = None) -> Learning:
+def add_learning(
+    actor: Actor, board_id: int, next_step_id: int, text: str, learned_on: date | None = None
+) -> Learning:
     """Log what was learned on a next step; the step is pushed with its grown log."""
     board_for(actor, board_id, EDIT)
     step = get_next_step(board_id, next_step_id)

@@ -11,16 +11,27 @@ from app.reading.analysis import household_capacity
 from app.reading.common import get_entity
 from app.transaction import write
 
-CARD_FIELDS = ("title", "description", "organisation_id", "capacity_per_year", "capacity_unit",
-               "status", "quality", "quality_reason")
+CARD_FIELDS = (
+    "title",
+    "description",
+    "organisation_id",
+    "capacity_per_year",
+    "capacity_unit",
+    "status",
+    "quality",
+    "quality_reason",
+)
 OPEN = ("open", "being_addressed")
 CLOSED = ("resolved",)
 
 
 def rounds_of(board_id: int) -> list[Round]:
     """Return a board's rounds, oldest first."""
-    return list(db.session.execute(db.select(Round).filter_by(board_id=board_id)
-                                   .order_by(Round.seq, Round.id)).scalars())
+    return list(
+        db.session.execute(
+            db.select(Round).filter_by(board_id=board_id).order_by(Round.seq, Round.id)
+        ).scalars()
+    )
 
 
 def get_round(board_id: int, round_id: int) -> Round:
@@ -33,8 +44,9 @@ def start_round(actor: Actor, board_id: int, name: str) -> Round:
     """Start a round: keep a snapshot of the whole board as it is now."""
     board = board_for(actor, board_id, EDIT)
     snapshot = load_state(board).to_json()
-    round_ = Round(board_id=board_id, name=name, seq=board.seq, snapshot=snapshot,
-                   created_by_id=actor.id)
+    round_ = Round(
+        board_id=board_id, name=name, seq=board.seq, snapshot=snapshot, created_by_id=actor.id
+    )
     db.session.add(round_)
     events.record(board_id, "round.created", round_, actor)
     return round_
@@ -58,33 +70,63 @@ def compare(before: dict, after: dict) -> dict:
     old_markers = {m["id"]: m for m in before["markers"]}
     old_steps = {s["id"]: s for s in before["next_steps"]}
     capacity_before, capacity_after = capacity_per_phase(before), capacity_per_phase(after)
-    phases = {p["id"]: p["name"] for p in before["phases"]} | \
-        {p["id"]: p["name"] for p in after["phases"]}
+    phases = {p["id"]: p["name"] for p in before["phases"]} | {
+        p["id"]: p["name"] for p in after["phases"]
+    }
     return {
         "cards": {
             "added": [new_cards[i] for i in sorted(new_cards.keys() - old_cards.keys())],
             "removed": [old_cards[i] for i in sorted(old_cards.keys() - new_cards.keys())],
-            "moved": [{"before": old_cards[i], "after": new_cards[i]} for i in both
-                      if (old_cards[i]["phase_id"], old_cards[i]["lane_id"])
-                      != (new_cards[i]["phase_id"], new_cards[i]["lane_id"])],
-            "edited": [{"before": old_cards[i], "after": new_cards[i],
-                        "fields": [f for f in CARD_FIELDS
-                                   if old_cards[i].get(f) != new_cards[i].get(f)]}
-                       for i in both if any(old_cards[i].get(f) != new_cards[i].get(f)
-                                            for f in CARD_FIELDS)],
+            "moved": [
+                {"before": old_cards[i], "after": new_cards[i]}
+                for i in both
+                if (old_cards[i]["phase_id"], old_cards[i]["lane_id"])
+                != (new_cards[i]["phase_id"], new_cards[i]["lane_id"])
+            ],
+            "edited": [
+                {
+                    "before": old_cards[i],
+                    "after": new_cards[i],
+                    "fields": [
+                        f for f in CARD_FIELDS if old_cards[i].get(f) != new_cards[i].get(f)
+                    ],
+                }
+                for i in both
+                if any(old_cards[i].get(f) != new_cards[i].get(f) for f in CARD_FIELDS)
+            ],
         },
         "markers": {
-            "opened": [m for m in after["markers"] if m["status"] in OPEN and (
-                m["id"] not in old_markers or old_markers[m["id"]]["status"] not in OPEN)],
-            "resolved": [m for m in after["markers"] if m["status"] in CLOSED and (
-                m["id"] not in old_markers or old_markers[m["id"]]["status"] not in CLOSED)],
+            "opened": [
+                m
+                for m in after["markers"]
+                if m["status"] in OPEN
+                and (m["id"] not in old_markers or old_markers[m["id"]]["status"] not in OPEN)
+            ],
+            "resolved": [
+                m
+                for m in after["markers"]
+                if m["status"] in CLOSED
+                and (m["id"] not in old_markers or old_markers[m["id"]]["status"] not in CLOSED)
+            ],
         },
-        "capacity": [{"phase_id": pid, "name": phases[pid],
-                      "before": capacity_before.get(pid), "after": capacity_after.get(pid)}
-                     for pid in [*(p["id"] for p in after["phases"]),
-                                 *(p for p in capacity_before if p not in capacity_after)]],
-        "next_steps_done": [s for s in after["next_steps"] if s["status"] == "done" and (
-            s["id"] not in old_steps or old_steps[s["id"]]["status"] != "done")],
+        "capacity": [
+            {
+                "phase_id": pid,
+                "name": phases[pid],
+                "before": capacity_before.get(pid),
+                "after": capacity_after.get(pid),
+            }
+            for pid in [
+                *(p["id"] for p in after["phases"]),
+                *(p for p in capacity_before if p not in capacity_after),
+            ]
+        ],
+        "next_steps_done": [
+            s
+            for s in after["next_steps"]
+            if s["status"] == "done"
+            and (s["id"] not in old_steps or old_steps[s["id"]]["status"] != "done")
+        ],
     }
 
 
@@ -97,6 +139,10 @@ def diff(actor: Actor, board_id: int, round_id: int, against_id: int | None = No
     else:
         later = get_round(board_id, against_id)
         after = later.snapshot
-    return {"round": round_.to_json(), "against": later.to_json() if later else None,
-            "seq_before": round_.seq, "seq_after": later.seq if later else board.seq,
-            **compare(round_.snapshot, after)}
+    return {
+        "round": round_.to_json(),
+        "against": later.to_json() if later else None,
+        "seq_before": round_.seq,
+        "seq_after": later.seq if later else board.seq,
+        **compare(round_.snapshot, after),
+    }

@@ -29,23 +29,35 @@ def render(template: str, board_id: int, extend=None, **context) -> str:
     board = board_for(who, board_id, READ)
     role = role_on(who, board_id)
     state = load_state(board)
-    lookup = {"phase": {p.id: p for p in state.phases}, "lane": {x.id: x for x in state.lanes},
-              "card": {c.id: c for c in state.cards},
-              "org": {o.id: o for o in state.organisations}}
+    lookup = {
+        "phase": {p.id: p for p in state.phases},
+        "lane": {x.id: x for x in state.lanes},
+        "card": {c.id: c for c in state.cards},
+        "org": {o.id: o for o in state.organisations},
+    }
     if "wanted" in context:
         context["markers_shown"] = filtered(state.markers, context["wanted"])
-    return render_template(template, board=board, role=role, can_edit=allows(role, EDIT),
-                           state=state, lookup=lookup, marker_transitions=MARKER_TRANSITIONS,
-                           step_transitions=STEP_TRANSITIONS, **(extend(state) if extend else {}),
-                           **context)
+    return render_template(
+        template,
+        board=board,
+        role=role,
+        can_edit=allows(role, EDIT),
+        state=state,
+        lookup=lookup,
+        marker_transitions=MARKER_TRANSITIONS,
+        step_transitions=STEP_TRANSITIONS,
+        **(extend(state) if extend else {}),
+        **context,
+    )
 
 
 def render_bridge(template: str, board_id: int) -> str:
     """Render the bridge page or its live part (structure, cards and markers read lean)."""
     who = actor()
     board = board_for(who, board_id, READ)
-    return render_template(template, board=board, role=role_on(who, board_id),
-                           **bridge_context(load_facts(board)))
+    return render_template(
+        template, board=board, role=role_on(who, board_id), **bridge_context(load_facts(board))
+    )
 
 
 def marker_filter() -> dict:
@@ -55,10 +67,16 @@ def marker_filter() -> dict:
 
 def filtered(markers, wanted: dict) -> list:
     """Apply the side list's filter, newest first."""
-    return [m for m in reversed(markers)
-            if (not wanted["kind"] or m.kind == wanted["kind"])
-            and (wanted["status"] in ("", "all") or m.status == wanted["status"]
-                 or (wanted["status"] == "open" and m.status in OPEN))]
+    return [
+        m
+        for m in reversed(markers)
+        if (not wanted["kind"] or m.kind == wanted["kind"])
+        and (
+            wanted["status"] in ("", "all")
+            or m.status == wanted["status"]
+            or (wanted["status"] == "open" and m.status in OPEN)
+        )
+    ]
 
 
 def bridge_context(state) -> dict:
@@ -67,6 +85,7 @@ def bridge_context(state) -> dict:
 
 
 # -- Markers, suggestions, handovers -------------------------------------------------------
+
 
 @bp.get("/boards/<int:board_id>/markers")
 @login_required
@@ -95,16 +114,20 @@ def marker_edit(board_id: int, marker_id: int):
     """Return the edit form of a marker."""
     board_for(actor(), board_id, EDIT)
     marker = get_marker(board_id, marker_id)
-    return render("reading/_marker_form.html", board_id, marker=marker,
-                  values=marker.to_json(), errors={})
+    return render(
+        "reading/_marker_form.html", board_id, marker=marker, values=marker.to_json(), errors={}
+    )
 
 
 @bp.get("/boards/<int:board_id>/suggestions")
 @login_required
 def suggestions_list(board_id: int):
     """Return the board's current suggestions."""
-    return render("reading/_suggestions.html", board_id,
-                  extend=lambda state: {"suggestions": suggest(state, figures(state))})
+    return render(
+        "reading/_suggestions.html",
+        board_id,
+        extend=lambda state: {"suggestions": suggest(state, figures(state))},
+    )
 
 
 @bp.get("/boards/<int:board_id>/handovers")
@@ -118,11 +141,13 @@ def handovers_list(board_id: int):
 @login_required
 def overlay(board_id: int):
     """Return the badges and lens figures of every phase, cell and card, to refresh them."""
-    return render("reading/_overlay.html", board_id,
-                  extend=lambda state: {"reading": reading_view(state)})
+    return render(
+        "reading/_overlay.html", board_id, extend=lambda state: {"reading": reading_view(state)}
+    )
 
 
 # -- The bridge ----------------------------------------------------------------------------
+
 
 @bp.get("/boards/<int:board_id>/bridge")
 @login_required
@@ -143,12 +168,12 @@ def bridge_part(board_id: int):
 def bridge_svg(board_id: int):
     """Serve the bridge picture as an SVG image."""
     board = board_for(actor(), board_id, READ)
-    svg = render_template("reading/_bridge.svg", board=board,
-                          **bridge_context(load_facts(board)))
+    svg = render_template("reading/_bridge.svg", board=board, **bridge_context(load_facts(board)))
     return Response(svg, mimetype="image/svg+xml")
 
 
 # -- Next steps and rounds -----------------------------------------------------------------
+
 
 @bp.get("/boards/<int:board_id>/next-steps")
 @login_required
@@ -170,16 +195,16 @@ def next_step_edit(board_id: int, next_step_id: int):
     """Return the edit form of a next step."""
     board_for(actor(), board_id, EDIT)
     step = get_next_step(board_id, next_step_id)
-    return render("reading/_next_step_form.html", board_id, step=step, values=step.to_json(),
-                  errors={})
+    return render(
+        "reading/_next_step_form.html", board_id, step=step, values=step.to_json(), errors={}
+    )
 
 
 @bp.get("/boards/<int:board_id>/rounds")
 @login_required
 def rounds_page(board_id: int):
     """Show the timeline of rounds, with a form to start one."""
-    return render("reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id),
-                  errors={})
+    return render("reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id), errors={})
 
 
 @bp.get("/boards/<int:board_id>/rounds/<int:round_id>")
@@ -188,5 +213,10 @@ def round_page(board_id: int, round_id: int):
     """Compare a round with now (or with a later round)."""
     against = request.args.get("against", type=int)
     diff = rounds.diff(actor(), board_id, round_id, against)
-    return render("reading/round.html", board_id, rounds=rounds.rounds_of(board_id), diff=diff,
-                  since=rounds.get_round(board_id, round_id))
+    return render(
+        "reading/round.html",
+        board_id,
+        rounds=rounds.rounds_of(board_id),
+        diff=diff,
+        since=rounds.get_round(board_id, round_id),
+    )

@@ -32,11 +32,28 @@ def fingerprint(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-def _suggestion(key: str, kind: str, marker_kind: str, title: str, reason: str, print_: str,
-                phase_id=None, lane_id=None, card_ids=()) -> dict:
-    return {"key": key, "kind": kind, "marker_kind": marker_kind, "phase_id": phase_id,
-            "lane_id": lane_id, "card_ids": sorted(card_ids), "title": title, "reason": reason,
-            "fingerprint": print_}
+def _suggestion(
+    key: str,
+    kind: str,
+    marker_kind: str,
+    title: str,
+    reason: str,
+    print_: str,
+    phase_id=None,
+    lane_id=None,
+    card_ids=(),
+) -> dict:
+    return {
+        "key": key,
+        "kind": kind,
+        "marker_kind": marker_kind,
+        "phase_id": phase_id,
+        "lane_id": lane_id,
+        "card_ids": sorted(card_ids),
+        "title": title,
+        "reason": reason,
+        "fingerprint": print_,
+    }
 
 
 def _gaps(state, phase_names, lane_names, active_cells):
@@ -45,12 +62,21 @@ def _gaps(state, phase_names, lane_names, active_cells):
             lane_id = lane.id if lane else None
             if active_cells.get((phase.id, lane_id)):
                 continue
-            where = (f"{phase_names[phase.id]} × {lane_names[lane_id]}" if lane
-                     else phase_names[phase.id])
-            yield _suggestion(f"gap-{phase.id}-{lane_id or 0}", "gap", "gap",
-                              _("Gat: %(where)s", where=where),
-                              _("Er is geen actief aanbod in %(where)s.", where=where),
-                              fingerprint("empty"), phase.id, lane_id)
+            where = (
+                f"{phase_names[phase.id]} × {lane_names[lane_id]}"
+                if lane
+                else phase_names[phase.id]
+            )
+            yield _suggestion(
+                f"gap-{phase.id}-{lane_id or 0}",
+                "gap",
+                "gap",
+                _("Gat: %(where)s", where=where),
+                _("Er is geen actief aanbod in %(where)s.", where=where),
+                fingerprint("empty"),
+                phase.id,
+                lane_id,
+            )
 
 
 def _capacity_gaps(figures):
@@ -58,12 +84,20 @@ def _capacity_gaps(figures):
         demand, capacity = row["demand_per_year"], row["capacity_per_year"]
         if demand and capacity is not None and capacity < demand:
             yield _suggestion(
-                f"capacity-{row['phase_id']}", "capacity_gap", "gap",
+                f"capacity-{row['phase_id']}",
+                "capacity_gap",
+                "gap",
                 _("Capaciteitstekort: %(phase)s", phase=row["name"]),
-                _("De capaciteit (%(capacity)s huishoudens/jaar) is lager dan de opgave "
-                  "(%(demand)s huishoudens/jaar) in %(phase)s.", capacity=format_number(capacity),
-                  demand=format_number(demand), phase=row["name"]),
-                fingerprint(demand, capacity), row["phase_id"])
+                _(
+                    "De capaciteit (%(capacity)s huishoudens/jaar) is lager dan de opgave "
+                    "(%(demand)s huishoudens/jaar) in %(phase)s.",
+                    capacity=format_number(capacity),
+                    demand=format_number(demand),
+                    phase=row["name"],
+                ),
+                fingerprint(demand, capacity),
+                row["phase_id"],
+            )
 
 
 def _overlaps(state, phase_names, lane_names, active_cells):
@@ -75,15 +109,27 @@ def _overlaps(state, phase_names, lane_names, active_cells):
         for kind, group in sorted(by_kind.items(), key=lambda item: str(item[0])):
             if kind in VAGUE_KINDS or len({c.organisation_id for c in group}) < 2:
                 continue
-            where = (f"{phase_names[phase_id]} × {lane_names[lane_id]}" if lane_id
-                     else phase_names[phase_id])
+            where = (
+                f"{phase_names[phase_id]} × {lane_names[lane_id]}"
+                if lane_id
+                else phase_names[phase_id]
+            )
             ids = [c.id for c in group]
-            yield _suggestion(f"overlap-{phase_id}-{lane_id or 0}-{kind}", "overlap", "overlap",
-                              _("Overlap: %(where)s", where=where),
-                              _("%(n)s organisaties van dezelfde soort bieden hier hetzelfde "
-                                "aan (%(where)s).", n=len({c.organisation_id for c in group}),
-                                where=where),
-                              fingerprint(sorted(ids)), phase_id, lane_id, ids)
+            yield _suggestion(
+                f"overlap-{phase_id}-{lane_id or 0}-{kind}",
+                "overlap",
+                "overlap",
+                _("Overlap: %(where)s", where=where),
+                _(
+                    "%(n)s organisaties van dezelfde soort bieden hier hetzelfde aan (%(where)s).",
+                    n=len({c.organisation_id for c in group}),
+                    where=where,
+                ),
+                fingerprint(sorted(ids)),
+                phase_id,
+                lane_id,
+                ids,
+            )
 
 
 def _breaks(state, figures, phase_names, active_by_phase):
@@ -93,11 +139,18 @@ def _breaks(state, figures, phase_names, active_by_phase):
         if row["offers"] and following["offers"] and not row["handovers_onward"]:
             ids = sorted(active_by_phase[here] + active_by_phase[there])
             yield _suggestion(
-                f"break-{here}-{there}", "break", "bottleneck",
+                f"break-{here}-{there}",
+                "break",
+                "bottleneck",
                 _("Breuk in de brug: %(a)s → %(b)s", a=phase_names[here], b=phase_names[there]),
-                _("Er is geen overdracht van %(a)s naar %(b)s: hier kunnen bewoners afhaken.",
-                  a=phase_names[here], b=phase_names[there]),
-                fingerprint(ids), here)
+                _(
+                    "Er is geen overdracht van %(a)s naar %(b)s: hier kunnen bewoners afhaken.",
+                    a=phase_names[here],
+                    b=phase_names[there],
+                ),
+                fingerprint(ids),
+                here,
+            )
 
 
 class _Covering:
@@ -114,8 +167,10 @@ class _Covering:
         if suggestion["key"] in self.keys:
             return True
         if suggestion["kind"] == "gap":
-            return bool({(suggestion["phase_id"], None),
-                         (suggestion["phase_id"], suggestion["lane_id"])} & self.gaps)
+            return bool(
+                {(suggestion["phase_id"], None), (suggestion["phase_id"], suggestion["lane_id"])}
+                & self.gaps
+            )
         if suggestion["kind"] == "overlap":
             return any(set(suggestion["card_ids"]) <= cards for cards in self.overlaps)
         return False
@@ -133,13 +188,20 @@ def suggest(state, figures: dict) -> list[dict]:
         if counts(card):
             active_cells.setdefault((card.phase_id, card.lane_id), []).append(card)
             active_by_phase[card.phase_id].append(card.id)
-    dismissed = dict(db.session.execute(
-        db.select(SuggestionDismissal.key, SuggestionDismissal.fingerprint)
-        .filter_by(board_id=state.board.id)).all())
-    candidates = [*_gaps(state, phase_names, lane_names, active_cells),
-                  *_capacity_gaps(figures),
-                  *_overlaps(state, phase_names, lane_names, active_cells),
-                  *_breaks(state, figures, phase_names, active_by_phase)]
+    dismissed = dict(
+        db.session.execute(
+            db.select(SuggestionDismissal.key, SuggestionDismissal.fingerprint).filter_by(
+                board_id=state.board.id
+            )
+        ).all()
+    )
+    candidates = [
+        *_gaps(state, phase_names, lane_names, active_cells),
+        *_capacity_gaps(figures),
+        *_overlaps(state, phase_names, lane_names, active_cells),
+        *_breaks(state, figures, phase_names, active_by_phase),
+    ]
     covering = _Covering(state.markers)
-    return [s for s in candidates
-            if dismissed.get(s["key"]) != s["fingerprint"] and s not in covering]
+    return [
+        s for s in candidates if dismissed.get(s["key"]) != s["fingerprint"] and s not in covering
+    ]

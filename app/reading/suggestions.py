@@ -26,18 +26,26 @@ def _find(board, key: str) -> dict:
 def accept(actor: Actor, board_id: int, key: str) -> Marker:
     """Turn a current suggestion into a marker."""
     suggestion = _find(board_for(actor, board_id, EDIT), key)
-    return create_marker(actor, board_id, kind=suggestion["marker_kind"],
-                         title=suggestion["title"], note=suggestion["reason"],
-                         phase_id=suggestion["phase_id"], lane_id=suggestion["lane_id"],
-                         card_ids=suggestion["card_ids"], suggestion_key=key)
+    return create_marker(
+        actor,
+        board_id,
+        kind=suggestion["marker_kind"],
+        title=suggestion["title"],
+        note=suggestion["reason"],
+        phase_id=suggestion["phase_id"],
+        lane_id=suggestion["lane_id"],
+        card_ids=suggestion["card_ids"],
+        suggestion_key=key,
+    )
 
 
 @write
 def dismiss(actor: Actor, board_id: int, key: str) -> dict:
     """Hide a current suggestion while its situation (fingerprint) stays the same."""
     suggestion = _find(board_for(actor, board_id, EDIT), key)
-    dismissal = db.session.execute(db.select(SuggestionDismissal).filter_by(
-        board_id=board_id, key=key)).scalar_one_or_none()
+    dismissal = db.session.execute(
+        db.select(SuggestionDismissal).filter_by(board_id=board_id, key=key)
+    ).scalar_one_or_none()
     if dismissal is None:
         dismissal = SuggestionDismissal(board_id=board_id, key=key)
         db.session.add(dismissal)

@@ -36,21 +36,37 @@ def reading_view(state) -> ReadingView:
     """Prepare the canvas overlay from the loaded board state (no further queries)."""
     result = figures(state)
     # Translated once per page, not once per card.
-    view = ReadingView(texts={
-        "quality": {"good": _("Kwaliteit: goed"), "adequate": _("Kwaliteit: voldoende"),
-                    "weak": _("Kwaliteit: zwak")},
-        "entry": _("Ingang"), "handovers": _("overdrachten"),
-        "no_handovers": _("Geen overdrachten")})
+    view = ReadingView(
+        texts={
+            "quality": {
+                "good": _("Kwaliteit: goed"),
+                "adequate": _("Kwaliteit: voldoende"),
+                "weak": _("Kwaliteit: zwak"),
+            },
+            "entry": _("Ingang"),
+            "handovers": _("overdrachten"),
+            "no_handovers": _("Geen overdrachten"),
+        }
+    )
     bridge = {span["phase_id"]: span for span in spans(state, result)}
     for row in result["phases"]:
-        view.phases[row["phase_id"]] = {**row, "band": _band(row["ratio"]), "markers": [],
-                                        "span": bridge[row["phase_id"]]}
+        view.phases[row["phase_id"]] = {
+            **row,
+            "band": _band(row["ratio"]),
+            "markers": [],
+            "span": bridge[row["phase_id"]],
+        }
     for row in result["cells"]:
         view.cells[(row["phase_id"], row["lane_id"])] = {**row, "markers": [], "heat": 0}
     by_id = {c.id: c for c in state.cards}
     for card in state.cards:
-        view.cards[card.id] = {"markers": [], "out": [], "in": [],
-                               "entry": False, "active": counts(card)}
+        view.cards[card.id] = {
+            "markers": [],
+            "out": [],
+            "in": [],
+            "entry": False,
+            "active": counts(card),
+        }
     for handover in state.handovers:
         source, target = by_id.get(handover.from_card_id), by_id.get(handover.to_card_id)
         if source is None or target is None:

@@ -38,20 +38,28 @@ def view(token: str):
     context = canvas_context(board, "viewer", can_edit=False)
     services.touch(link)
     return render_template(
-        "share/view.html", **{**context, **_reading_context(context["state"])}, token=token,
-        label=link.label, canvas_url=url_for("share.canvas", token=token),
-        org_css_url=url_for("share.organisation_styles", token=token))
+        "share/view.html",
+        **{**context, **_reading_context(context["state"])},
+        token=token,
+        label=link.label,
+        canvas_url=url_for("share.canvas", token=token),
+        org_css_url=url_for("share.organisation_styles", token=token),
+    )
 
 
 def _reading_context(state) -> dict:
     """What the read-only view shows beside the canvas: bridge, figures, markers, next steps."""
-    return {"picture": picture(state, figures(state)), "summaries": phase_summaries(state),
-            "phases": {p.id: p for p in state.phases},
-            "organisations": {o.id: o for o in state.organisations},
-            "open_markers": open_markers(state, OPEN_KINDS),
-            "next_steps": agreed_next_steps(state), "marker_kinds": MARKER_KINDS,
-            # The bridge's spans point at the phases on this page, not at the members' canvas.
-            "bridge_link_base": ""}
+    return {
+        "picture": picture(state, figures(state)),
+        "summaries": phase_summaries(state),
+        "phases": {p.id: p for p in state.phases},
+        "organisations": {o.id: o for o in state.organisations},
+        "open_markers": open_markers(state, OPEN_KINDS),
+        "next_steps": agreed_next_steps(state),
+        "marker_kinds": MARKER_KINDS,
+        # The bridge's spans point at the phases on this page, not at the members' canvas.
+        "bridge_link_base": "",
+    }
 
 
 @bp.get("/s/<token>/part/<any(overview, reading):name>")
@@ -61,8 +69,9 @@ def part(token: str, name: str):
         _link, board = _shared_board(token)
     except (Gone, NotFound) as error:
         return render_template("errors/_error.html", error=error), error.status
-    return render_template(f"share/_{name}.html", board=board,
-                           **_reading_context(load_state(board)))
+    return render_template(
+        f"share/_{name}.html", board=board, **_reading_context(load_state(board))
+    )
 
 
 @bp.get("/s/<token>/canvas")
@@ -72,8 +81,9 @@ def canvas(token: str):
         _link, board = _shared_board(token)
     except (Gone, NotFound) as error:
         return render_template("errors/_error.html", error=error), error.status
-    return render_template("boards/_canvas_region.html",
-                           **canvas_context(board, "viewer", can_edit=False))
+    return render_template(
+        "boards/_canvas_region.html", **canvas_context(board, "viewer", can_edit=False)
+    )
 
 
 @bp.get("/s/<token>/organisations.css")
@@ -95,9 +105,14 @@ def _links_page(board_id: int, created=None, errors=None, status: int = 200):
     board = board_for(actor, board_id, MANAGE)
     fragment = bool(request.headers.get("HX-Request"))
     # htmx only swaps 2xx answers; a fragment shows its errors itself.
-    return render_template("share/_links.html" if fragment else "share/links.html", board=board,
-                           links=services.list_links(actor, board_id), created=created,
-                           errors=errors or {}, now=utcnow()), 200 if fragment else status
+    return render_template(
+        "share/_links.html" if fragment else "share/links.html",
+        board=board,
+        links=services.list_links(actor, board_id),
+        created=created,
+        errors=errors or {},
+        now=utcnow(),
+    ), 200 if fragment else status
 
 
 @bp.get("/boards/<int:board_id>/share-links")

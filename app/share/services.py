@@ -19,16 +19,24 @@ from app.transaction import write
 
 
 @write
-def create_link(actor: Actor, board_id: int, label: str = "",
-                expires_at: datetime | None = None) -> tuple[ShareLink, str]:
+def create_link(
+    actor: Actor, board_id: int, label: str = "", expires_at: datetime | None = None
+) -> tuple[ShareLink, str]:
     """Create a read-only link; return it with its token (≥128 bits, shown only now)."""
     board_for(actor, board_id, MANAGE)
     if expires_at is not None and expires_at <= utcnow():
-        raise ValidationFailed(_("De vervaldatum ligt in het verleden."),
-                               fields={"expires_at": _("Kies een moment in de toekomst.")})
+        raise ValidationFailed(
+            _("De vervaldatum ligt in het verleden."),
+            fields={"expires_at": _("Kies een moment in de toekomst.")},
+        )
     token = secrets.token_urlsafe(32)
-    link = ShareLink(board_id=board_id, label=label, token_hash=hash_token(token),
-                     created_by_id=actor.id, expires_at=expires_at)
+    link = ShareLink(
+        board_id=board_id,
+        label=label,
+        token_hash=hash_token(token),
+        created_by_id=actor.id,
+        expires_at=expires_at,
+    )
     db.session.add(link)
     events.record(board_id, "share_link.created", link, actor)
     return link, token
@@ -47,8 +55,11 @@ def list_links(actor: Actor, board_id: int) -> list[ShareLink]:
 
 def links_of(board_id: int) -> list[ShareLink]:
     """Return the board's share links, newest first."""
-    return list(db.session.execute(
-        db.select(ShareLink).filter_by(board_id=board_id).order_by(ShareLink.id.desc())).scalars())
+    return list(
+        db.session.execute(
+            db.select(ShareLink).filter_by(board_id=board_id).order_by(ShareLink.id.desc())
+        ).scalars()
+    )
 
 
 @write
@@ -72,7 +83,8 @@ def link_for_token(token: str) -> ShareLink | None:
     if not token or len(token) > 200:
         return None
     link = db.session.execute(
-        db.select(ShareLink).filter_by(token_hash=hash_token(token))).scalar_one_or_none()
+        db.select(ShareLink).filter_by(token_hash=hash_token(token))
+    ).scalar_one_or_none()
     if link is None or not link.is_active(utcnow()):
         return None
     return link
@@ -83,13 +95,21 @@ def open_link(token: str) -> ShareLink:
     link = link_for_token(token)
     if link is not None:
         return link
-    known = len(token) <= 200 and db.session.execute(
-        db.select(ShareLink.id).filter_by(token_hash=hash_token(token))).first()
+    known = (
+        len(token) <= 200
+        and db.session.execute(
+            db.select(ShareLink.id).filter_by(token_hash=hash_token(token))
+        ).first()
+    )
     if known:
-        raise Gone(_("Deze link is ingetrokken of verlopen. Vraag de regisseur om een nieuwe."),
-                   code="link_gone")
-    raise NotFound(_("Deze link bestaat niet. Controleer of je hem volledig hebt gekopieerd."),
-                   code="link_unknown")
+        raise Gone(
+            _("Deze link is ingetrokken of verlopen. Vraag de regisseur om een nieuwe."),
+            code="link_gone",
+        )
+    raise NotFound(
+        _("Deze link bestaat niet. Controleer of je hem volledig hebt gekopieerd."),
+        code="link_unknown",
+    )
 
 
 def touch(link: ShareLink) -> None:
@@ -98,7 +118,8 @@ def touch(link: ShareLink) -> None:
     # and the page's loaded state is not expired by a commit.
     try:
         with db.engine.begin() as connection:
-            connection.execute(update(ShareLink).where(ShareLink.id == link.id)
-                               .values(last_used_at=utcnow()))
+            connection.execute(
+                update(ShareLink).where(ShareLink.id == link.id).values(last_used_at=utcnow())
+            )
     except OperationalError:
         current_app.logger.warning("share link %s: last use not recorded (busy)", link.id)

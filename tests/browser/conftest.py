@@ -24,8 +24,15 @@ from playwright.sync_api import expect
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PASSWORD = "brugwerk-demo"  # the demo accounts' password (app/demo/seed.py)
 COORDINATOR = "regisseur@voorbeeld.nl"
 PARTNER_A = "energieloket@voorbeeld.nl"
@@ -59,8 +66,11 @@ class Api:
         if getattr(self, "token", None):
             headers["Authorization"] = f"Bearer {self.token}"
         request = urllib.request.Request(
-            f"{self.base}/api/v1{path}", method=method, headers=headers,
-            data=json.dumps(body).encode() if body is not None else None)
+            f"{self.base}/api/v1{path}",
+            method=method,
+            headers=headers,
+            data=json.dumps(body).encode() if body is not None else None,
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             raw = response.read()
         return json.loads(raw) if raw else None
@@ -76,24 +86,39 @@ class LiveServer:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "server.log"
-        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir}/brugwerk.db",
-                    "HOST": "127.0.0.1", "PORT": str(self.port),
-                    "SECRET_KEY": "browser-tests-secret-key", "PYTHONUNBUFFERED": "1"}
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{workdir}/brugwerk.db",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "SECRET_KEY": "browser-tests-secret-key",
+            "PYTHONUNBUFFERED": "1",
+        }
         self.env.pop("SOCKETIO_MESSAGE_QUEUE", None)
         self.process: subprocess.Popen | None = None
         self.clients: dict[str, Api] = {}
         for command in (["db", "upgrade"], ["demo"]):
-            done = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", *command],
-                                  cwd=ROOT, env=self.env, capture_output=True, text=True,
-                                  timeout=60)
+            done = subprocess.run(
+                [sys.executable, "-m", "flask", "--app", "wsgi", *command],
+                cwd=ROOT,
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             if done.returncode:
                 raise RuntimeError(f"flask {' '.join(command)} failed:\n{done.stderr[-3000:]}")
 
     def start(self) -> None:
         """Start the server and wait until it answers."""
         log = self.log_path.open("a")
-        self.process = subprocess.Popen([sys.executable, "wsgi.py"], cwd=ROOT, env=self.env,
-                                        stdout=log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [sys.executable, "wsgi.py"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         log.close()
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -145,8 +170,9 @@ def playwright_driver():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing; .ci/run installs it")
-        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} "
-                    "(apt-get install chromium)")
+        pytest.skip(
+            f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as driver:
@@ -155,8 +181,9 @@ def playwright_driver():
 
 @pytest.fixture(scope="session")
 def browser(playwright_driver):
-    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                 args=CHROMIUM_ARGS)
+    chromium = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
     yield chromium
     chromium.close()
 
@@ -185,8 +212,9 @@ class Actors:
     def context(self, email: str | None = None, locale: str = "nl-NL", **options):
         """Return a fresh context, signed in as `email` (through /login the first time)."""
         state = self.sessions.get(email) if email else None
-        context = self.browser.new_context(base_url=self.server.url, locale=locale,
-                                           storage_state=state, **options)
+        context = self.browser.new_context(
+            base_url=self.server.url, locale=locale, storage_state=state, **options
+        )
         context.set_default_timeout(10_000)
         self.contexts.append(context)
         if email and state is None:
@@ -196,8 +224,7 @@ class Actors:
             page.close()
         return context
 
-    def page(self, email: str | None = None, path: str | None = None, name: str = "",
-             **options):
+    def page(self, email: str | None = None, path: str | None = None, name: str = "", **options):
         """Open a page for `email` (anonymous when None) in a new context, at `path`."""
         page = self.track(self.context(email, **options).new_page(), name or email or "anonymous")
         if path:
@@ -282,8 +309,9 @@ def wait_live(page) -> None:
 
 def card_titled(page, title: str):
     """Return the locator of the card (not a form) whose title contains `title`."""
-    return page.locator("li.bw-card[data-card-id]",
-                        has=page.locator(".bw-card__title", has_text=title))
+    return page.locator(
+        "li.bw-card[data-card-id]", has=page.locator(".bw-card__title", has_text=title)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -315,10 +343,14 @@ def _axe_violations(page, context: str = "document") -> list[str]:
     result = page.evaluate(
         """([context, tags]) => axe.run(context === "document" ? document : context,
                                        {runOnly: {type: "tag", values: tags}})""",
-        [context, WCAG_AA])
-    return [f"{rule['id']} ({rule['impact']}): {rule['help']} @ {node['target']} "
-            f"{node.get('failureSummary', '')}"
-            for rule in result["violations"] for node in rule["nodes"]]
+        [context, WCAG_AA],
+    )
+    return [
+        f"{rule['id']} ({rule['impact']}): {rule['help']} @ {node['target']} "
+        f"{node.get('failureSummary', '')}"
+        for rule in result["violations"]
+        for node in rule["nodes"]
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -330,8 +362,14 @@ def axe():
 @pytest.fixture(scope="session")
 def demo():
     """The demo board's people (app/demo/seed.py) and how long live updates may take."""
-    return SimpleNamespace(coordinator=COORDINATOR, partner_a=PARTNER_A, partner_b=PARTNER_B,
-                           board=DEMO_BOARD, live=LIVE, refresh=REFRESH)
+    return SimpleNamespace(
+        coordinator=COORDINATOR,
+        partner_a=PARTNER_A,
+        partner_b=PARTNER_B,
+        board=DEMO_BOARD,
+        live=LIVE,
+        refresh=REFRESH,
+    )
 
 
 @pytest.fixture
@@ -346,9 +384,12 @@ def make_card(coordinator_api):
 
     def create(title: str, phase: int = 0, lane: int | None = 0) -> dict:
         board = coordinator_api.board()
-        body = {"phase_id": board["phases"][phase]["id"], "title": title,
-                "organisation_id": board["organisations"][0]["id"],
-                "lane_id": board["lanes"][lane]["id"] if lane is not None else None}
+        body = {
+            "phase_id": board["phases"][phase]["id"],
+            "title": title,
+            "organisation_id": board["organisations"][0]["id"],
+            "lane_id": board["lanes"][lane]["id"] if lane is not None else None,
+        }
         return coordinator_api.call("POST", f"/boards/{DEMO_BOARD}/cards", body)
 
     return create

@@ -1,6 +1,5 @@
 """axe-core finds no WCAG 2.0/2.1 A or AA violation on any page people use."""
 
-
 import pytest
 from playwright.sync_api import expect
 

@@ -16,8 +16,13 @@ VISIBLE_AND_SPOKEN = """() => [document.body.innerText,
 
 def bare_numbers(page) -> list[str]:
     page.wait_for_load_state("networkidle")
-    return sorted({number for number in BARE.findall(page.evaluate(VISIBLE_AND_SPOKEN))
-                   if not re.fullmatch(r"(19|20)\d\d", number)})
+    return sorted(
+        {
+            number
+            for number in BARE.findall(page.evaluate(VISIBLE_AND_SPOKEN))
+            if not re.fullmatch(r"(19|20)\d\d", number)
+        }
+    )
 
 
 def test_numbers_are_formatted_the_dutch_way(actors, demo, coordinator_api):

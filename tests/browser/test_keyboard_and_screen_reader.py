@@ -23,18 +23,21 @@ def test_changes_by_others_are_announced_politely(actors, demo, make_card, uniqu
     announcer = listener.locator("#bw-announcer")
     expect(announcer).to_have_attribute("aria-live", "polite")
     made = make_card(unique("Aangekondigde kaart"))
-    expect(announcer).to_have_text(f"Fatima el Amrani maakte ‘{made['title']}’",
-                                   timeout=demo.live)
+    expect(announcer).to_have_text(f"Fatima el Amrani maakte ‘{made['title']}’", timeout=demo.live)
 
 
-def test_focus_stays_on_the_control_when_a_push_redraws_the_card(actors, demo, coordinator_api,
-                                                                 make_card, unique, ui):
+def test_focus_stays_on_the_control_when_a_push_redraws_the_card(
+    actors, demo, coordinator_api, make_card, unique, ui
+):
     made = make_card(unique("Focuskaart"), phase=1)
     page = actors.canvas(demo.partner_a, "keyboard")
     ui.card(page, made["title"]).locator("[data-move=down]").focus()
     renamed = made["title"] + " (bijgewerkt)"
-    coordinator_api.call("PATCH", f"/boards/{demo.board}/cards/{made['id']}",
-                         {"version": made["version"], "title": renamed})
+    coordinator_api.call(
+        "PATCH",
+        f"/boards/{demo.board}/cards/{made['id']}",
+        {"version": made["version"], "title": renamed},
+    )
     expect(ui.card(page, renamed)).to_be_visible(timeout=demo.live)
     focused = page.evaluate("""() => ({move: document.activeElement.dataset.move,
         card: document.activeElement.closest('[data-card-id]')?.dataset.cardId})""")

@@ -42,8 +42,9 @@ def drag(page, source, target):
     page.mouse.up()
 
 
-def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(actors, demo, unique, ui,
-                                                            coordinator_api):
+def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(
+    actors, demo, unique, ui, coordinator_api
+):
     a = actors.canvas(demo.partner_a, "partner-a")
     b = actors.canvas(demo.partner_b, "partner-b")
     title = unique("Warmtescan aan huis")
@@ -71,13 +72,17 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(actors, demo, unique,
     phase_id = target.get_attribute("data-phase-id")
     drag(a, ui.card(a, edited), target.locator("ul.bw-cell__cards"))
     expect(ui.card(a, edited)).to_have_attribute("data-phase-id", phase_id)
-    expect(b.locator(f"td.bw-cell[data-phase-id='{phase_id}']").first.locator(
-        ".bw-card__title", has_text=edited)).to_be_visible(timeout=demo.live)
+    expect(
+        b.locator(f"td.bw-cell[data-phase-id='{phase_id}']").first.locator(
+            ".bw-card__title", has_text=edited
+        )
+    ).to_be_visible(timeout=demo.live)
     assert b.evaluate("window.bwSamePage") is True  # all of it arrived without a reload
 
 
 def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothing(
-        actors, demo, make_card, coordinator_api, unique, ui):
+    actors, demo, make_card, coordinator_api, unique, ui
+):
     made = make_card(unique("Keukentafelgesprek"))
     a = actors.canvas(demo.partner_a, "partner-a")
     b = actors.canvas(demo.partner_b, "partner-b")
@@ -96,7 +101,8 @@ def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothi
     expect(conflict.locator(".bw-conflict__theirs [data-field=title]")).to_have_text(a_title)
     expect(conflict.locator(".bw-conflict__mine input[name=title]")).to_have_value(b_title)
     expect(conflict.locator(".bw-conflict__mine textarea[name=description]")).to_have_value(
-        "Bs omschrijving")
+        "Bs omschrijving"
+    )
     current = coordinator_api.call("GET", f"/boards/{demo.board}/cards/{made['id']}")
     assert current["title"] == a_title  # the later save did not overwrite
 
@@ -116,18 +122,21 @@ def test_a_card_moves_by_keyboard_only_and_keeps_focus(actors, demo, make_card, 
     a.keyboard.press("Enter")
     next_phase = a.locator("th.bw-phase").nth(2).get_attribute("data-phase-id")
     expect(ui.card(a, made["title"])).to_have_attribute("data-phase-id", next_phase)
-    expect(ui.card(b, made["title"])).to_have_attribute("data-phase-id", next_phase,
-                                                     timeout=demo.live)
+    expect(ui.card(b, made["title"])).to_have_attribute(
+        "data-phase-id", next_phase, timeout=demo.live
+    )
     # Focus stays on the control the person used, so they can keep moving with Enter.
     assert a.evaluate("document.activeElement.dataset.move") == "right"
     a.keyboard.press("Enter")
     after_next = a.locator("th.bw-phase").nth(3).get_attribute("data-phase-id")
-    expect(ui.card(b, made["title"])).to_have_attribute("data-phase-id", after_next,
-                                                     timeout=demo.live)
+    expect(ui.card(b, made["title"])).to_have_attribute(
+        "data-phase-id", after_next, timeout=demo.live
+    )
 
 
 def test_a_card_is_deleted_only_after_confirming_and_goes_for_everyone(
-        actors, demo, make_card, coordinator_api, unique, ui):
+    actors, demo, make_card, coordinator_api, unique, ui
+):
     made = make_card(unique("Warmtepompspreekuur"))
     a = actors.canvas(demo.partner_a, "partner-a")
     b = actors.canvas(demo.partner_b, "partner-b")

@@ -9,7 +9,8 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_marker_and_new_capacity_show_live_under_the_lens_each_partner_chose(
-        actors, demo, coordinator_api, unique):
+    actors, demo, coordinator_api, unique
+):
     board = coordinator_api.board()
     phase, lane = board["phases"][6], board["lanes"][3]
     cell = f"[data-reading-cell='{phase['id']}-{lane['id']}']"
@@ -25,14 +26,26 @@ def test_a_marker_and_new_capacity_show_live_under_the_lens_each_partner_chose(
     before = efficient.inner_text()
 
     title = unique("Geen nazorg voor VvE's")
-    coordinator_api.call("POST", f"/boards/{demo.board}/markers", {
-        "kind": "gap", "title": title, "phase_id": phase["id"], "lane_id": lane["id"]})
+    coordinator_api.call(
+        "POST",
+        f"/boards/{demo.board}/markers",
+        {"kind": "gap", "title": title, "phase_id": phase["id"], "lane_id": lane["id"]},
+    )
     for page in (a, b):
         expect(page.locator(f"{cell} .bw-marker-badge--gap", has_text=title)).to_be_attached(
-            timeout=demo.refresh)
+            timeout=demo.refresh
+        )
 
-    coordinator_api.call("POST", f"/boards/{demo.board}/cards", {
-        "phase_id": phase["id"], "lane_id": lane["id"], "title": unique("VvE-nazorgloket"),
-        "organisation_id": board["organisations"][0]["id"], "capacity_per_year": 4321})
+    coordinator_api.call(
+        "POST",
+        f"/boards/{demo.board}/cards",
+        {
+            "phase_id": phase["id"],
+            "lane_id": lane["id"],
+            "title": unique("VvE-nazorgloket"),
+            "organisation_id": board["organisations"][0]["id"],
+            "capacity_per_year": 4321,
+        },
+    )
     expect(efficient).not_to_have_text(before, timeout=demo.refresh)
     expect(efficient).to_contain_text("huishoudens/jaar")

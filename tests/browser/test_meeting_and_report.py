@@ -15,16 +15,21 @@ HIGHLIGHT = re.compile(r"\bbw-card--highlight\b")
 
 
 def test_partners_follow_the_meeting_unless_they_switch_following_off(
-        actors, demo, coordinator_api, make_card, unique, ui):
+    actors, demo, coordinator_api, make_card, unique, ui
+):
     focus = make_card(unique("Besproken aanbod"), phase=2)
     path = f"/boards/{demo.board}/meetings"
     starts = (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
-    meeting = coordinator_api.call("POST", path, {"title": unique("Regio-overleg"),
-                                                  "starts_at": starts})
+    meeting = coordinator_api.call(
+        "POST", path, {"title": unique("Regio-overleg"), "starts_at": starts}
+    )
     path = f"{path}/{meeting['id']}"
     coordinator_api.call("POST", f"{path}/items", {"title": "Opening"})
-    about = coordinator_api.call("POST", f"{path}/items", {
-        "title": unique("Wachtlijst energiecoaches"), "ref_type": "card", "ref_id": focus["id"]})
+    about = coordinator_api.call(
+        "POST",
+        f"{path}/items",
+        {"title": unique("Wachtlijst energiecoaches"), "ref_type": "card", "ref_id": focus["id"]},
+    )
 
     a = actors.canvas(demo.partner_a, "partner-a")
     b = actors.canvas(demo.partner_b, "partner-b")
@@ -40,8 +45,9 @@ def test_partners_follow_the_meeting_unless_they_switch_following_off(
     expect(ui.card(b, focus["title"])).not_to_have_class(HIGHLIGHT)
 
     chair.get_by_role("button", name="Overleg beëindigen").click()
-    expect(a.locator("#bw-meeting-now")).to_have_text("Het overleg is afgelopen.",
-                                                      timeout=demo.live)
+    expect(a.locator("#bw-meeting-now")).to_have_text(
+        "Het overleg is afgelopen.", timeout=demo.live
+    )
     expect(ui.card(a, focus["title"])).not_to_have_class(HIGHLIGHT)
 
 
@@ -54,5 +60,3 @@ def test_the_board_report_downloads_as_a_pdf_with_the_board_in_it(actors, demo):
     assert body.startswith(b"%PDF")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(body)).pages)
     assert "Gemeente Voorbeeld" in text
-
-

@@ -9,18 +9,24 @@ pytestmark = pytest.mark.browser
 
 
 def test_canvas_follows_the_current_agenda_item_until_follow_is_switched_off(
-        actors, demo, coordinator_api, make_card, unique):
+    actors, demo, coordinator_api, make_card, unique
+):
     card = make_card(unique("Warmtescan"), phase=3, lane=1)
     board = coordinator_api.board()
     phase = board["phases"][5]
     base = f"/boards/{demo.board}/meetings"
-    meeting = coordinator_api.call("POST", base, {"title": unique("Regieoverleg"),
-                                                  "starts_at": "2030-01-01T19:30:00+01:00"})
+    meeting = coordinator_api.call(
+        "POST", base, {"title": unique("Regieoverleg"), "starts_at": "2030-01-01T19:30:00+01:00"}
+    )
     path = f"{base}/{meeting['id']}"
-    card_item = coordinator_api.call("POST", f"{path}/items", {
-        "title": "Warmtescan", "ref_type": "card", "ref_id": card["id"]})
-    phase_item = coordinator_api.call("POST", f"{path}/items", {
-        "title": phase["name"], "ref_type": "phase", "ref_id": phase["id"]})
+    card_item = coordinator_api.call(
+        "POST", f"{path}/items", {"title": "Warmtescan", "ref_type": "card", "ref_id": card["id"]}
+    )
+    phase_item = coordinator_api.call(
+        "POST",
+        f"{path}/items",
+        {"title": phase["name"], "ref_type": "phase", "ref_id": phase["id"]},
+    )
 
     partner = actors.page(demo.partner_a, f"/boards/{demo.board}", name="partner")
     expect(partner.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
@@ -48,18 +54,27 @@ def test_canvas_follows_the_current_agenda_item_until_follow_is_switched_off(
 
 
 def test_meeting_share_and_import_pages_have_no_wcag_violations(
-        actors, demo, coordinator_api, axe, unique):
+    actors, demo, coordinator_api, axe, unique
+):
     base = f"/boards/{demo.board}/meetings"
-    meeting = coordinator_api.call("POST", base, {"title": unique("Overleg"),
-                                                  "starts_at": "2030-02-01T10:00:00+01:00"})
+    meeting = coordinator_api.call(
+        "POST", base, {"title": unique("Overleg"), "starts_at": "2030-02-01T10:00:00+01:00"}
+    )
     path = f"{base}/{meeting['id']}"
     coordinator_api.call("POST", f"{path}/items", {"title": "Rondvraag"})
     coordinator_api.call("POST", f"{path}/start")
-    link = coordinator_api.call("POST", f"/boards/{demo.board}/share-links",
-                                {"label": unique("Directie")})
+    link = coordinator_api.call(
+        "POST", f"/boards/{demo.board}/share-links", {"label": unique("Directie")}
+    )
     page = actors.page(demo.coordinator, name="coordinator")
-    for url in (base, path, f"{path}/run", f"{path}/minutes",
-                f"/boards/{demo.board}/share-links", "/boards/import"):
+    for url in (
+        base,
+        path,
+        f"{path}/run",
+        f"{path}/minutes",
+        f"/boards/{demo.board}/share-links",
+        "/boards/import",
+    ):
         page.goto(url)
         assert axe(page) == [], url
     viewer = actors.page(None, link["url"], name="viewer")

@@ -20,8 +20,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def share_url(pristine_server):
-    return pristine_server.api().call("POST", "/boards/1/share-links",
-                                      {"label": "Directie"})["url"]
+    return pristine_server.api().call("POST", "/boards/1/share-links", {"label": "Directie"})["url"]
 
 
 def shoot(page, name: str) -> None:
@@ -62,8 +61,9 @@ def test_laptop_screens(pristine_actors, demo):
 
 
 def test_the_present_view_on_a_projector_has_larger_type(pristine_actors, demo):
-    page = pristine_actors.page(demo.coordinator, f"/boards/{demo.board}",
-                                viewport=PROJECTOR, name="projector")
+    page = pristine_actors.page(
+        demo.coordinator, f"/boards/{demo.board}", viewport=PROJECTOR, name="projector"
+    )
     title = page.locator(".bw-card__title").first
     normal = float(title.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
     page.locator("#bw-present-toggle").click()
@@ -79,8 +79,9 @@ def test_the_present_view_on_a_projector_has_larger_type(pristine_actors, demo):
 
 @pytest.mark.parametrize(("device", "viewport"), [("tablet", TABLET), ("phone", PHONE)])
 def test_the_share_view_fits_a_tablet_and_a_phone(pristine_actors, share_url, device, viewport):
-    page = pristine_actors.page(None, share_url, viewport=viewport, name=device,
-                                is_mobile=True, has_touch=True)
+    page = pristine_actors.page(
+        None, share_url, viewport=viewport, name=device, is_mobile=True, has_touch=True
+    )
     expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
     assert sideways(page) == []
     size = f"{viewport['width']}x{viewport['height']}"
@@ -88,8 +89,9 @@ def test_the_share_view_fits_a_tablet_and_a_phone(pristine_actors, share_url, de
 
 
 def test_the_canvas_prints_without_controls(pristine_actors, demo):
-    page = pristine_actors.page(demo.partner_a, f"/boards/{demo.board}", viewport=LAPTOP,
-                                name="print")
+    page = pristine_actors.page(
+        demo.partner_a, f"/boards/{demo.board}", viewport=LAPTOP, name="print"
+    )
     expect(page.locator(".bw-cell__add").first).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".bw-card").first).to_be_visible()

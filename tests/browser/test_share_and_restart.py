@@ -7,14 +7,18 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-EDIT_CONTROLS = ("[data-move], [data-action=edit], [data-action=delete], .bw-cell__add, "
-                 "#main form, [contenteditable=true]")
+EDIT_CONTROLS = (
+    "[data-move], [data-action=edit], [data-action=delete], .bw-cell__add, "
+    "#main form, [contenteditable=true]"
+)
 
 
 def test_a_read_only_link_shows_the_board_live_without_edit_controls_until_revoked(
-        actors, demo, coordinator_api, make_card, unique, ui):
-    link = coordinator_api.call("POST", f"/boards/{demo.board}/share-links",
-                                {"label": unique("Wethouder")})
+    actors, demo, coordinator_api, make_card, unique, ui
+):
+    link = coordinator_api.call(
+        "POST", f"/boards/{demo.board}/share-links", {"label": unique("Wethouder")}
+    )
     viewer = actors.page(None, link["url"], name="share-viewer")
     ui.wait_live(viewer)
     expect(viewer.locator("#bw-board-name")).to_contain_text("Gemeente Voorbeeld")
@@ -26,8 +30,9 @@ def test_a_read_only_link_shows_the_board_live_without_edit_controls_until_revok
     assert viewer.locator(EDIT_CONTROLS).count() == 0  # a pushed card has no controls either
 
     coordinator_api.call("DELETE", f"/boards/{demo.board}/share-links/{link['id']}")
-    expect(viewer.locator("#bw-status")).to_have_class(re.compile("bw-status--offline"),
-                                                       timeout=demo.live)
+    expect(viewer.locator("#bw-status")).to_have_class(
+        re.compile("bw-status--offline"), timeout=demo.live
+    )
     expect(viewer.locator("#bw-status")).to_contain_text("ingetrokken")
     later = make_card(unique("Na het intrekken"))
     viewer.wait_for_timeout(demo.live)  # give a (wrong) push every chance to arrive
@@ -38,7 +43,8 @@ def test_a_read_only_link_shows_the_board_live_without_edit_controls_until_revok
 
 
 def test_pages_show_reconnecting_while_the_server_restarts_then_catch_up(
-        actors, demo, live_server, make_card, unique, ui):
+    actors, demo, live_server, make_card, unique, ui
+):
     a = actors.canvas(demo.partner_a, "partner-a")
     b = actors.canvas(demo.partner_b, "partner-b")
     live_server.stop()

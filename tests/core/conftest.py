@@ -44,9 +44,15 @@ def roles(board_with_roles, api):
     clients["anonymous"] = api(None)
     coordinator = clients["coordinator"]
     state = coordinator.get(f"/boards/{board.id}").get_json()
-    card = coordinator.post(f"/boards/{board.id}/cards", json={
-        "phase_id": state["phases"][0]["id"], "lane_id": state["lanes"][0]["id"],
-        "organisation_id": setup["organisation"].id, "title": "Keukentafelgesprek"}).get_json()
+    card = coordinator.post(
+        f"/boards/{board.id}/cards",
+        json={
+            "phase_id": state["phases"][0]["id"],
+            "lane_id": state["lanes"][0]["id"],
+            "organisation_id": setup["organisation"].id,
+            "title": "Keukentafelgesprek",
+        },
+    ).get_json()
     return {**setup, "board_id": board.id, "clients": clients, "state": state, "card": card}
 
 
@@ -58,11 +64,17 @@ def snapshot(app):
 
 def _snapshot(board_id: int) -> dict:
     db.session.expire_all()
-    counts = {model.__name__: db.session.execute(
-        db.select(db.func.count()).select_from(model).filter_by(board_id=board_id)).scalar_one()
-        for model in (Card, Event, Lane, Membership, Organisation, Phase)}
+    counts = {
+        model.__name__: db.session.execute(
+            db.select(db.func.count()).select_from(model).filter_by(board_id=board_id)
+        ).scalar_one()
+        for model in (Card, Event, Lane, Membership, Organisation, Phase)
+    }
     counts["seq"] = db.session.execute(
-        db.text("SELECT seq FROM boards WHERE id = :id"), {"id": board_id}).scalar_one()
-    counts["cards"] = sorted(tuple(sorted(c.to_json().items())) for c in db.session.execute(
-        db.select(Card).filter_by(board_id=board_id)).scalars())
+        db.text("SELECT seq FROM boards WHERE id = :id"), {"id": board_id}
+    ).scalar_one()
+    counts["cards"] = sorted(
+        tuple(sorted(c.to_json().items()))
+        for c in db.session.execute(db.select(Card).filter_by(board_id=board_id)).scalars()
+    )
     return counts

@@ -2,7 +2,7 @@
 
 import pytest
 
-HTML_TITLE = '<script>alert("x")</script> & <b>vet</b> \'quote\''
+HTML_TITLE = "<script>alert(\"x\")</script> & <b>vet</b> 'quote'"
 HUGE = 10**20  # larger than any database integer
 
 
@@ -11,123 +11,330 @@ def other(roles, api, create_user):
     """A second board of someone else, whose ids must not be accepted on the first board."""
     client = api(create_user())
     board = client.post("/boards", json={"name": "Ander bord", "lanes": ["Baan"]}).get_json()
-    organisation = client.post(f"/boards/{board['id']}/organisations",
-                               json={"name": "Elders"}).get_json()
-    card = client.post(f"/boards/{board['id']}/cards", json={
-        "phase_id": board["phases"][0]["id"], "lane_id": board["lanes"][0]["id"],
-        "organisation_id": organisation["id"], "title": "Elders"}).get_json()
-    return {"board_id": board["id"], "phase_id": board["phases"][0]["id"],
-            "lane_id": board["lanes"][0]["id"], "organisation_id": organisation["id"],
-            "card_id": card["id"]}
+    organisation = client.post(
+        f"/boards/{board['id']}/organisations", json={"name": "Elders"}
+    ).get_json()
+    card = client.post(
+        f"/boards/{board['id']}/cards",
+        json={
+            "phase_id": board["phases"][0]["id"],
+            "lane_id": board["lanes"][0]["id"],
+            "organisation_id": organisation["id"],
+            "title": "Elders",
+        },
+    ).get_json()
+    return {
+        "board_id": board["id"],
+        "phase_id": board["phases"][0]["id"],
+        "lane_id": board["lanes"][0]["id"],
+        "organisation_id": organisation["id"],
+        "card_id": card["id"],
+    }
 
 
 def _ids(roles, other) -> dict:
     card = roles["card"]
-    return {"b": roles["board_id"], "c": card["id"], "phase": card["phase_id"],
-            "lane": card["lane_id"], "org": card["organisation_id"],
-            "o_phase": other["phase_id"], "o_lane": other["lane_id"],
-            "o_org": other["organisation_id"], "o_card": other["card_id"]}
+    return {
+        "b": roles["board_id"],
+        "c": card["id"],
+        "phase": card["phase_id"],
+        "lane": card["lane_id"],
+        "org": card["organisation_id"],
+        "o_phase": other["phase_id"],
+        "o_lane": other["lane_id"],
+        "o_org": other["organisation_id"],
+        "o_card": other["card_id"],
+    }
 
 
 def _new_card(ids, **fields) -> dict:
-    return {"phase_id": ids["phase"], "lane_id": ids["lane"], "organisation_id": ids["org"],
-            "title": "Goed", **fields}
+    return {
+        "phase_id": ids["phase"],
+        "lane_id": ids["lane"],
+        "organisation_id": ids["org"],
+        "title": "Goed",
+        **fields,
+    }
 
 
 # (name, method, path, body builder, expected field in `error.fields` or None)
 CASES = [
-    ("title too long", "post", "/boards/{b}/cards", lambda i: _new_card(i, title="x" * 201),
-     "title"),
+    (
+        "title too long",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, title="x" * 201),
+        "title",
+    ),
     ("title blank", "post", "/boards/{b}/cards", lambda i: _new_card(i, title="   "), "title"),
-    ("title missing", "post", "/boards/{b}/cards",
-     lambda i: {k: v for k, v in _new_card(i).items() if k != "title"}, "title"),
-    ("title control char", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, title="Kaart\x00\x07"), "title"),
+    (
+        "title missing",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: {k: v for k, v in _new_card(i).items() if k != "title"},
+        "title",
+    ),
+    (
+        "title control char",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, title="Kaart\x00\x07"),
+        "title",
+    ),
     ("title not text", "post", "/boards/{b}/cards", lambda i: _new_card(i, title=12), "title"),
-    ("description too long", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, description="d" * 5001), "description"),
-    ("description control char", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, description="regel\x1bweg"), "description"),
-    ("status enum", "post", "/boards/{b}/cards", lambda i: _new_card(i, status="gesloten"),
-     "status"),
-    ("capacity negative", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, capacity_per_year=-1), "capacity_per_year"),
-    ("capacity not a number", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, capacity_per_year="veel"), "capacity_per_year"),
-    ("unknown field", "post", "/boards/{b}/cards", lambda i: _new_card(i, colour="red"),
-     "colour"),
-    ("phase of another board", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, phase_id=i["o_phase"]), "phase_id"),
-    ("lane of another board", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, lane_id=i["o_lane"]), "lane_id"),
-    ("organisation of another board", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, organisation_id=i["o_org"]), "organisation_id"),
-    ("after a card of another board", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, after_card_id=i["o_card"]), "after_card_id"),
-    ("lane missing on a board with lanes", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, lane_id=None), "lane_id"),
-    ("huge phase id", "post", "/boards/{b}/cards", lambda i: _new_card(i, phase_id=HUGE),
-     "phase_id"),
-    ("huge organisation id", "post", "/boards/{b}/cards",
-     lambda i: _new_card(i, organisation_id=HUGE), "organisation_id"),
-    ("edit without version", "patch", "/boards/{b}/cards/{c}", lambda i: {"title": "Nieuw"},
-     "version"),
-    ("edit title too long", "patch", "/boards/{b}/cards/{c}",
-     lambda i: {"version": 1, "title": "x" * 201}, "title"),
-    ("edit description too long", "patch", "/boards/{b}/cards/{c}",
-     lambda i: {"version": 1, "description": "x" * 5001}, "description"),
-    ("edit quality enum", "patch", "/boards/{b}/cards/{c}",
-     lambda i: {"version": 1, "quality": "super"}, "quality"),
-    ("edit organisation of another board", "patch", "/boards/{b}/cards/{c}",
-     lambda i: {"version": 1, "organisation_id": i["o_org"]}, "organisation_id"),
-    ("edit version not a number", "patch", "/boards/{b}/cards/{c}",
-     lambda i: {"version": "twee", "title": "x"}, "version"),
-    ("move to a phase of another board", "post", "/boards/{b}/cards/{c}/move",
-     lambda i: {"phase_id": i["o_phase"], "lane_id": i["lane"]}, "phase_id"),
-    ("move after a card of another board", "post", "/boards/{b}/cards/{c}/move",
-     lambda i: {"phase_id": i["phase"], "lane_id": i["lane"], "after_card_id": i["o_card"]},
-     "after_card_id"),
-    ("move after itself", "post", "/boards/{b}/cards/{c}/move",
-     lambda i: {"phase_id": i["phase"], "lane_id": i["lane"], "after_card_id": i["c"]},
-     "after_card_id"),
-    ("move to a huge lane id", "post", "/boards/{b}/cards/{c}/move",
-     lambda i: {"phase_id": i["phase"], "lane_id": HUGE}, "lane_id"),
-    ("phase name too long", "post", "/boards/{b}/phases", lambda i: {"name": "f" * 101},
-     "name"),
-    ("phase demand negative", "post", "/boards/{b}/phases",
-     lambda i: {"name": "Fase", "demand_per_year": -5}, "demand_per_year"),
-    ("phase after a phase of another board", "post", "/boards/{b}/phases",
-     lambda i: {"name": "Fase", "after_id": i["o_phase"]}, "after_id"),
-    ("phase reorder after a phase of another board", "patch", "/boards/{b}/phases/{phase}",
-     lambda i: {"after_id": i["o_phase"]}, "after_id"),
-    ("patch a phase of another board", "patch", "/boards/{b}/phases/{o_phase}",
-     lambda i: {"name": "Gekaapt"}, "id"),
-    ("delete phase moving cards to another board", "delete", "/boards/{b}/phases/{phase}",
-     lambda i: {"move_cards_to": i["o_phase"]}, "move_cards_to"),
-    ("lane name control char", "post", "/boards/{b}/lanes", lambda i: {"name": "Baan\x00"},
-     "name"),
-    ("organisation kind enum", "post", "/boards/{b}/organisations",
-     lambda i: {"name": "Bank", "kind": "bank"}, "kind"),
-    ("organisation colour", "post", "/boards/{b}/organisations",
-     lambda i: {"name": "Rood", "color": "red"}, "color"),
-    ("organisation of another board", "patch", "/boards/{b}/organisations/{o_org}",
-     lambda i: {"name": "Gekaapt"}, "id"),
-    ("member role enum", "post", "/boards/{b}/members",
-     lambda i: {"email": "partner@example.nl", "role": "owner"}, "role"),
-    ("member email", "post", "/boards/{b}/members",
-     lambda i: {"email": "geen-adres", "role": "partner"}, "email"),
+    (
+        "description too long",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, description="d" * 5001),
+        "description",
+    ),
+    (
+        "description control char",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, description="regel\x1bweg"),
+        "description",
+    ),
+    (
+        "status enum",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, status="gesloten"),
+        "status",
+    ),
+    (
+        "capacity negative",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, capacity_per_year=-1),
+        "capacity_per_year",
+    ),
+    (
+        "capacity not a number",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, capacity_per_year="veel"),
+        "capacity_per_year",
+    ),
+    ("unknown field", "post", "/boards/{b}/cards", lambda i: _new_card(i, colour="red"), "colour"),
+    (
+        "phase of another board",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, phase_id=i["o_phase"]),
+        "phase_id",
+    ),
+    (
+        "lane of another board",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, lane_id=i["o_lane"]),
+        "lane_id",
+    ),
+    (
+        "organisation of another board",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, organisation_id=i["o_org"]),
+        "organisation_id",
+    ),
+    (
+        "after a card of another board",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, after_card_id=i["o_card"]),
+        "after_card_id",
+    ),
+    (
+        "lane missing on a board with lanes",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, lane_id=None),
+        "lane_id",
+    ),
+    (
+        "huge phase id",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, phase_id=HUGE),
+        "phase_id",
+    ),
+    (
+        "huge organisation id",
+        "post",
+        "/boards/{b}/cards",
+        lambda i: _new_card(i, organisation_id=HUGE),
+        "organisation_id",
+    ),
+    (
+        "edit without version",
+        "patch",
+        "/boards/{b}/cards/{c}",
+        lambda i: {"title": "Nieuw"},
+        "version",
+    ),
+    (
+        "edit title too long",
+        "patch",
+        "/boards/{b}/cards/{c}",
+        lambda i: {"version": 1, "title": "x" * 201},
+        "title",
+    ),
+    (
+        "edit description too long",
+        "patch",
+        "/boards/{b}/cards/{c}",
+        lambda i: {"version": 1, "description": "x" * 5001},
+        "description",
+    ),
+    (
+        "edit quality enum",
+        "patch",
+        "/boards/{b}/cards/{c}",
+        lambda i: {"version": 1, "quality": "super"},
+        "quality",
+    ),
+    (
+        "edit organisation of another board",
+        "patch",
+        "/boards/{b}/cards/{c}",
+        lambda i: {"version": 1, "organisation_id": i["o_org"]},
+        "organisation_id",
+    ),
+    (
+        "edit version not a number",
+        "patch",
+        "/boards/{b}/cards/{c}",
+        lambda i: {"version": "twee", "title": "x"},
+        "version",
+    ),
+    (
+        "move to a phase of another board",
+        "post",
+        "/boards/{b}/cards/{c}/move",
+        lambda i: {"phase_id": i["o_phase"], "lane_id": i["lane"]},
+        "phase_id",
+    ),
+    (
+        "move after a card of another board",
+        "post",
+        "/boards/{b}/cards/{c}/move",
+        lambda i: {"phase_id": i["phase"], "lane_id": i["lane"], "after_card_id": i["o_card"]},
+        "after_card_id",
+    ),
+    (
+        "move after itself",
+        "post",
+        "/boards/{b}/cards/{c}/move",
+        lambda i: {"phase_id": i["phase"], "lane_id": i["lane"], "after_card_id": i["c"]},
+        "after_card_id",
+    ),
+    (
+        "move to a huge lane id",
+        "post",
+        "/boards/{b}/cards/{c}/move",
+        lambda i: {"phase_id": i["phase"], "lane_id": HUGE},
+        "lane_id",
+    ),
+    ("phase name too long", "post", "/boards/{b}/phases", lambda i: {"name": "f" * 101}, "name"),
+    (
+        "phase demand negative",
+        "post",
+        "/boards/{b}/phases",
+        lambda i: {"name": "Fase", "demand_per_year": -5},
+        "demand_per_year",
+    ),
+    (
+        "phase after a phase of another board",
+        "post",
+        "/boards/{b}/phases",
+        lambda i: {"name": "Fase", "after_id": i["o_phase"]},
+        "after_id",
+    ),
+    (
+        "phase reorder after a phase of another board",
+        "patch",
+        "/boards/{b}/phases/{phase}",
+        lambda i: {"after_id": i["o_phase"]},
+        "after_id",
+    ),
+    (
+        "patch a phase of another board",
+        "patch",
+        "/boards/{b}/phases/{o_phase}",
+        lambda i: {"name": "Gekaapt"},
+        "id",
+    ),
+    (
+        "delete phase moving cards to another board",
+        "delete",
+        "/boards/{b}/phases/{phase}",
+        lambda i: {"move_cards_to": i["o_phase"]},
+        "move_cards_to",
+    ),
+    ("lane name control char", "post", "/boards/{b}/lanes", lambda i: {"name": "Baan\x00"}, "name"),
+    (
+        "organisation kind enum",
+        "post",
+        "/boards/{b}/organisations",
+        lambda i: {"name": "Bank", "kind": "bank"},
+        "kind",
+    ),
+    (
+        "organisation colour",
+        "post",
+        "/boards/{b}/organisations",
+        lambda i: {"name": "Rood", "color": "red"},
+        "color",
+    ),
+    (
+        "organisation of another board",
+        "patch",
+        "/boards/{b}/organisations/{o_org}",
+        lambda i: {"name": "Gekaapt"},
+        "id",
+    ),
+    (
+        "member role enum",
+        "post",
+        "/boards/{b}/members",
+        lambda i: {"email": "partner@example.nl", "role": "owner"},
+        "role",
+    ),
+    (
+        "member email",
+        "post",
+        "/boards/{b}/members",
+        lambda i: {"email": "geen-adres", "role": "partner"},
+        "email",
+    ),
     ("board name blank", "post", "/boards", lambda i: {"name": ""}, "name"),
-    ("board with too many phases", "post", "/boards",
-     lambda i: {"name": "Veel", "phases": [f"Fase {n}" for n in range(16)]}, "phases"),
-    ("board phase name not text", "post", "/boards",
-     lambda i: {"name": "Raar", "phases": ["Een", 2]}, "phases.1"),
+    (
+        "board with too many phases",
+        "post",
+        "/boards",
+        lambda i: {"name": "Veel", "phases": [f"Fase {n}" for n in range(16)]},
+        "phases",
+    ),
+    (
+        "board phase name not text",
+        "post",
+        "/boards",
+        lambda i: {"name": "Raar", "phases": ["Een", 2]},
+        "phases.1",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "build", "field"),
-                         [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_invalid_field_is_422_and_writes_nothing(roles, other, snapshot, method, path, build,
-                                                 field):
+@pytest.mark.parametrize(
+    ("method", "path", "build", "field"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_invalid_field_is_422_and_writes_nothing(
+    roles, other, snapshot, method, path, build, field
+):
     ids = _ids(roles, other)
     client = roles["clients"]["coordinator"]
     before, before_other = snapshot(ids["b"]), snapshot(other["board_id"])
@@ -140,23 +347,29 @@ def test_invalid_field_is_422_and_writes_nothing(roles, other, snapshot, method,
     assert snapshot(other["board_id"]) == before_other
 
 
-@pytest.mark.parametrize(("label", "kwargs"), [
-    ("not JSON", {"data": "{title: kaart", "content_type": "application/json"}),
-    ("a list", {"json": [{"title": "Kaart"}]}),
-    ("a string", {"json": "Kaart"}),
-    ("a number", {"json": 42}),
-    ("JSON as plain text", {"data": '{"title": "Kaart"}', "content_type": "text/plain"}),
-    ("invalid UTF-8", {"data": b'{"title": "\xff\xfe"}', "content_type": "application/json"}),
-])
+@pytest.mark.parametrize(
+    ("label", "kwargs"),
+    [
+        ("not JSON", {"data": "{title: kaart", "content_type": "application/json"}),
+        ("a list", {"json": [{"title": "Kaart"}]}),
+        ("a string", {"json": "Kaart"}),
+        ("a number", {"json": 42}),
+        ("JSON as plain text", {"data": '{"title": "Kaart"}', "content_type": "text/plain"}),
+        ("invalid UTF-8", {"data": b'{"title": "\xff\xfe"}', "content_type": "application/json"}),
+    ],
+)
 def test_malformed_body_is_400(roles, snapshot, label, kwargs):
     board_id, card = roles["board_id"], roles["card"]
     client = roles["clients"]["coordinator"]
     before = snapshot(board_id)
-    for method, path in (("post", f"/boards/{board_id}/cards"),
-                         ("patch", f"/boards/{board_id}/cards/{card['id']}"),
-                         ("post", f"/boards/{board_id}/cards/{card['id']}/move"),
-                         ("post", f"/boards/{board_id}/phases"),
-                         ("post", "/boards"), ("post", "/tokens")):
+    for method, path in (
+        ("post", f"/boards/{board_id}/cards"),
+        ("patch", f"/boards/{board_id}/cards/{card['id']}"),
+        ("post", f"/boards/{board_id}/cards/{card['id']}/move"),
+        ("post", f"/boards/{board_id}/phases"),
+        ("post", "/boards"),
+        ("post", "/tokens"),
+    ):
         response = getattr(client, method)(path, **kwargs)
         assert response.status_code == 400, (label, path, response.get_json())
         assert response.get_json()["error"]["code"]
@@ -166,9 +379,13 @@ def test_malformed_body_is_400(roles, snapshot, label, kwargs):
 def test_request_larger_than_the_limit_is_413(app, roles, snapshot):
     board_id, card = roles["board_id"], roles["card"]
     before = snapshot(board_id)
-    big = {"phase_id": card["phase_id"], "lane_id": card["lane_id"],
-           "organisation_id": card["organisation_id"], "title": "Groot",
-           "description": "x" * (app.config["MAX_CONTENT_LENGTH"] + 10)}
+    big = {
+        "phase_id": card["phase_id"],
+        "lane_id": card["lane_id"],
+        "organisation_id": card["organisation_id"],
+        "title": "Groot",
+        "description": "x" * (app.config["MAX_CONTENT_LENGTH"] + 10),
+    }
     response = roles["clients"]["coordinator"].post(f"/boards/{board_id}/cards", json=big)
     assert response.status_code == 413
     assert response.get_json()["error"]["code"]
@@ -177,10 +394,12 @@ def test_request_larger_than_the_limit_is_413(app, roles, snapshot):
 
 def test_huge_ids_in_the_url_are_refused(roles):
     client, board_id = roles["clients"]["coordinator"], roles["board_id"]
-    for method, path in (("get", f"/boards/{HUGE}"),
-                         ("get", f"/boards/{board_id}/cards/{HUGE}"),
-                         ("patch", f"/boards/{board_id}/cards/{HUGE}"),
-                         ("delete", f"/boards/{board_id}/phases/{HUGE}")):
+    for method, path in (
+        ("get", f"/boards/{HUGE}"),
+        ("get", f"/boards/{board_id}/cards/{HUGE}"),
+        ("patch", f"/boards/{board_id}/cards/{HUGE}"),
+        ("delete", f"/boards/{board_id}/phases/{HUGE}"),
+    ):
         kwargs = {"json": {"version": 1, "title": "x"}} if method == "patch" else {}
         response = getattr(client, method)(path, **kwargs)
         # werkzeug answers 405 when only the id's range rules the route out; never a crash
@@ -192,10 +411,16 @@ def test_huge_ids_in_the_url_are_refused(roles):
 
 def test_html_in_a_title_is_stored_as_text(roles):
     client, board_id, card = roles["clients"]["partner"], roles["board_id"], roles["card"]
-    created = client.post(f"/boards/{board_id}/cards", json={
-        "phase_id": card["phase_id"], "lane_id": card["lane_id"],
-        "organisation_id": card["organisation_id"], "title": HTML_TITLE,
-        "description": "<img src=x onerror=alert(1)>"})
+    created = client.post(
+        f"/boards/{board_id}/cards",
+        json={
+            "phase_id": card["phase_id"],
+            "lane_id": card["lane_id"],
+            "organisation_id": card["organisation_id"],
+            "title": HTML_TITLE,
+            "description": "<img src=x onerror=alert(1)>",
+        },
+    )
     assert created.status_code == 201
     assert created.content_type == "application/json"
     stored = client.get(f"/boards/{board_id}/cards/{created.get_json()['id']}").get_json()

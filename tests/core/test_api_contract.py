@@ -12,10 +12,29 @@ from app.vocab import DEFAULT_PHASES
 
 PASSWORD = "lange-zin-als-wachtwoord"
 
-BOARD_KEYS = {"id", "name", "seq", "phases", "lanes", "organisations", "cards", "markers",
-              "handovers", "next_steps"}
-CARD_KEYS = {"id", "phase_id", "lane_id", "organisation_id", "title", "description",
-             "capacity_per_year", "position", "version"}
+BOARD_KEYS = {
+    "id",
+    "name",
+    "seq",
+    "phases",
+    "lanes",
+    "organisations",
+    "cards",
+    "markers",
+    "handovers",
+    "next_steps",
+}
+CARD_KEYS = {
+    "id",
+    "phase_id",
+    "lane_id",
+    "organisation_id",
+    "title",
+    "description",
+    "capacity_per_year",
+    "position",
+    "version",
+}
 PHASE_KEYS = {"id", "name", "position", "demand_per_year"}
 
 
@@ -34,8 +53,11 @@ def test_token_for_good_credentials(app, api):
 
 def test_a_token_shows_when_it_was_last_used_without_a_write_per_call(app, api):
     create_user("anna@voorbeeld.nl", "Anna", PASSWORD)
-    token = api().post("/tokens", json={"email": "anna@voorbeeld.nl",
-                                        "password": PASSWORD}).get_json()["token"]
+    token = (
+        api()
+        .post("/tokens", json={"email": "anna@voorbeeld.nl", "password": PASSWORD})
+        .get_json()["token"]
+    )
 
     def last_used() -> str | None:
         db.session.remove()  # a fresh look at the database, as the next request has
@@ -53,10 +75,12 @@ def test_a_token_shows_when_it_was_last_used_without_a_write_per_call(app, api):
 
 def test_bad_credentials_get_one_answer(app, api):
     create_user("anna@voorbeeld.nl", "Anna", PASSWORD)
-    wrong_password = api().post("/tokens", json={"email": "anna@voorbeeld.nl",
-                                                 "password": "not-the-password"})
-    unknown_email = api().post("/tokens", json={"email": "nobody@voorbeeld.nl",
-                                                "password": PASSWORD})
+    wrong_password = api().post(
+        "/tokens", json={"email": "anna@voorbeeld.nl", "password": "not-the-password"}
+    )
+    unknown_email = api().post(
+        "/tokens", json={"email": "nobody@voorbeeld.nl", "password": PASSWORD}
+    )
     assert wrong_password.status_code == unknown_email.status_code == 401
     assert wrong_password.get_json() == unknown_email.get_json()
     assert wrong_password.get_json()["error"]["code"] == "unauthorized"
@@ -77,12 +101,15 @@ def test_create_board_with_default_phases(api, create_user):
     assert board["lanes"] == [] and board["cards"] == []
     listed = client.get("/boards").get_json()["boards"]
     assert [(b["id"], b["name"], b["role"]) for b in listed] == [
-        (board["id"], "Gemeente Leusden", "coordinator")]
+        (board["id"], "Gemeente Leusden", "coordinator")
+    ]
 
 
 def test_create_board_with_custom_phases_and_lanes(api, create_user):
-    response = api(create_user()).post("/boards", json={
-        "name": "Weert", "phases": ["Eén", "Twee", "Drie"], "lanes": ["VvE's", "Huurders"]})
+    response = api(create_user()).post(
+        "/boards",
+        json={"name": "Weert", "phases": ["Eén", "Twee", "Drie"], "lanes": ["VvE's", "Huurders"]},
+    )
     assert response.status_code == 201
     board = response.get_json()
     assert [p["name"] for p in board["phases"]] == ["Eén", "Twee", "Drie"]
@@ -117,7 +144,8 @@ def test_add_member_gives_access(roles, api, create_user):
     board_id = roles["board_id"]
     assert client.get(f"/boards/{board_id}").status_code == 403
     response = roles["clients"]["coordinator"].post(
-        f"/boards/{board_id}/members", json={"email": "coach@voorbeeld.nl", "role": "partner"})
+        f"/boards/{board_id}/members", json={"email": "coach@voorbeeld.nl", "role": "partner"}
+    )
     assert response.status_code == 201
     assert response.get_json()["role"] == "partner"
     assert client.get(f"/boards/{board_id}").status_code == 200
@@ -127,14 +155,16 @@ def test_add_member_gives_access(roles, api, create_user):
 
 def test_add_member_with_unknown_email_is_422(roles):
     response = roles["clients"]["coordinator"].post(
-        f"/boards/{roles['board_id']}/members", json={"email": "x@y.nl", "role": "partner"})
+        f"/boards/{roles['board_id']}/members", json={"email": "x@y.nl", "role": "partner"}
+    )
     assert response.status_code == 422 and "email" in response.get_json()["error"]["fields"]
 
 
 def test_phase_create_patch_delete(roles):
     client, board_id = roles["clients"]["partner"], roles["board_id"]
-    created = client.post(f"/boards/{board_id}/phases",
-                          json={"name": "Monitoring", "demand_per_year": 120})
+    created = client.post(
+        f"/boards/{board_id}/phases", json={"name": "Monitoring", "demand_per_year": 120}
+    )
     assert created.status_code == 201
     phase = created.get_json()
     assert phase["name"] == "Monitoring" and phase["demand_per_year"] == 120
@@ -142,8 +172,9 @@ def test_phase_create_patch_delete(roles):
     assert phases[-1]["id"] == phase["id"]  # new phases go last
 
     first = phases[0]["id"]
-    patched = client.patch(f"/boards/{board_id}/phases/{phase['id']}",
-                           json={"name": "Nazorg", "after_id": None})
+    patched = client.patch(
+        f"/boards/{board_id}/phases/{phase['id']}", json={"name": "Nazorg", "after_id": None}
+    )
     assert patched.status_code == 200 and patched.get_json()["name"] == "Nazorg"
     phases = client.get(f"/boards/{board_id}").get_json()["phases"]
     assert phases[0]["id"] == phase["id"] and phases[1]["id"] == first  # moved to the front
@@ -182,8 +213,12 @@ def test_lane_create_patch_delete_moves_cards(roles):
     card = roles["card"]
     refused = client.delete(f"/boards/{board_id}/lanes/{card['lane_id']}")
     assert refused.status_code == 422 and refused.get_json()["error"]["code"] == "has_cards"
-    assert client.delete(f"/boards/{board_id}/lanes/{card['lane_id']}",
-                         json={"move_cards_to": lane_id}).status_code == 204
+    assert (
+        client.delete(
+            f"/boards/{board_id}/lanes/{card['lane_id']}", json={"move_cards_to": lane_id}
+        ).status_code
+        == 204
+    )
     board = client.get(f"/boards/{board_id}").get_json()
     assert board["cards"][0]["lane_id"] == lane_id
     assert card["lane_id"] not in {lane["id"] for lane in board["lanes"]}
@@ -191,22 +226,28 @@ def test_lane_create_patch_delete_moves_cards(roles):
 
 def test_organisation_create_patch_delete(roles):
     client, board_id = roles["clients"]["partner"], roles["board_id"]
-    created = client.post(f"/boards/{board_id}/organisations",
-                          json={"name": "Coöperatie Zon", "kind": "energiecooperatie",
-                                "color": "#AA3300"})
+    created = client.post(
+        f"/boards/{board_id}/organisations",
+        json={"name": "Coöperatie Zon", "kind": "energiecooperatie", "color": "#AA3300"},
+    )
     assert created.status_code == 201
     organisation = created.get_json()
     assert organisation["kind"] == "energiecooperatie" and organisation["color"] == "#aa3300"
-    patched = client.patch(f"/boards/{board_id}/organisations/{organisation['id']}",
-                           json={"name": "Coöperatie Wind", "version": organisation["version"]})
+    patched = client.patch(
+        f"/boards/{board_id}/organisations/{organisation['id']}",
+        json={"name": "Coöperatie Wind", "version": organisation["version"]},
+    )
     assert patched.status_code == 200 and patched.get_json()["name"] == "Coöperatie Wind"
-    stale = client.patch(f"/boards/{board_id}/organisations/{organisation['id']}",
-                         json={"name": "Oud", "version": organisation["version"]})
+    stale = client.patch(
+        f"/boards/{board_id}/organisations/{organisation['id']}",
+        json={"name": "Oud", "version": organisation["version"]},
+    )
     assert stale.status_code == 409 and stale.get_json()["current"]["name"] == "Coöperatie Wind"
     in_use = client.delete(f"/boards/{board_id}/organisations/{roles['organisation'].id}")
     assert in_use.status_code == 422 and in_use.get_json()["error"]["code"] == "has_cards"
-    assert client.delete(
-        f"/boards/{board_id}/organisations/{organisation['id']}").status_code == 204
+    assert (
+        client.delete(f"/boards/{board_id}/organisations/{organisation['id']}").status_code == 204
+    )
     names = {o["name"] for o in client.get(f"/boards/{board_id}").get_json()["organisations"]}
     assert names == {"Energieloket"}
 
@@ -214,35 +255,51 @@ def test_organisation_create_patch_delete(roles):
 def test_card_lifecycle(roles):
     client, board_id = roles["clients"]["partner"], roles["board_id"]
     state, first = roles["state"], roles["card"]
-    created = client.post(f"/boards/{board_id}/cards", json={
-        "phase_id": first["phase_id"], "lane_id": first["lane_id"],
-        "organisation_id": first["organisation_id"], "title": "Offertecheck",
-        "description": "Een adviseur leest mee.", "capacity_per_year": 300})
+    created = client.post(
+        f"/boards/{board_id}/cards",
+        json={
+            "phase_id": first["phase_id"],
+            "lane_id": first["lane_id"],
+            "organisation_id": first["organisation_id"],
+            "title": "Offertecheck",
+            "description": "Een adviseur leest mee.",
+            "capacity_per_year": 300,
+        },
+    )
     assert created.status_code == 201
     card = created.get_json()
     assert card["version"] == 1 and card["capacity_per_year"] == 300
     assert card["position"] > first["position"]  # new cards go last in their cell
 
-    patched = client.patch(f"/boards/{board_id}/cards/{card['id']}",
-                           json={"version": 1, "title": "Offertecheck plus"})
+    patched = client.patch(
+        f"/boards/{board_id}/cards/{card['id']}", json={"version": 1, "title": "Offertecheck plus"}
+    )
     assert patched.status_code == 200
     assert patched.get_json()["version"] == 2 and patched.get_json()["title"] == "Offertecheck plus"
     assert patched.get_json()["description"] == "Een adviseur leest mee."  # untouched fields stay
 
-    on_top = client.post(f"/boards/{board_id}/cards/{card['id']}/move",
-                         json={"phase_id": first["phase_id"], "lane_id": first["lane_id"]})
+    on_top = client.post(
+        f"/boards/{board_id}/cards/{card['id']}/move",
+        json={"phase_id": first["phase_id"], "lane_id": first["lane_id"]},
+    )
     assert on_top.status_code == 200
     cell = client.get(f"/boards/{board_id}").get_json()["cards"]
     assert [c["id"] for c in cell] == [card["id"], first["id"]]
 
     target_phase, target_lane = state["phases"][3]["id"], state["lanes"][1]["id"]
-    moved = client.post(f"/boards/{board_id}/cards/{card['id']}/move",
-                        json={"phase_id": target_phase, "lane_id": target_lane})
+    moved = client.post(
+        f"/boards/{board_id}/cards/{card['id']}/move",
+        json={"phase_id": target_phase, "lane_id": target_lane},
+    )
     assert moved.status_code == 200
-    assert (moved.get_json()["phase_id"], moved.get_json()["lane_id"]) == (target_phase,
-                                                                           target_lane)
-    after = client.post(f"/boards/{board_id}/cards/{first['id']}/move", json={
-        "phase_id": target_phase, "lane_id": target_lane, "after_card_id": card["id"]})
+    assert (moved.get_json()["phase_id"], moved.get_json()["lane_id"]) == (
+        target_phase,
+        target_lane,
+    )
+    after = client.post(
+        f"/boards/{board_id}/cards/{first['id']}/move",
+        json={"phase_id": target_phase, "lane_id": target_lane, "after_card_id": card["id"]},
+    )
     assert after.status_code == 200
     cards = client.get(f"/boards/{board_id}").get_json()["cards"]
     assert [c["id"] for c in cards] == [card["id"], first["id"]]
@@ -265,8 +322,12 @@ def test_events_after_seq_in_order(roles):
     start = client.get(f"/boards/{board_id}").get_json()["seq"]
     card = roles["card"]
     for version, title in enumerate(("Een", "Twee", "Drie"), start=1):
-        assert partner.patch(f"/boards/{board_id}/cards/{card['id']}",
-                             json={"version": version, "title": title}).status_code == 200
+        assert (
+            partner.patch(
+                f"/boards/{board_id}/cards/{card['id']}", json={"version": version, "title": title}
+            ).status_code
+            == 200
+        )
     response = client.get(f"/boards/{board_id}/events?after={start}")
     assert response.status_code == 200
     body = response.get_json()

@@ -91,11 +91,13 @@ class FuzzClient:
             return False, ack["error"]
         card_id = data.pop("card_id", None)
         base = f"/boards/{self.board_id}/cards"
-        method, path = {"card.create": ("post", base),
-                        "card.update": ("patch", f"{base}/{card_id}"),
-                        "card.move": ("post", f"{base}/{card_id}/move"),
-                        "card.delete": ("delete", f"{base}/{card_id}"),
-                        "card.restore": ("post", f"{base}/{card_id}/restore")}[op]
+        method, path = {
+            "card.create": ("post", base),
+            "card.update": ("patch", f"{base}/{card_id}"),
+            "card.move": ("post", f"{base}/{card_id}/move"),
+            "card.delete": ("delete", f"{base}/{card_id}"),
+            "card.restore": ("post", f"{base}/{card_id}/restore"),
+        }[op]
         response = getattr(self.api, method)(path, json=data or None)
         assert response.status_code < 500, response.get_json()
         if response.status_code < 300:
@@ -132,27 +134,41 @@ def _random_op(client: FuzzClient, rng: random.Random, layout: dict) -> tuple[st
     roll = rng.random()
     if not cards or roll < 0.22:
         phase_id, lane_id = rng.choice(layout["phases"]), rng.choice(layout["lanes"])
-        neighbours = [c["id"] for c in cards
-                      if (c["phase_id"], c["lane_id"]) == (phase_id, lane_id)]
+        neighbours = [
+            c["id"] for c in cards if (c["phase_id"], c["lane_id"]) == (phase_id, lane_id)
+        ]
         return "card.create", {
-            "phase_id": phase_id, "lane_id": lane_id,
+            "phase_id": phase_id,
+            "lane_id": lane_id,
             "organisation_id": rng.choice(layout["organisations"]),
             "title": f"Aanbod {rng.randrange(10_000)} van {client.name}",
-            "after_card_id": rng.choice([None, *neighbours])}
+            "after_card_id": rng.choice([None, *neighbours]),
+        }
     card = rng.choice(cards)
     if roll < 0.55:
-        fields = rng.choice([{"title": f"Bewerkt door {client.name} #{rng.randrange(10_000)}"},
-                             {"description": "x" * rng.randrange(0, 300)},
-                             {"capacity_per_year": rng.choice([None, 0, 25, 300])},
-                             {"status": rng.choice(["existing", "planned", "pilot"])}])
+        fields = rng.choice(
+            [
+                {"title": f"Bewerkt door {client.name} #{rng.randrange(10_000)}"},
+                {"description": "x" * rng.randrange(0, 300)},
+                {"capacity_per_year": rng.choice([None, 0, 25, 300])},
+                {"status": rng.choice(["existing", "planned", "pilot"])},
+            ]
+        )
         return "card.update", {"card_id": card["id"], "version": card["version"], **fields}
     if roll < 0.85:
         phase_id = rng.choice([card["phase_id"], *layout["phases"]])
         lane_id = rng.choice([card["lane_id"], *layout["lanes"]])
-        neighbours = [c["id"] for c in cards if (c["phase_id"], c["lane_id"]) == (
-            phase_id, lane_id) and c["id"] != card["id"]]
-        return "card.move", {"card_id": card["id"], "phase_id": phase_id, "lane_id": lane_id,
-                             "after_card_id": rng.choice([None, *neighbours])}
+        neighbours = [
+            c["id"]
+            for c in cards
+            if (c["phase_id"], c["lane_id"]) == (phase_id, lane_id) and c["id"] != card["id"]
+        ]
+        return "card.move", {
+            "card_id": card["id"],
+            "phase_id": phase_id,
+            "lane_id": lane_id,
+            "after_card_id": rng.choice([None, *neighbours]),
+        }
     if roll < 0.95 or not client.deleted:
         return "card.delete", {"card_id": card["id"]}
     return "card.restore", {"card_id": rng.choice(sorted(client.deleted))}
@@ -160,21 +176,31 @@ def _random_op(client: FuzzClient, rng: random.Random, layout: dict) -> tuple[st
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_client_converges_and_no_acknowledged_write_is_lost(
-        seed, board_with_roles, create_user, api, sio):
+    seed, board_with_roles, create_user, api, sio
+):
     rng = random.Random(seed)
     board = board_with_roles["board"]
     coordinator = board_with_roles["people"]["coordinator"]
     # A few cells only, so that clients keep running into each other.
-    layout = {"phases": [p.id for p in board.phases][:3],
-              "lanes": [lane.id for lane in board.lanes][:2],
-              "organisations": [board_with_roles["organisation"].id]}
+    layout = {
+        "phases": [p.id for p in board.phases][:3],
+        "lanes": [lane.id for lane in board.lanes][:2],
+        "organisations": [board_with_roles["organisation"].id],
+    }
     clients = []
     for number in range(CLIENTS):
         user = create_user(name=f"Partner {number}")
         add_member(Actor(user=coordinator), board.id, user.email, "partner")
         token = issue_token(user)
-        clients.append(FuzzClient(f"P{number}", api(token=token),
-                                  lambda token=token: sio({"token": token}), board.id, rng))
+        clients.append(
+            FuzzClient(
+                f"P{number}",
+                api(token=token),
+                lambda token=token: sio({"token": token}),
+                board.id,
+                rng,
+            )
+        )
     for client in clients:
         client.go_online()
     ledger = Ledger()
@@ -207,15 +233,22 @@ def test_every_client_converges_and_no_acknowledged_write_is_lost(
         assert client.seq == server["seq"], client.name
         assert not client.pending, client.name
         for kind in TRACKED:
-            assert client.copy[kind] == {e["id"]: e for e in server[f"{kind}s"]}, (client.name,
-                                                                                   kind)
+            assert client.copy[kind] == {e["id"]: e for e in server[f"{kind}s"]}, (
+                client.name,
+                kind,
+            )
 
     db.session.expire_all()
-    seqs = db.session.execute(db.select(Event.seq).filter_by(board_id=board.id)
-                              .order_by(Event.seq)).scalars().all()
+    seqs = (
+        db.session.execute(db.select(Event.seq).filter_by(board_id=board.id).order_by(Event.seq))
+        .scalars()
+        .all()
+    )
     assert seqs == list(range(1, server["seq"] + 1))  # the log has no holes
-    stored = {card.id: card for card in db.session.execute(
-        db.select(Card).filter_by(board_id=board.id)).scalars()}
+    stored = {
+        card.id: card
+        for card in db.session.execute(db.select(Card).filter_by(board_id=board.id)).scalars()
+    }
     live = {card["id"] for card in server["cards"]}
     for card_id, version in ledger.versions.items():
         assert stored[card_id].version >= version, card_id

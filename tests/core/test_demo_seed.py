@@ -15,8 +15,12 @@ def test_the_demo_board_is_seeded_once_with_its_cards_and_partners(app):
     state = load_state(board)
     assert len(state.phases) == 7 and len(state.cards) == 30 and state.organisations
     assert all(phase.demand_per_year for phase in state.phases)
-    roles = dict(db.session.execute(
-        db.select(User.email, Membership.role).join(Membership, Membership.user_id == User.id)
-        .where(Membership.board_id == board.id)).all())
+    roles = dict(
+        db.session.execute(
+            db.select(User.email, Membership.role)
+            .join(Membership, Membership.user_id == User.id)
+            .where(Membership.board_id == board.id)
+        ).all()
+    )
     assert roles[DEMO_EMAIL] == "coordinator"
     assert sorted(roles.values()) == ["coordinator", "partner", "partner"]

@@ -38,18 +38,22 @@ def test_rest_change_reaches_the_other_client_and_socket_move_comes_back(server,
     api_a = Api(server.url, seeded.partner_tokens[0])
     card = api_a.get(f"/boards/{board_id}").json()["cards"][0]
 
-    edited = api_a.patch(f"/boards/{board_id}/cards/{card['id']}",
-                         json={"version": card["version"], "title": "Energiecafé in de wijk"})
+    edited = api_a.patch(
+        f"/boards/{board_id}/cards/{card['id']}",
+        json={"version": card["version"], "title": "Energiecafé in de wijk"},
+    )
     assert edited.status_code == 200
-    arrived = b.wait_for(lambda e: e["type"] == "card.updated"
-                         and e["data"]["version"] == edited.json()["version"])
+    arrived = b.wait_for(
+        lambda e: e["type"] == "card.updated" and e["data"]["version"] == edited.json()["version"]
+    )
     assert arrived is not None, "B did not receive A's edit"
     assert arrived[1]["data"] == edited.json()
     assert arrived[1]["actor"]["name"] == "Partner 0"
 
     target_phase = seeded.phases[-1]
-    ack = b.op(board_id, "card.move", card_id=card["id"], phase_id=target_phase,
-               lane_id=card["lane_id"])
+    ack = b.op(
+        board_id, "card.move", card_id=card["id"], phase_id=target_phase, lane_id=card["lane_id"]
+    )
     assert ack["ok"] is True, ack
     arrived = a.wait_for(lambda e: e["type"] == "card.moved" and e["seq"] == ack["seq"])
     assert arrived is not None, "A did not receive B's move"
@@ -64,12 +68,14 @@ def test_viewer_socket_cannot_write(server):
     seeded = server.seeded
     [viewer] = connect_clients(server.url, seeded.viewer_tokens, seeded.board_id)
     try:
-        card = Api(server.url, seeded.owner_token).get(f"/boards/{seeded.board_id}").json()[
-            "cards"][0]
+        card = (
+            Api(server.url, seeded.owner_token).get(f"/boards/{seeded.board_id}").json()["cards"][0]
+        )
         ack = viewer.op(seeded.board_id, "card.delete", card_id=card["id"])
         assert ack["ok"] is False and ack["error"]["code"] == "forbidden"
         still = Api(server.url, seeded.owner_token).get(
-            f"/boards/{seeded.board_id}/cards/{card['id']}")
+            f"/boards/{seeded.board_id}/cards/{card['id']}"
+        )
         assert still.status_code == 200
     finally:
         viewer.disconnect()
@@ -85,12 +91,14 @@ def test_concurrent_edits_from_one_version_let_exactly_one_win(server):
         start = threading.Barrier(len(apis))
         answers: list = [None] * len(apis)
 
-        def edit(index: int, version=version, round_number=round_number, start=start,
-                 answers=answers):
+        def edit(
+            index: int, version=version, round_number=round_number, start=start, answers=answers
+        ):
             start.wait()
             answers[index] = apis[index].patch(
                 f"/boards/{board_id}/cards/{card['id']}",
-                json={"version": version, "title": f"Ronde {round_number} door {index}"})
+                json={"version": version, "title": f"Ronde {round_number} door {index}"},
+            )
 
         threads = [threading.Thread(target=edit, args=(i,)) for i in range(len(apis))]
         for thread in threads:

@@ -13,8 +13,16 @@ TIMEOUT = timedelta(seconds=30)
 
 def _present(board, user, host_id: str, connected_at) -> None:
     """A presence row as the process `host_id` writes it when `user` joins the board."""
-    db.session.add(Presence(sid=f"{host_id}-{user.id}", board_id=board.id, user_id=user.id,
-                            name=user.name, host_id=host_id, connected_at=connected_at))
+    db.session.add(
+        Presence(
+            sid=f"{host_id}-{user.id}",
+            board_id=board.id,
+            user_id=user.id,
+            name=user.name,
+            host_id=host_id,
+            connected_at=connected_at,
+        )
+    )
     db.session.commit()
 
 

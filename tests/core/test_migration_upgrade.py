@@ -18,8 +18,11 @@ from app.extensions import db
 @contextmanager
 def _logging_kept():
     """Undo what alembic's fileConfig does to logging, so later tests log as before."""
-    loggers = [logger for logger in logging.root.manager.loggerDict.values()
-               if isinstance(logger, logging.Logger)]
+    loggers = [
+        logger
+        for logger in logging.root.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
     disabled = {logger: logger.disabled for logger in loggers}
     level, handlers = logging.root.level, list(logging.root.handlers)
     try:
@@ -39,8 +42,9 @@ def test_upgrade_on_an_empty_database_matches_the_models(tmp_path):
         tables = set(inspect(db.engine).get_table_names())
         assert {"boards", "cards", "events", "phases", "lanes", "presences"} <= tables
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={
-                "compare_type": True, "render_as_batch": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "render_as_batch": True}
+            )
             diffs = compare_metadata(context, db.metadata)
         assert diffs == []
 
@@ -49,11 +53,18 @@ def test_upgrade_on_an_empty_database_matches_the_models(tmp_path):
         board = client.post("/boards", json={"name": "Na migratie", "lanes": ["Baan"]})
         assert board.status_code == 201
         board = board.get_json()
-        organisation = client.post(f"/boards/{board['id']}/organisations",
-                                   json={"name": "Loket"}).get_json()
-        card = client.post(f"/boards/{board['id']}/cards", json={
-            "phase_id": board["phases"][0]["id"], "lane_id": board["lanes"][0]["id"],
-            "organisation_id": organisation["id"], "title": "Keukentafelgesprek"})
+        organisation = client.post(
+            f"/boards/{board['id']}/organisations", json={"name": "Loket"}
+        ).get_json()
+        card = client.post(
+            f"/boards/{board['id']}/cards",
+            json={
+                "phase_id": board["phases"][0]["id"],
+                "lane_id": board["lanes"][0]["id"],
+                "organisation_id": organisation["id"],
+                "title": "Keukentafelgesprek",
+            },
+        )
         assert card.status_code == 201
         events = client.get(f"/boards/{board['id']}/events?after=0").get_json()["events"]
         assert [e["type"] for e in events][-1] == "card.created"

@@ -38,8 +38,12 @@ class Targets:
         return self._post("/organisations", {"name": "Extra organisatie"})["id"]
 
     def new_card(self) -> dict:
-        return {"phase_id": self.card["phase_id"], "lane_id": self.card["lane_id"],
-                "organisation_id": self.organisation_id, "title": "Nieuwe kaart"}
+        return {
+            "phase_id": self.card["phase_id"],
+            "lane_id": self.card["lane_id"],
+            "organisation_id": self.organisation_id,
+            "title": "Nieuwe kaart",
+        }
 
     def fresh_card(self) -> int:
         return self._post("/cards", self.new_card())["id"]
@@ -62,30 +66,65 @@ ROUTES = [
     ("get card", "read", 200, lambda t: ("get", f"/cards/{t.card['id']}", None)),
     ("rename board", "manage", 200, lambda t: ("patch", "", {"name": "Nieuwe naam"})),
     ("archive board", "manage", 200, lambda t: ("patch", "", {"archived": True})),
-    ("add member", "manage", 201,
-     lambda t: ("post", "/members", {"email": t.create_user().email, "role": "partner"})),
-    ("change member role", "manage", 200,
-     lambda t: ("patch", f"/members/{t.member()}", {"role": "partner"})),
+    (
+        "add member",
+        "manage",
+        201,
+        lambda t: ("post", "/members", {"email": t.create_user().email, "role": "partner"}),
+    ),
+    (
+        "change member role",
+        "manage",
+        200,
+        lambda t: ("patch", f"/members/{t.member()}", {"role": "partner"}),
+    ),
     ("remove member", "manage", 204, lambda t: ("delete", f"/members/{t.member()}", None)),
     ("create phase", "edit", 201, lambda t: ("post", "/phases", {"name": "Fase"})),
-    ("edit phase", "edit", 200,
-     lambda t: ("patch", f"/phases/{t.phase()}", {"name": "Fase", "demand_per_year": 10})),
+    (
+        "edit phase",
+        "edit",
+        200,
+        lambda t: ("patch", f"/phases/{t.phase()}", {"name": "Fase", "demand_per_year": 10}),
+    ),
     ("delete phase", "edit", 204, lambda t: ("delete", f"/phases/{t.phase()}", None)),
     ("create lane", "edit", 201, lambda t: ("post", "/lanes", {"name": "Baan"})),
     ("edit lane", "edit", 200, lambda t: ("patch", f"/lanes/{t.lane()}", {"name": "Baan"})),
     ("delete lane", "edit", 204, lambda t: ("delete", f"/lanes/{t.lane()}", None)),
-    ("create organisation", "edit", 201,
-     lambda t: ("post", "/organisations", {"name": "Coöperatie", "kind": "energiecooperatie"})),
-    ("edit organisation", "edit", 200,
-     lambda t: ("patch", f"/organisations/{t.organisation()}", {"color": "#112233"})),
-    ("delete organisation", "edit", 204,
-     lambda t: ("delete", f"/organisations/{t.organisation()}", None)),
+    (
+        "create organisation",
+        "edit",
+        201,
+        lambda t: ("post", "/organisations", {"name": "Coöperatie", "kind": "energiecooperatie"}),
+    ),
+    (
+        "edit organisation",
+        "edit",
+        200,
+        lambda t: ("patch", f"/organisations/{t.organisation()}", {"color": "#112233"}),
+    ),
+    (
+        "delete organisation",
+        "edit",
+        204,
+        lambda t: ("delete", f"/organisations/{t.organisation()}", None),
+    ),
     ("create card", "edit", 201, lambda t: ("post", "/cards", t.new_card())),
-    ("edit card", "edit", 200,
-     lambda t: ("patch", f"/cards/{t.fresh_card()}", {"version": 1, "title": "Bewerkt"})),
-    ("move card", "edit", 200,
-     lambda t: ("post", f"/cards/{t.fresh_card()}/move",
-                {"phase_id": t.state["phases"][4]["id"], "lane_id": t.card["lane_id"]})),
+    (
+        "edit card",
+        "edit",
+        200,
+        lambda t: ("patch", f"/cards/{t.fresh_card()}", {"version": 1, "title": "Bewerkt"}),
+    ),
+    (
+        "move card",
+        "edit",
+        200,
+        lambda t: (
+            "post",
+            f"/cards/{t.fresh_card()}/move",
+            {"phase_id": t.state["phases"][4]["id"], "lane_id": t.card["lane_id"]},
+        ),
+    ),
     ("delete card", "edit", 204, lambda t: ("delete", f"/cards/{t.fresh_card()}", None)),
     ("restore card", "edit", 200, lambda t: ("post", f"/cards/{t.deleted_card()}/restore", None)),
     ("list my boards", "account", 200, lambda t: ("get", "/", None)),
@@ -94,8 +133,9 @@ ROUTES = [
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(("kind", "success", "build"), [r[1:] for r in ROUTES],
-                         ids=[r[0] for r in ROUTES])
+@pytest.mark.parametrize(
+    ("kind", "success", "build"), [r[1:] for r in ROUTES], ids=[r[0] for r in ROUTES]
+)
 def test_role_on_route(roles, create_user, snapshot, role, kind, success, build):
     targets = Targets(roles, create_user)
     method, path, json = build(targets)
@@ -107,8 +147,9 @@ def test_role_on_route(roles, create_user, snapshot, role, kind, success, build)
         return
     expected = 401 if role == "anonymous" else 403
     assert response.status_code == expected, response.get_json()
-    assert response.get_json()["error"]["code"] == ("unauthorized" if expected == 401
-                                                    else "forbidden")
+    assert response.get_json()["error"]["code"] == (
+        "unauthorized" if expected == 401 else "forbidden"
+    )
     assert snapshot(roles["board_id"]) == before
 
 
@@ -122,8 +163,9 @@ def test_outsider_does_not_see_the_board_in_their_list(roles):
 def test_partner_cannot_make_themselves_coordinator(roles):
     partner = roles["people"]["partner"]
     client = roles["clients"]["partner"]
-    response = client.patch(f"/boards/{roles['board_id']}/members/{partner.id}",
-                            json={"role": "coordinator"})
+    response = client.patch(
+        f"/boards/{roles['board_id']}/members/{partner.id}", json={"role": "coordinator"}
+    )
     assert response.status_code == 403
     members = client.get(f"/boards/{roles['board_id']}/members").get_json()["members"]
     assert {m["user_id"]: m["role"] for m in members}[partner.id] == "partner"

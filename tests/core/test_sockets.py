@@ -22,12 +22,18 @@ def live(roles, sio):
 
 def _new_card(live, title: str = "Collectieve inkoop") -> dict:
     card = live["card"]
-    return {"phase_id": card["phase_id"], "lane_id": card["lane_id"],
-            "organisation_id": card["organisation_id"], "title": title}
+    return {
+        "phase_id": card["phase_id"],
+        "lane_id": card["lane_id"],
+        "organisation_id": card["organisation_id"],
+        "title": title,
+    }
 
 
-@pytest.mark.parametrize("auth", [None, {}, {"token": "not-a-token"}, {"token": 42},
-                                  {"share": "not-a-share-token"}, "token"])
+@pytest.mark.parametrize(
+    "auth",
+    [None, {}, {"token": "not-a-token"}, {"token": 42}, {"share": "not-a-share-token"}, "token"],
+)
 def test_connect_refused_without_valid_auth(app, sio, auth):
     assert not sio(auth).is_connected()
 
@@ -69,8 +75,9 @@ def test_join_ack(live, role):
     assert client.join(live["board_id"]) == {"ok": True, "seq": seq, "role": role}
 
 
-@pytest.mark.parametrize("payload", [{"board_id": "1"}, {"board_id": True}, {}, "1", None,
-                                     {"board_id": 10**20}])
+@pytest.mark.parametrize(
+    "payload", [{"board_id": "1"}, {"board_id": True}, {}, "1", None, {"board_id": 10**20}]
+)
 def test_join_with_a_bad_board_id_is_refused(live, payload):
     client = live["connect"]("partner")
     ack = client.emit("join", payload, callback=True)
@@ -94,8 +101,9 @@ def test_api_change_arrives_as_board_event(live):
     viewer = live["connect"]("viewer")
     ack = viewer.join(live["board_id"])
     viewer.get_received()
-    response = live["clients"]["partner"].post(f"/boards/{live['board_id']}/cards",
-                                               json=_new_card(live))
+    response = live["clients"]["partner"].post(
+        f"/boards/{live['board_id']}/cards", json=_new_card(live)
+    )
     [event] = viewer.received_events()
     assert event["board_id"] == live["board_id"]
     assert event["seq"] == ack["seq"] + 1
@@ -110,8 +118,9 @@ def test_page_audience_gets_rendered_html(live):
     for client in (page, editor):
         client.join(live["board_id"], html=True)
         client.get_received()
-    live["clients"]["partner"].post(f"/boards/{live['board_id']}/cards",
-                                    json=_new_card(live, "<b>Vet</b> & zo"))
+    live["clients"]["partner"].post(
+        f"/boards/{live['board_id']}/cards", json=_new_card(live, "<b>Vet</b> & zo")
+    )
     [event] = page.received_events()
     assert event["type"] == "card.created"
     assert isinstance(event["html"], str)
@@ -131,8 +140,9 @@ def test_pages_get_the_pushed_card_in_their_own_language(live):
     for client in (dutch, english):
         client.join(live["board_id"], html=True)
         client.get_received()
-    live["clients"]["partner"].post(f"/boards/{live['board_id']}/cards",
-                                    json={**_new_card(live), "status": "planned"})
+    live["clients"]["partner"].post(
+        f"/boards/{live['board_id']}/cards", json={**_new_card(live), "status": "planned"}
+    )
     [nl_event], [en_event] = dutch.received_events(), english.received_events()
     assert ">Gepland</span>" in nl_event["html"] and ">Planned</span>" in en_event["html"]
     assert nl_event["data"] == en_event["data"]
@@ -143,10 +153,13 @@ def test_replay_after_seq_sends_exactly_the_missed_events(live):
     partner = live["clients"]["partner"]
     k = partner.get(f"/boards/{board_id}").get_json()["seq"]
     for version, title in enumerate(("Een", "Twee", "Drie"), start=1):
-        partner.patch(f"/boards/{board_id}/cards/{card['id']}",
-                      json={"version": version, "title": title})
-    partner.post(f"/boards/{board_id}/cards/{card['id']}/move",
-                 json={"phase_id": live["state"]["phases"][1]["id"], "lane_id": card["lane_id"]})
+        partner.patch(
+            f"/boards/{board_id}/cards/{card['id']}", json={"version": version, "title": title}
+        )
+    partner.post(
+        f"/boards/{board_id}/cards/{card['id']}/move",
+        json={"phase_id": live["state"]["phases"][1]["id"], "lane_id": card["lane_id"]},
+    )
     client = live["connect"]("viewer")
     ack = client.join(board_id, after=k)
     assert ack["ok"] and ack["seq"] == k + 4
@@ -194,8 +207,9 @@ def test_presence_lists_people_and_what_they_edit(live):
     assert sorted(u["name"] for u in presence["users"]) == ["Partner", "Viewer"]
     assert all(u["editing"] is None for u in presence["users"])
 
-    assert partner.emit("editing", {"board_id": board_id, "card_id": card["id"]},
-                        callback=True) == {"ok": True}
+    assert partner.emit(
+        "editing", {"board_id": board_id, "card_id": card["id"]}, callback=True
+    ) == {"ok": True}
     users = {u["name"]: u for u in viewer.received_events("presence")[-1]["users"]}
     assert users["Partner"]["editing"] == card["id"]
     assert users["Partner"]["id"] == live["people"]["partner"].id
@@ -218,15 +232,20 @@ def test_viewer_cannot_write_over_the_socket(live, snapshot):
     attempts = [
         ("card.create", _new_card(live)),
         ("card.update", {"card_id": card["id"], "version": card["version"], "title": "Weg"}),
-        ("card.move", {"card_id": card["id"], "phase_id": live["state"]["phases"][2]["id"],
-                       "lane_id": card["lane_id"]}),
+        (
+            "card.move",
+            {
+                "card_id": card["id"],
+                "phase_id": live["state"]["phases"][2]["id"],
+                "lane_id": card["lane_id"],
+            },
+        ),
         ("card.delete", {"card_id": card["id"]}),
     ]
     for op, data in attempts:
         ack = viewer.op(board_id, op, **data)
         assert ack["ok"] is False and ack["error"]["code"] == "forbidden", (op, ack)
-    editing = viewer.emit("editing", {"board_id": board_id, "card_id": card["id"]},
-                          callback=True)
+    editing = viewer.emit("editing", {"board_id": board_id, "card_id": card["id"]}, callback=True)
     assert editing["ok"] is False
     assert snapshot(board_id) == before
     assert viewer.received_events() == []
@@ -239,23 +258,27 @@ def test_partner_op_writes_and_broadcasts(live):
     viewer.join(board_id)
     viewer.get_received()
     target = live["state"]["phases"][3]["id"]
-    ack = partner.op(board_id, "card.move", card_id=card["id"], phase_id=target,
-                     lane_id=card["lane_id"])
+    ack = partner.op(
+        board_id, "card.move", card_id=card["id"], phase_id=target, lane_id=card["lane_id"]
+    )
     assert ack["ok"] is True and ack["data"]["phase_id"] == target
     [event] = viewer.received_events()
     assert event["type"] == "card.moved" and event["seq"] == ack["seq"]
     assert event["data"] == ack["data"]
 
 
-@pytest.mark.parametrize("payload", [
-    {"op": "card.explode", "data": {}},
-    {"op": "card.update", "data": {"card_id": "1", "version": 1}},
-    {"op": "card.update", "data": {"version": 1}},
-    {"op": "card.update", "data": {"card_id": 10**20, "version": 1}},
-    {"op": "card.create", "data": {"title": "x" * 201}},
-    {"op": "card.create", "data": ["not", "an", "object"]},
-    {"op": None, "data": {}},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"op": "card.explode", "data": {}},
+        {"op": "card.update", "data": {"card_id": "1", "version": 1}},
+        {"op": "card.update", "data": {"version": 1}},
+        {"op": "card.update", "data": {"card_id": 10**20, "version": 1}},
+        {"op": "card.create", "data": {"title": "x" * 201}},
+        {"op": "card.create", "data": ["not", "an", "object"]},
+        {"op": None, "data": {}},
+    ],
+)
 def test_bad_ops_are_refused_without_writing(live, snapshot, payload):
     board_id = live["board_id"]
     partner = live["connect"]("partner")
@@ -284,7 +307,8 @@ def test_removing_a_member_disconnects_their_socket(live):
     partner.join(board_id)
     viewer.join(board_id)
     response = live["clients"]["coordinator"].delete(
-        f"/boards/{board_id}/members/{live['people']['partner'].id}")
+        f"/boards/{board_id}/members/{live['people']['partner'].id}"
+    )
     assert response.status_code == 204
     assert not partner.is_connected()
     assert viewer.is_connected()

@@ -5,8 +5,17 @@ import io
 
 from openpyxl import load_workbook
 
-COLUMNS = ["organisation", "kind", "phase", "lane", "title", "description",
-           "capacity_per_year", "capacity_unit", "status"]
+COLUMNS = [
+    "organisation",
+    "kind",
+    "phase",
+    "lane",
+    "title",
+    "description",
+    "capacity_per_year",
+    "capacity_unit",
+    "status",
+]
 
 
 def test_csv_has_header_and_one_row_per_card_in_canvas_order(sample_board, api):
@@ -17,10 +26,22 @@ def test_csv_has_header_and_one_row_per_card_in_canvas_order(sample_board, api):
     assert response.data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert rows[0] == COLUMNS
-    assert rows[1] == ["Energieloket", "energieloket", "Oriëntatie", "Kleine klussen",
-                       "Keukentafelgesprek", "Aan huis", "300", "huishoudens/jaar", "existing"]
-    assert [r[4] for r in rows[1:]] == ["Keukentafelgesprek", "Energiecoach aan huis",
-                                        "'=HYPERLINK(\"http://x\")"]
+    assert rows[1] == [
+        "Energieloket",
+        "energieloket",
+        "Oriëntatie",
+        "Kleine klussen",
+        "Keukentafelgesprek",
+        "Aan huis",
+        "300",
+        "huishoudens/jaar",
+        "existing",
+    ]
+    assert [r[4] for r in rows[1:]] == [
+        "Keukentafelgesprek",
+        "Energiecoach aan huis",
+        '\'=HYPERLINK("http://x")',
+    ]
     assert rows[2][0] == "Energiecoöperatie Zon" and rows[2][8] == "pilot"
 
 
@@ -40,6 +61,8 @@ def test_xlsx_has_the_same_rows_and_no_formulas(sample_board, api):
 def test_exports_need_access(sample_board, api):
     board = sample_board["board"]
     for path in ("export.csv", "export.xlsx", "export"):
-        assert api(sample_board["people"]["outsider"]).get(
-            f"/boards/{board.id}/{path}").status_code == 403
+        assert (
+            api(sample_board["people"]["outsider"]).get(f"/boards/{board.id}/{path}").status_code
+            == 403
+        )
         assert api(None).get(f"/boards/{board.id}/{path}").status_code == 401

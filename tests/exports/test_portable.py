@@ -27,8 +27,9 @@ def test_export_uses_local_references(exported, sample_board):
     assert [c["title"] for c in exported["cards"]][0] == "Keukentafelgesprek"
     text = json.dumps(exported)
     assert '"id"' not in text and "_id" not in text
-    assert exported["handovers"] == [{"from_card": "card-1", "to_card": "card-2",
-                                      "note": "Warme overdracht"}]
+    assert exported["handovers"] == [
+        {"from_card": "card-1", "to_card": "card-2", "note": "Warme overdracht"}
+    ]
 
 
 def test_export_import_export_is_identical(exported, sample_board, api, create_user):
@@ -50,8 +51,10 @@ def test_export_import_export_is_identical(exported, sample_board, api, create_u
 
 def _counts():
     db.session.rollback()  # a fresh read: see what other requests committed
-    return tuple(db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
-                 for model in (Board, Card, Event))
+    return tuple(
+        db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
+        for model in (Board, Card, Event)
+    )
 
 
 def _hostile(exported: dict):
@@ -82,8 +85,10 @@ def _hostile(exported: dict):
         "missing reference at the end": (json.dumps(broken_last).encode(), 422),
         "duplicate reference": (json.dumps(duplicate).encode(), 422),
         "refused by a service": (json.dumps(self_overlap).encode(), 422),
-        "10,000 cards": (json.dumps({**exported, "cards": [card(i) for i in range(10_000)]})
-                         .encode(), 413),
+        "10,000 cards": (
+            json.dumps({**exported, "cards": [card(i) for i in range(10_000)]}).encode(),
+            413,
+        ),
         "oversized": (b'{"name": "' + b"x" * (3 * 1024 * 1024) + b'"}', 413),
     }
 
@@ -92,8 +97,9 @@ def test_hostile_imports_are_refused_and_create_nothing(exported, sample_board, 
     caller = api(sample_board["people"]["partner"])
     before = _counts()
     for label, (raw, status) in _hostile(exported).items():
-        response = caller.post("/boards/import", data=raw,
-                               headers={"Content-Type": "application/json"})
+        response = caller.post(
+            "/boards/import", data=raw, headers={"Content-Type": "application/json"}
+        )
         assert response.status_code == status, label
         assert response.json["error"]["message"], label
         assert _counts() == before, label
@@ -107,12 +113,17 @@ def test_import_page_makes_a_board_or_explains_the_error(exported, sample_board,
     client = web(sample_board["people"]["viewer"])
     assert "Bord importeren" in client.get("/boards/import").get_data(as_text=True)
     before = _counts()
-    bad = client.post("/boards/import", data={"file": (io.BytesIO(b"{kapot"), "bord.json")},
-                      content_type="multipart/form-data")
+    bad = client.post(
+        "/boards/import",
+        data={"file": (io.BytesIO(b"{kapot"), "bord.json")},
+        content_type="multipart/form-data",
+    )
     assert bad.status_code == 422 and "geen geldig JSON" in bad.get_data(as_text=True)
     assert _counts() == before
-    good = client.post("/boards/import", data={
-        "file": (io.BytesIO(json.dumps(exported).encode()), "bord.json")},
-        content_type="multipart/form-data")
+    good = client.post(
+        "/boards/import",
+        data={"file": (io.BytesIO(json.dumps(exported).encode()), "bord.json")},
+        content_type="multipart/form-data",
+    )
     assert good.status_code == 302 and "/boards/" in good.headers["Location"]
     assert _counts()[0] == before[0] + 1

@@ -27,6 +27,8 @@ def test_report_pdf_holds_phases_organisations_and_open_markers(sample_board, we
 
 def test_report_needs_a_member(sample_board, web):
     board = sample_board["board"]
-    assert web(sample_board["people"]["outsider"]).get(
-        f"/boards/{board.id}/report.pdf").status_code == 403
+    assert (
+        web(sample_board["people"]["outsider"]).get(f"/boards/{board.id}/report.pdf").status_code
+        == 403
+    )
     assert web().get(f"/boards/{board.id}/report.pdf").status_code in (302, 401)

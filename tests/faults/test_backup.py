@@ -20,8 +20,15 @@ def _fill(app) -> tuple[Actor, int, int]:
         actor = Actor(user=owner)
         board = create_board(actor, "Gemeente Back-up", lane_template="measure_type")
         org = create_organisation(actor, board.id, "Loket", "energieloket", "#0b5fa5")
-        card = create_card(actor, board.id, board.phases[0].id, org.id, "Keukentafel 🏠",
-                           lane_id=board.lanes[0].id, capacity_per_year=120)
+        card = create_card(
+            actor,
+            board.id,
+            board.phases[0].id,
+            org.id,
+            "Keukentafel 🏠",
+            lane_id=board.lanes[0].id,
+            capacity_per_year=120,
+        )
         return actor, board.id, card.id
 
 
@@ -30,8 +37,10 @@ def _state() -> dict:
     return {
         "users": sorted(db.session.execute(db.select(User.email, User.password_hash)).all()),
         "boards": sorted(db.session.execute(db.select(Board.id, Board.name, Board.seq)).all()),
-        "cards": sorted((c.id, c.title, c.version, c.position, c.created_at)
-                        for c in db.session.execute(db.select(Card)).scalars()),
+        "cards": sorted(
+            (c.id, c.title, c.version, c.position, c.created_at)
+            for c in db.session.execute(db.select(Card)).scalars()
+        ),
         "events": db.session.execute(db.select(db.func.count()).select_from(Event)).scalar(),
     }
 
@@ -47,8 +56,9 @@ def _round_trip(app, tmp_path, fmt: str | None) -> None:
         update_card(actor, board_id, card_id, 1, {"title": "Later gewijzigd"})
         create_board(actor, "Later gemaakt")
     assert _state() != saved
-    result = runner.invoke(args=["restore", str(target), "--yes",
-                                 *(["--format", fmt] if fmt else [])])
+    result = runner.invoke(
+        args=["restore", str(target), "--yes", *(["--format", fmt] if fmt else [])]
+    )
     assert result.exit_code == 0, result.output
     assert _state() == saved
     with app.test_request_context():  # and the restored database takes new writes

@@ -25,12 +25,25 @@ class PrivateRedis:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            probe = subprocess.run(["redis-cli", "-p", str(self.port), "ping"],
-                                   capture_output=True, text=True)
+            probe = subprocess.run(
+                ["redis-cli", "-p", str(self.port), "ping"], capture_output=True, text=True
+            )
             if probe.stdout.strip() == "PONG":
                 return
             time.sleep(0.1)
@@ -65,19 +78,29 @@ def scale_out(tmp_path):
     redis = PrivateRedis(free_port())
     redis.start()
     seeded = seed(tmp_path / "scale.db", clients=1)
-    server = LiveServer(tmp_path / "scale.db",
-                        env={"SOCKETIO_MESSAGE_QUEUE": f"redis://127.0.0.1:{redis.port}/0"})
+    server = LiveServer(
+        tmp_path / "scale.db", env={"SOCKETIO_MESSAGE_QUEUE": f"redis://127.0.0.1:{redis.port}/0"}
+    )
     follower = BoardFollower(server.url, seeded["board_id"], seeded["tokens"][0])
     try:
         server.start()
         follower.connect()
         assert _until(lambda: follower.seq > 0, 15)
-        card = {"phase_id": seeded["phases"][0], "lane_id": seeded["lanes"][0],
-                "organisation_id": seeded["organisations"][0], "title": "Kaart"}
-        yield {"redis": redis, "server": server, "follower": follower, "card": card,
-               "cards": f"{server.url}/api/v1/boards/{seeded['board_id']}/cards",
-               "board": f"{server.url}/api/v1/boards/{seeded['board_id']}",
-               "auth": {"Authorization": f"Bearer {seeded['owner_token']}"}}
+        card = {
+            "phase_id": seeded["phases"][0],
+            "lane_id": seeded["lanes"][0],
+            "organisation_id": seeded["organisations"][0],
+            "title": "Kaart",
+        }
+        yield {
+            "redis": redis,
+            "server": server,
+            "follower": follower,
+            "card": card,
+            "cards": f"{server.url}/api/v1/boards/{seeded['board_id']}/cards",
+            "board": f"{server.url}/api/v1/boards/{seeded['board_id']}",
+            "auth": {"Authorization": f"Bearer {seeded['owner_token']}"},
+        }
     finally:
         follower.sio.disconnect()
         server.stop()
@@ -117,8 +140,9 @@ def test_live_pushes_flow_again_after_redis_returns(scale_out):
 
     def pushed() -> bool:
         # Without fetching, only a live push can bring the new card to the client.
-        created = requests.post(scale_out["cards"], json=scale_out["card"],
-                                headers=scale_out["auth"], timeout=30).json()
+        created = requests.post(
+            scale_out["cards"], json=scale_out["card"], headers=scale_out["auth"], timeout=30
+        ).json()
         return _until(lambda: created["id"] in follower.cards, 3)
 
     assert _until(pushed, 40), "live pushes did not resume after Redis came back"

@@ -28,8 +28,12 @@ class Writer(threading.Thread):
         self.stop = threading.Event()
 
     def _card(self, n: int) -> dict:
-        return {"phase_id": self.seeded["phases"][n % 3], "lane_id": self.seeded["lanes"][0],
-                "organisation_id": self.seeded["organisations"][0], "title": f"Kaart {n}"}
+        return {
+            "phase_id": self.seeded["phases"][n % 3],
+            "lane_id": self.seeded["lanes"][0],
+            "organisation_id": self.seeded["organisations"][0],
+            "title": f"Kaart {n}",
+        }
 
     def run(self) -> None:
         n = 0
@@ -39,13 +43,21 @@ class Writer(threading.Thread):
                 if n % 2:
                     answer = self.http.post(
                         f"{self.server.url}/api/v1/boards/{self.seeded['board_id']}/cards",
-                        json=self._card(n), timeout=5)
+                        json=self._card(n),
+                        timeout=5,
+                    )
                     if answer.status_code == 201:
                         self.acked.append((answer.json()["id"], answer.json()["version"]))
                 else:
-                    ack = self.follower.sio.call("op", {
-                        "board_id": self.seeded["board_id"], "op": "card.create",
-                        "data": self._card(n)}, timeout=5)
+                    ack = self.follower.sio.call(
+                        "op",
+                        {
+                            "board_id": self.seeded["board_id"],
+                            "op": "card.create",
+                            "data": self._card(n),
+                        },
+                        timeout=5,
+                    )
                     if ack.get("ok"):
                         self.acked.append((ack["data"]["id"], ack["data"]["version"]))
             except Exception:  # noqa: BLE001 (the server is down: this write was not acknowledged)
@@ -67,8 +79,7 @@ def test_kill_and_restart_loses_no_acknowledged_write(tmp_path):
     seeded = seed(tmp_path / "meeting.db", clients=3)
     server = LiveServer(tmp_path / "meeting.db")
     server.start()
-    followers = [BoardFollower(server.url, seeded["board_id"], token)
-                 for token in seeded["tokens"]]
+    followers = [BoardFollower(server.url, seeded["board_id"], token) for token in seeded["tokens"]]
     writer = None
     try:
         for follower in followers:
@@ -82,8 +93,9 @@ def test_kill_and_restart_loses_no_acknowledged_write(tmp_path):
         seq_at_kill = max(f.seq for f in followers)
         time.sleep(1)
         server.start()
-        assert _wait(lambda: len(writer.acked) >= acked_before_kill + 20, 30), \
+        assert _wait(lambda: len(writer.acked) >= acked_before_kill + 20, 30), (
             "no writes were acknowledged after the restart"
+        )
         writer.stop.set()
         writer.join()
         http = writer.http
@@ -93,10 +105,12 @@ def test_kill_and_restart_loses_no_acknowledged_write(tmp_path):
         assert lost_writes(log, writer.acked) == []
         assert {card_id for card_id, _v in writer.acked} <= {c["id"] for c in final["cards"]}
         for follower in followers:
-            assert _wait(lambda f=follower: f.sio.connected and f.seq == final["seq"], 30), \
+            assert _wait(lambda f=follower: f.sio.connected and f.seq == final["seq"], 30), (
                 f"a client did not catch up: {follower.seq} of {final['seq']}"
-            server_cards = {c["id"]: {k: c[k] for k in follower.cards[c["id"]]}
-                            for c in final["cards"]}
+            )
+            server_cards = {
+                c["id"]: {k: c[k] for k in follower.cards[c["id"]]} for c in final["cards"]
+            }
             assert follower.cards == server_cards
         assert final["seq"] > seq_at_kill
     finally:

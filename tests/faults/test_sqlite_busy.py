@@ -14,7 +14,8 @@ THREADS, ROUNDS = 6, 25
 
 
 def test_hammering_one_board_with_a_short_busy_timeout_never_answers_500(
-        app, board_with_roles, create_card, monkeypatch):
+    app, board_with_roles, create_card, monkeypatch
+):
     board, people = board_with_roles["board"], board_with_roles["people"]
     organisation = board_with_roles["organisation"]
     with app.test_request_context():
@@ -23,8 +24,7 @@ def test_hammering_one_board_with_a_short_busy_timeout_never_answers_500(
     tokens = [issue_token(people[role]) for role in ("coordinator", "partner")] * 3
     busy = []
     real_is_busy = transaction._is_busy
-    monkeypatch.setattr(transaction, "_is_busy",
-                        lambda exc: busy.append(1) or real_is_busy(exc))
+    monkeypatch.setattr(transaction, "_is_busy", lambda exc: busy.append(1) or real_is_busy(exc))
 
     @event.listens_for(db.engine, "connect")
     def short_busy_timeout(dbapi_connection, _record):  # runs after the app's own pragmas
@@ -34,18 +34,28 @@ def test_hammering_one_board_with_a_short_busy_timeout_never_answers_500(
     db.engine.dispose()
     statuses: list[tuple[str, int]] = []
     base = f"/api/v1/boards/{board.id}"
-    new_card = {"phase_id": board.phases[0].id, "lane_id": board.lanes[0].id,
-                "organisation_id": organisation.id, "title": "Drukte"}
+    new_card = {
+        "phase_id": board.phases[0].id,
+        "lane_id": board.lanes[0].id,
+        "organisation_id": organisation.id,
+        "title": "Drukte",
+    }
 
     def hammer(token: str) -> None:
         client = app.test_client()
         headers = {"Authorization": f"Bearer {token}"}
         for n in range(ROUNDS):
-            calls = [("POST", f"{base}/cards", new_card),
-                     ("PATCH", f"{base}/cards/{card.id}", {"version": 1, "title": f"v{n}"}),
-                     ("POST", f"{base}/cards/{card.id}/move",
-                      {"phase_id": board.phases[n % 2].id, "lane_id": board.lanes[0].id}),
-                     ("GET", base, None), ("GET", f"/s/{share_token}", None)]
+            calls = [
+                ("POST", f"{base}/cards", new_card),
+                ("PATCH", f"{base}/cards/{card.id}", {"version": 1, "title": f"v{n}"}),
+                (
+                    "POST",
+                    f"{base}/cards/{card.id}/move",
+                    {"phase_id": board.phases[n % 2].id, "lane_id": board.lanes[0].id},
+                ),
+                ("GET", base, None),
+                ("GET", f"/s/{share_token}", None),
+            ]
             for method, path, body in calls:
                 with app.app_context():
                     answer = client.open(path, method=method, json=body, headers=headers)

@@ -10,8 +10,15 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "app" / "translations" / "en" / "LC_MESSAGES"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None,
-            "lazy_ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "lazy_gettext": None,
+    "_l": None,
+    "lazy_ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
 
 
@@ -26,18 +33,22 @@ def _source_msgids() -> dict[str, str]:
         method_map, options_map = parse_mapping_cfg(handle)
     found = {}
     for filename, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS):
+        str(ROOT), method_map, options_map, keywords=KEYWORDS
+    ):
         found.setdefault(message if isinstance(message, str) else message[0], filename)
     return found
 
 
 def test_every_string_in_the_source_has_an_english_translation():
     translated = {(m.id if isinstance(m.id, str) else m.id[0]): m for m in _po() if m.id}
-    missing = sorted(f"{where}: {msgid!r}" for msgid, where in _source_msgids().items()
-                     if msgid not in translated or not translated[msgid].string
-                     or "fuzzy" in translated[msgid].flags)
-    assert missing == [], "add these to app/translations/en (make messages):\n" + "\n".join(
-        missing)
+    missing = sorted(
+        f"{where}: {msgid!r}"
+        for msgid, where in _source_msgids().items()
+        if msgid not in translated
+        or not translated[msgid].string
+        or "fuzzy" in translated[msgid].flags
+    )
+    assert missing == [], "add these to app/translations/en (make messages):\n" + "\n".join(missing)
 
 
 def test_no_translation_is_empty_and_placeholders_survive():
@@ -49,7 +60,8 @@ def test_no_translation_is_empty_and_placeholders_survive():
         assert all(strings), f"empty translation for {message.id!r}"
         for string in strings:
             assert sorted(PLACEHOLDER.findall(string)) == sorted(PLACEHOLDER.findall(ids[0])), (
-                f"{message.id!r} -> {string!r} loses or adds a placeholder")
+                f"{message.id!r} -> {string!r} loses or adds a placeholder"
+            )
 
 
 def test_the_compiled_catalog_matches_the_po_file():

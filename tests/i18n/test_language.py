@@ -32,7 +32,8 @@ def test_dutch_is_the_default_and_the_browser_language_chooses_english(client, p
 
 
 def test_switching_to_english_shows_english_on_the_login_page_and_board_list(
-        app, client, page, create_user, create_board):
+    app, client, page, create_user, create_board
+):
     page(client, "/locale", "post", data={"locale": "en", "next": "/login"})
     login_page = page(client, "/login")
     assert "Log in to Brugwerk" in login_page and "Inloggen bij" not in login_page

@@ -7,8 +7,16 @@ import pytest
 
 APP = Path(__file__).resolve().parents[2] / "app"
 # Calls whose first argument, and whose `fields` values, a person reads.
-MESSAGE_CALLS = {"flash", "ServiceError", "ValidationFailed", "Unauthorized", "Forbidden",
-                 "NotFound", "Conflict", "Gone"}
+MESSAGE_CALLS = {
+    "flash",
+    "ServiceError",
+    "ValidationFailed",
+    "Unauthorized",
+    "Forbidden",
+    "NotFound",
+    "Conflict",
+    "Gone",
+}
 
 
 def _name(node: ast.AST) -> str:
@@ -37,26 +45,33 @@ def untranslated(source: str) -> list[tuple[int, str]]:
         for kw in node.keywords:
             if kw.arg == "fields" and isinstance(kw.value, ast.Dict):
                 shown += kw.value.values
-        found += [(value.lineno, text) for value in shown
-                  if (text := _literal_text(value)) is not None]
+        found += [
+            (value.lineno, text) for value in shown if (text := _literal_text(value)) is not None
+        ]
     return found
 
 
 def test_the_finder_flags_literal_messages_only():
-    source = '''
+    source = """
 flash(_("Opgeslagen."), "success")
 flash("Opgeslagen.", "success")
 raise ValidationFailed(_("Controleer de invoer."), fields={"title": "Verplicht."})
 raise errors.NotFound(f"Kaart {card_id} bestaat niet")
 raise Forbidden(message)
-'''
-    assert untranslated(source) == [(3, "Opgeslagen."), (4, "Verplicht."),
-                                    (5, "f'Kaart {card_id} bestaat niet'")]
+"""
+    assert untranslated(source) == [
+        (3, "Opgeslagen."),
+        (4, "Verplicht."),
+        (5, "f'Kaart {card_id} bestaat niet'"),
+    ]
 
 
-@pytest.mark.parametrize("module", sorted(APP.rglob("*.py")),
-                         ids=lambda path: str(path.relative_to(APP)))
+@pytest.mark.parametrize(
+    "module", sorted(APP.rglob("*.py")), ids=lambda path: str(path.relative_to(APP))
+)
 def test_python_messages_are_translated(module):
-    problems = [f"{module.relative_to(APP)}:{line}: {text}"
-                for line, text in untranslated(module.read_text())]
+    problems = [
+        f"{module.relative_to(APP)}:{line}: {text}"
+        for line, text in untranslated(module.read_text())
+    ]
     assert problems == [], "wrap these in _(...):\n" + "\n".join(problems)

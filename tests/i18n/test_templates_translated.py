@@ -10,22 +10,34 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 # Words that are the same in every language: the brand and the names of the languages themselves.
 UNTRANSLATED_OK = {"Brugwerk", "English", "Nederlands"}
 # Attributes a person reads or hears (screen readers read aria-label, title and alt).
-READ_ATTRIBUTES = {"title", "aria-label", "aria-placeholder", "aria-roledescription",
-                   "aria-valuetext", "placeholder", "alt", "label", "summary",
-                   "hx-confirm", "hx-prompt"}
+READ_ATTRIBUTES = {
+    "title",
+    "aria-label",
+    "aria-placeholder",
+    "aria-roledescription",
+    "aria-valuetext",
+    "placeholder",
+    "alt",
+    "label",
+    "summary",
+    "hx-confirm",
+    "hx-prompt",
+}
 # data-* attributes that scripts show as text (e.g. data-label-reconnecting).
 READ_DATA = re.compile(r"^data-(.*-)?(label|text|msg|message|title|confirm|announce)(-.*)?$")
 SHOWN_VALUE_INPUTS = {"submit", "button", "reset"}
 # Literal strings handed to an include or macro as what it shows: {% with label="Naam" %}.
 LITERAL_ARGUMENT = re.compile(
     r"\b(label|title|text|placeholder|hint|message|legend|caption|heading|description)"
-    r"\s*=\s*(['\"])(.*?)\2")
+    r"\s*=\s*(['\"])(.*?)\2"
+)
 
 JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 JINJA_TRANS = re.compile(r"\{%-?\s*trans\b.*?%\}.*?\{%-?\s*endtrans\s*-?%\}", re.S)
 # Blocks that fill in attributes of base.html's tags (body_class, body_data), not text.
 JINJA_ATTRIBUTE_BLOCK = re.compile(
-    r"\{%-?\s*block\s+(\w+_(class|data|attrs))\s*-?%\}.*?\{%-?\s*endblock\b.*?%\}", re.S)
+    r"\{%-?\s*block\s+(\w+_(class|data|attrs))\s*-?%\}.*?\{%-?\s*endblock\b.*?%\}", re.S
+)
 JINJA_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)
 
 
@@ -53,9 +65,11 @@ class _Finder(HTMLParser):
             self.skip += 1
         values = dict(attrs)
         for name, value in attrs:
-            shown = (name in READ_ATTRIBUTES or READ_DATA.match(name)
-                     or (name == "value" and tag == "input"
-                         and values.get("type") in SHOWN_VALUE_INPUTS))
+            shown = (
+                name in READ_ATTRIBUTES
+                or READ_DATA.match(name)
+                or (name == "value" and tag == "input" and values.get("type") in SHOWN_VALUE_INPUTS)
+            )
             if shown and value and _readable(value):
                 self.found.append((self.getpos()[0], f'{name}="{value.strip()}"'))
 
@@ -76,8 +90,13 @@ def untranslated(source: str) -> list[tuple[int, str]]:
         line = without_comments.count("\n", 0, match.start()) + 1
         for literal in LITERAL_ARGUMENT.finditer(match.group(0)):
             if _readable(literal.group(3)):
-                found.append((line, f"{literal.group(1)}={literal.group(2)}{literal.group(3)}"
-                                    f"{literal.group(2)}"))
+                found.append(
+                    (
+                        line,
+                        f"{literal.group(1)}={literal.group(2)}{literal.group(3)}"
+                        f"{literal.group(2)}",
+                    )
+                )
     html = JINJA_ATTRIBUTE_BLOCK.sub(_blank, JINJA_TRANS.sub(_blank, without_comments))
     html = JINJA_TAG.sub(_blank, html)
     finder = _Finder()
@@ -108,10 +127,14 @@ def test_the_finder_flags_text_attributes_and_literals_but_not_translated_string
     ]
 
 
-@pytest.mark.parametrize("template", sorted([*TEMPLATES.rglob("*.html"),
-                                              *TEMPLATES.rglob("*.svg")]),
-                         ids=lambda path: str(path.relative_to(TEMPLATES)))
+@pytest.mark.parametrize(
+    "template",
+    sorted([*TEMPLATES.rglob("*.html"), *TEMPLATES.rglob("*.svg")]),
+    ids=lambda path: str(path.relative_to(TEMPLATES)),
+)
 def test_template_has_no_untranslated_string(template):
-    problems = [f"{template.relative_to(TEMPLATES)}:{line}: {text}"
-                for line, text in untranslated(template.read_text())]
+    problems = [
+        f"{template.relative_to(TEMPLATES)}:{line}: {text}"
+        for line, text in untranslated(template.read_text())
+    ]
     assert problems == [], "wrap these in {{ _(...) }}:\n" + "\n".join(problems)

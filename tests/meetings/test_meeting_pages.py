@@ -14,8 +14,10 @@ def builder(sample_board, web):
     """A meeting planned through the page, with the coordinator's page client."""
     board = sample_board["board"]
     client = web(sample_board["people"]["coordinator"])
-    planned = client.post(f"/boards/{board.id}/meetings", data={
-        "title": "Regieoverleg", "starts_at": "2026-12-01T19:30", "participants": "Gemeente"})
+    planned = client.post(
+        f"/boards/{board.id}/meetings",
+        data={"title": "Regieoverleg", "starts_at": "2026-12-01T19:30", "participants": "Gemeente"},
+    )
     assert planned.status_code == 302
     path = planned.headers["Location"]
     return {**sample_board, "client": client, "path": path}
@@ -38,11 +40,17 @@ def test_builder_adds_items_from_the_board_with_time_slots(builder):
     _add(builder, source=f"marker:{builder['bottleneck'].id}", duration_minutes="20")
     _add(builder, source=f"next_step:{builder['step'].id}", duration_minutes="15")
     html = _add(builder, source="free", title="Rondvraag")
-    assert _agenda_titles(html) == ["Bewoners haken af na advies",
-                                    "Offertecheck met de coöperatie", "Rondvraag"]
+    assert _agenda_titles(html) == [
+        "Bewoners haken af na advies",
+        "Offertecheck met de coöperatie",
+        "Rondvraag",
+    ]
     # Slots from the start time (local time) and the durations; 10 minutes when none is set.
     assert re.findall(r'bw-agenda__slot">([^<]+)<', html) == [
-        "19:30–19:50", "19:50–20:05", "20:05–20:15"]
+        "19:30–19:50",
+        "19:50–20:05",
+        "20:05–20:15",
+    ]
     refused = _add(builder, source="free")  # a free item needs a title
     assert "utrecht-alert--error" in refused
 
@@ -51,14 +59,14 @@ def test_up_and_down_buttons_reorder_the_agenda(builder):
     for title in ("Opening", "Knelpunten", "Rondvraag"):
         html = _add(builder, source="free", title=title)
     ids = re.findall(r'data-meeting-item-id="(\d+)"', html)
-    moved = builder["client"].post(f"{builder['path']}/items/{ids[2]}/move",
-                                   data={"direction": "up"}, headers=HX)
-    assert _agenda_titles(moved.get_data(as_text=True)) == ["Opening", "Rondvraag",
-                                                            "Knelpunten"]
-    moved = builder["client"].post(f"{builder['path']}/items/{ids[0]}/move",
-                                   data={"direction": "down"}, headers=HX)
-    assert _agenda_titles(moved.get_data(as_text=True)) == ["Rondvraag", "Opening",
-                                                            "Knelpunten"]
+    moved = builder["client"].post(
+        f"{builder['path']}/items/{ids[2]}/move", data={"direction": "up"}, headers=HX
+    )
+    assert _agenda_titles(moved.get_data(as_text=True)) == ["Opening", "Rondvraag", "Knelpunten"]
+    moved = builder["client"].post(
+        f"{builder['path']}/items/{ids[0]}/move", data={"direction": "down"}, headers=HX
+    )
+    assert _agenda_titles(moved.get_data(as_text=True)) == ["Rondvraag", "Opening", "Knelpunten"]
 
 
 def test_partners_see_the_agenda_read_only_viewers_not_at_all(builder, web):
@@ -88,10 +96,18 @@ def test_meeting_mode_records_minutes_and_decisions(builder):
     run = client.post(f"{path}/start", headers=HX).get_data(as_text=True)
     assert 'data-meeting-status="running"' in run and 'aria-current="step"' in run
     client.post(f"{path}/items/{first}", data={"minutes": "Te weinig adviseurs."}, headers=HX)
-    decided = client.post(f"{path}/decisions", headers=HX, data={
-        "item_id": first, "text": "Extra energiecoaches werven.", "next_step_id": "",
-        "step_title": "Coaches werven", "step_owner_organisation_id": str(builder["coop"].id),
-        "step_due_date": "2027-02-01"}).get_data(as_text=True)
+    decided = client.post(
+        f"{path}/decisions",
+        headers=HX,
+        data={
+            "item_id": first,
+            "text": "Extra energiecoaches werven.",
+            "next_step_id": "",
+            "step_title": "Coaches werven",
+            "step_owner_organisation_id": str(builder["coop"].id),
+            "step_due_date": "2027-02-01",
+        },
+    ).get_data(as_text=True)
     assert "Extra energiecoaches werven." in decided
     stepped = client.post(f"{path}/current", data={"item_id": second}, headers=HX)
     assert "Rondvraag" in stepped.get_data(as_text=True)

@@ -13,11 +13,16 @@ def _signed_in(app, user):
     return client
 
 
-def test_canvas_shows_phases_lanes_and_cards_with_html_as_text(app, board_with_roles,
-                                                                  create_card):
+def test_canvas_shows_phases_lanes_and_cards_with_html_as_text(app, board_with_roles, create_card):
     board, people = board_with_roles["board"], board_with_roles["people"]
-    create_card(board, people["partner"], board_with_roles["organisation"], phase=1, lane=2,
-                title="<script>alert('x')</script> Keukentafelgesprek")
+    create_card(
+        board,
+        people["partner"],
+        board_with_roles["organisation"],
+        phase=1,
+        lane=2,
+        title="<script>alert('x')</script> Keukentafelgesprek",
+    )
     page = _signed_in(app, people["viewer"]).get(f"/boards/{board.id}").get_data(as_text=True)
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Keukentafelgesprek" in page
     assert "<script>alert" not in page
@@ -45,9 +50,15 @@ def test_create_card_form_shows_error_beside_field_and_writes_nothing(app, board
     board, people = board_with_roles["board"], board_with_roles["people"]
     client = _signed_in(app, people["partner"])
     seq = board.seq
-    response = client.post(f"/boards/{board.id}/cards", data={
-        "phase_id": board.phases[0].id, "lane_id": board.lanes[0].id,
-        "organisation_id": board_with_roles["organisation"].id, "title": "x" * 201})
+    response = client.post(
+        f"/boards/{board.id}/cards",
+        data={
+            "phase_id": board.phases[0].id,
+            "lane_id": board.lanes[0].id,
+            "organisation_id": board_with_roles["organisation"].id,
+            "title": "x" * 201,
+        },
+    )
     assert response.status_code == 422
     assert "Maximaal 200 tekens." in response.get_data(as_text=True)
     db.session.refresh(board)
@@ -58,34 +69,58 @@ def test_create_card_form_shows_error_beside_field_and_writes_nothing(app, board
 def test_create_then_edit_card_through_forms(app, board_with_roles):
     board, people = board_with_roles["board"], board_with_roles["people"]
     client = _signed_in(app, people["partner"])
-    response = client.post(f"/boards/{board.id}/cards", data={
-        "phase_id": board.phases[2].id, "lane_id": board.lanes[1].id,
-        "organisation_id": board_with_roles["organisation"].id, "title": "Energiecoach aan huis",
-        "description": "Een vrijwilliger komt langs.", "capacity_per_year": "300"})
+    response = client.post(
+        f"/boards/{board.id}/cards",
+        data={
+            "phase_id": board.phases[2].id,
+            "lane_id": board.lanes[1].id,
+            "organisation_id": board_with_roles["organisation"].id,
+            "title": "Energiecoach aan huis",
+            "description": "Een vrijwilliger komt langs.",
+            "capacity_per_year": "300",
+        },
+    )
     assert response.status_code == 201
     card_id = int(re.search(r'data-card-id="(\d+)"', response.get_data(as_text=True)).group(1))
-    response = client.post(f"/boards/{board.id}/cards/{card_id}", data={
-        "version": "1", "title": "Energiecoach aan huis", "description": "",
-        "capacity_per_year": "", "status": "pilot"})
+    response = client.post(
+        f"/boards/{board.id}/cards/{card_id}",
+        data={
+            "version": "1",
+            "title": "Energiecoach aan huis",
+            "description": "",
+            "capacity_per_year": "",
+            "status": "pilot",
+        },
+    )
     assert response.status_code == 200
     card = db.session.get(Card, card_id)
     db.session.refresh(card)
-    assert (card.description, card.capacity_per_year, card.status, card.version) == \
-        ("", None, "pilot", 2)
+    assert (card.description, card.capacity_per_year, card.status, card.version) == (
+        "",
+        None,
+        "pilot",
+        2,
+    )
 
 
-def test_stale_save_shows_conflict_view_and_overwrites_nothing(app, board_with_roles,
-                                                                create_card):
+def test_stale_save_shows_conflict_view_and_overwrites_nothing(app, board_with_roles, create_card):
     board, people = board_with_roles["board"], board_with_roles["people"]
-    card = create_card(board, people["partner"], board_with_roles["organisation"],
-                       title="Offertecheck")
+    card = create_card(
+        board, people["partner"], board_with_roles["organisation"], title="Offertecheck"
+    )
     anna = _signed_in(app, people["partner"])
     fatima = _signed_in(app, people["coordinator"])
-    assert fatima.post(f"/boards/{board.id}/cards/{card.id}",
-                       data={"version": "1", "title": "Offertecheck door het loket"}
-                       ).status_code == 200
-    response = anna.post(f"/boards/{board.id}/cards/{card.id}",
-                         data={"version": "1", "title": "Offertecheck samen met de coöperatie"})
+    assert (
+        fatima.post(
+            f"/boards/{board.id}/cards/{card.id}",
+            data={"version": "1", "title": "Offertecheck door het loket"},
+        ).status_code
+        == 200
+    )
+    response = anna.post(
+        f"/boards/{board.id}/cards/{card.id}",
+        data={"version": "1", "title": "Offertecheck samen met de coöperatie"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 409
     assert "Offertecheck door het loket" in page and "Offertecheck samen met de coöperatie" in page
@@ -96,18 +131,21 @@ def test_stale_save_shows_conflict_view_and_overwrites_nothing(app, board_with_r
 
 def test_delete_and_restore_from_history(app, board_with_roles, create_card):
     board, people = board_with_roles["board"], board_with_roles["people"]
-    card = create_card(board, people["partner"], board_with_roles["organisation"],
-                       title="Warmtecamerawandeling")
+    card = create_card(
+        board, people["partner"], board_with_roles["organisation"], title="Warmtecamerawandeling"
+    )
     client = _signed_in(app, people["partner"])
     client.post(f"/boards/{board.id}/cards/{card.id}/delete")
     history = client.get(f"/boards/{board.id}/activity").get_data(as_text=True)
     assert "Verwijderde kaarten" in history and "Warmtecamerawandeling" in history
     assert "verwijderde kaart ‘Warmtecamerawandeling’" in history
     assert "Warmtecamerawandeling" not in client.get(f"/boards/{board.id}/canvas").get_data(
-        as_text=True)
+        as_text=True
+    )
     client.post(f"/boards/{board.id}/cards/{card.id}/restore")
     assert "Warmtecamerawandeling" in client.get(f"/boards/{board.id}/canvas").get_data(
-        as_text=True)
+        as_text=True
+    )
 
 
 def test_deleting_a_phase_with_cards_asks_where_they_go(app, board_with_roles, create_card):
@@ -118,8 +156,12 @@ def test_deleting_a_phase_with_cards_asks_where_they_go(app, board_with_roles, c
     response = client.post(f"/boards/{board.id}/phases/{first}/delete", data={})
     assert response.status_code == 422
     assert "kies waar ze heen gaan" in response.get_data(as_text=True)
-    assert client.post(f"/boards/{board.id}/phases/{first}/delete",
-                       data={"move_cards_to": str(second)}).status_code == 302
+    assert (
+        client.post(
+            f"/boards/{board.id}/phases/{first}/delete", data={"move_cards_to": str(second)}
+        ).status_code
+        == 302
+    )
     db.session.refresh(card)
     assert card.phase_id == second and card.deleted_at is None
 
@@ -128,18 +170,23 @@ def test_invite_link_makes_a_new_partner(app, board_with_roles):
     board, people = board_with_roles["board"], board_with_roles["people"]
     coordinator = _signed_in(app, people["coordinator"])
     page = coordinator.post(f"/boards/{board.id}/invites", data={"role": "partner"}).get_data(
-        as_text=True)
+        as_text=True
+    )
     link = re.search(r'value="(http://localhost/invite/[^"]+)"', page).group(1)
     invitee = app.test_client()
     path = link.removeprefix("http://localhost")
     assert invitee.get(path).status_code == 200
-    response = invitee.post(path, data={"name": "Joost", "email": "joost@coop.nl",
-                                        "password": "zonnepanelen-2027"})
+    response = invitee.post(
+        path, data={"name": "Joost", "email": "joost@coop.nl", "password": "zonnepanelen-2027"}
+    )
     assert response.status_code == 302
     db.session.rollback()  # leave the test's own read snapshot, to see what the request wrote
-    membership = db.session.execute(db.select(Membership).filter_by(board_id=board.id)
-                                    .join(Membership.user).filter_by(email="joost@coop.nl")
-                                    ).scalar_one()
+    membership = db.session.execute(
+        db.select(Membership)
+        .filter_by(board_id=board.id)
+        .join(Membership.user)
+        .filter_by(email="joost@coop.nl")
+    ).scalar_one()
     assert membership.role == "partner"
     assert invitee.get(f"/boards/{board.id}").status_code == 200
     # An invite works once.
@@ -167,16 +214,20 @@ def test_a_board_keeps_its_last_coordinator(app, board_with_roles):
     board, people = board_with_roles["board"], board_with_roles["people"]
     client = _signed_in(app, people["coordinator"])
     me = people["coordinator"].id
-    assert client.post(f"/boards/{board.id}/members/{me}", data={"role": "partner"}
-                       ).status_code == 422
-    assert client.post(f"/boards/{board.id}/members/{me}", data={"remove": "1"}
-                       ).status_code == 422
+    assert (
+        client.post(f"/boards/{board.id}/members/{me}", data={"role": "partner"}).status_code == 422
+    )
+    assert client.post(f"/boards/{board.id}/members/{me}", data={"remove": "1"}).status_code == 422
     db.session.rollback()
-    roles = dict(db.session.execute(db.select(Membership.user_id, Membership.role)
-                                    .filter_by(board_id=board.id)).all())
+    roles = dict(
+        db.session.execute(
+            db.select(Membership.user_id, Membership.role).filter_by(board_id=board.id)
+        ).all()
+    )
     assert roles[me] == "coordinator"
     # With a second coordinator, the first may step back.
     partner = people["partner"].id
     client.post(f"/boards/{board.id}/members/{partner}", data={"role": "coordinator"})
-    assert client.post(f"/boards/{board.id}/members/{me}", data={"role": "partner"}
-                       ).status_code == 302
+    assert (
+        client.post(f"/boards/{board.id}/members/{me}", data={"role": "partner"}).status_code == 302
+    )

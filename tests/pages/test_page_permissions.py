@@ -14,16 +14,24 @@ ROUTES = [
     ("GET", "/boards/{b}/cards/{c}", {}, "viewer"),
     ("GET", "/boards/{b}/cards/new?phase_id={p}&lane_id={l}", {}, "partner"),
     ("GET", "/boards/{b}/cards/{c}/edit", {}, "partner"),
-    ("POST", "/boards/{b}/cards", {"phase_id": "{p}", "lane_id": "{l}", "organisation_id": "{o}",
-                                   "title": "Nieuw"}, "partner"),
+    (
+        "POST",
+        "/boards/{b}/cards",
+        {"phase_id": "{p}", "lane_id": "{l}", "organisation_id": "{o}", "title": "Nieuw"},
+        "partner",
+    ),
     ("POST", "/boards/{b}/cards/{c}", {"version": "1", "title": "Anders"}, "partner"),
     ("POST", "/boards/{b}/cards/{c}/delete", {}, "partner"),
     ("POST", "/boards/{b}/phases", {"name": "Extra fase"}, "partner"),
     ("POST", "/boards/{b}/phases/{p}", {"name": "Hernoemd"}, "partner"),
     ("POST", "/boards/{b}/lanes", {"name": "Extra baan"}, "partner"),
     ("POST", "/boards/{b}/lanes/{l}", {"name": "Hernoemd"}, "partner"),
-    ("POST", "/boards/{b}/organisations", {"name": "Coöperatie", "kind": "energiecooperatie",
-                                           "color": "#aa0000"}, "partner"),
+    (
+        "POST",
+        "/boards/{b}/organisations",
+        {"name": "Coöperatie", "kind": "energiecooperatie", "color": "#aa0000"},
+        "partner",
+    ),
     ("POST", "/boards/{b}/organisations/{o}", {"name": "Loket"}, "partner"),
     ("POST", "/boards/{b}/rename", {"name": "Nieuwe naam"}, "coordinator"),
     ("POST", "/boards/{b}/invites", {"role": "partner"}, "coordinator"),
@@ -37,8 +45,14 @@ def seeded(board_with_roles, create_card):
     setup = board_with_roles
     board, people = setup["board"], setup["people"]
     card = create_card(board, people["coordinator"], setup["organisation"])
-    ids = {"b": board.id, "c": card.id, "p": board.phases[0].id, "l": board.lanes[0].id,
-           "o": setup["organisation"].id, "v": people["viewer"].id}
+    ids = {
+        "b": board.id,
+        "c": card.id,
+        "p": board.phases[0].id,
+        "l": board.lanes[0].id,
+        "o": setup["organisation"].id,
+        "v": people["viewer"].id,
+    }
     return setup, ids
 
 
@@ -47,8 +61,9 @@ def _fill(value, ids):
 
 
 @pytest.mark.parametrize("actor", ["coordinator", "partner", "viewer", "outsider", "anonymous"])
-@pytest.mark.parametrize(("method", "path", "data", "needed"), ROUTES,
-                         ids=[f"{m} {p}" for m, p, _d, _n in ROUTES])
+@pytest.mark.parametrize(
+    ("method", "path", "data", "needed"), ROUTES, ids=[f"{m} {p}" for m, p, _d, _n in ROUTES]
+)
 def test_page_answers_each_role(app, seeded, actor, method, path, data, needed):
     setup, ids = seeded
     client = app.test_client()

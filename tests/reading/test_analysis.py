@@ -18,14 +18,17 @@ def _fill(small, skip=()):
 
 
 def _demand(small, phase: str, demand: int | None) -> None:
-    response = small["api"].patch(f"/boards/{small['id']}/phases/{small['phase'][phase]}",
-                                  json={"demand_per_year": demand})
+    response = small["api"].patch(
+        f"/boards/{small['id']}/phases/{small['phase'][phase]}", json={"demand_per_year": demand}
+    )
     assert response.status_code == 200, response.get_json()
 
 
 def _handover(small, one: dict, two: dict) -> dict:
-    response = small["api"].post(f"/boards/{small['id']}/handovers", json={
-        "from_card_id": one["id"], "to_card_id": two["id"]})
+    response = small["api"].post(
+        f"/boards/{small['id']}/handovers",
+        json={"from_card_id": one["id"], "to_card_id": two["id"]},
+    )
     assert response.status_code == 201
     return response.get_json()
 
@@ -38,21 +41,36 @@ def test_lens_figures_match_hand_computed_numbers(small):
     card("A", "L2", capacity_per_year=50, capacity_unit="gesprekken/jaar")
     stopped = card("A", "L2", capacity_per_year=1000, status="stopped")
     for one, quality in ((c1, "good"), (c2, "weak")):
-        api.patch(f"/boards/{b}/cards/{one['id']}", json={"version": one["version"],
-                                                           "quality": quality})
+        api.patch(
+            f"/boards/{b}/cards/{one['id']}", json={"version": one["version"], "quality": quality}
+        )
     b1 = card("B", "L1")
     _handover(small, c1, b1)
     _handover(small, c2, b1)
     _handover(small, b1, c1)
     _handover(small, stopped, b1)  # a stopped offer refers nobody
-    api.post(f"/boards/{b}/markers", json={"kind": "bottleneck", "title": "Afhakers",
-                                           "phase_id": small["phase"]["A"],
-                                           "dropouts_per_year": 40})
-    api.post(f"/boards/{b}/markers", json={"kind": "overlap", "title": "Dubbel",
-                                           "card_ids": [c1["id"], c2["id"]]})
-    resolved = api.post(f"/boards/{b}/markers", json={
-        "kind": "gap", "title": "Opgelost", "phase_id": small["phase"]["A"],
-        "status": "resolved"}).get_json()
+    api.post(
+        f"/boards/{b}/markers",
+        json={
+            "kind": "bottleneck",
+            "title": "Afhakers",
+            "phase_id": small["phase"]["A"],
+            "dropouts_per_year": 40,
+        },
+    )
+    api.post(
+        f"/boards/{b}/markers",
+        json={"kind": "overlap", "title": "Dubbel", "card_ids": [c1["id"], c2["id"]]},
+    )
+    resolved = api.post(
+        f"/boards/{b}/markers",
+        json={
+            "kind": "gap",
+            "title": "Opgelost",
+            "phase_id": small["phase"]["A"],
+            "status": "resolved",
+        },
+    ).get_json()
     assert resolved["status"] == "resolved"
 
     analysis = small["analysis"]()
@@ -79,7 +97,8 @@ def test_gap_rule_fires_for_each_empty_cell_only(small):
     _fill(small, skip={("B", "L2")})
     gaps = _kinds(small["analysis"](), "gap")
     assert [(g["phase_id"], g["lane_id"]) for g in gaps] == [
-        (small["phase"]["B"], small["lane"]["L2"])]
+        (small["phase"]["B"], small["lane"]["L2"])
+    ]
     assert gaps[0]["marker_kind"] == "gap" and "B × L2" in gaps[0]["reason"]
 
 
@@ -97,7 +116,8 @@ def test_stopped_offer_alone_leaves_a_gap(small):
     small["card"]("C", "L1", status="stopped")
     gaps = _kinds(small["analysis"](), "gap")
     assert [(g["phase_id"], g["lane_id"]) for g in gaps] == [
-        (small["phase"]["C"], small["lane"]["L1"])]
+        (small["phase"]["C"], small["lane"]["L1"])
+    ]
 
 
 def test_capacity_gap_fires_only_when_household_capacity_is_below_demand(small):
@@ -138,33 +158,40 @@ def test_break_rule_wants_a_handover_onward_between_consecutive_offered_phases(s
     b = small["card"]("B", "L1")
     breaks = _kinds(small["analysis"](), "break")
     assert [(s["phase_id"], s["marker_kind"]) for s in breaks] == [
-        (small["phase"]["A"], "bottleneck")]  # B → C: C has no offers, that is a gap instead
+        (small["phase"]["A"], "bottleneck")
+    ]  # B → C: C has no offers, that is a gap instead
     _handover(small, b, a)  # backwards does not bridge A → B
     assert len(_kinds(small["analysis"](), "break")) == 1
     _handover(small, a, b)
     assert _kinds(small["analysis"](), "break") == []
     c = small["card"]("C", "L2")
     assert [s["key"] for s in _kinds(small["analysis"](), "break")] == [
-        f"break-{small['phase']['B']}-{small['phase']['C']}"]
+        f"break-{small['phase']['B']}-{small['phase']['C']}"
+    ]
     assert c["phase_id"] == small["phase"]["C"]
 
 
 def test_accepting_a_suggestion_makes_a_marker_and_it_stops_being_suggested(small):
     _fill(small, skip={("A", "L2")})
     key = _kinds(small["analysis"](), "gap")[0]["key"]
-    assert small["viewer"].post(f"/boards/{small['id']}/suggestions/{key}/accept"
-                                ).status_code == 403
+    assert (
+        small["viewer"].post(f"/boards/{small['id']}/suggestions/{key}/accept").status_code == 403
+    )
     response = small["api"].post(f"/boards/{small['id']}/suggestions/{key}/accept")
     assert response.status_code == 201
     marker = response.get_json()
     assert (marker["kind"], marker["phase_id"], marker["lane_id"], marker["status"]) == (
-        "gap", small["phase"]["A"], small["lane"]["L2"], "open")
+        "gap",
+        small["phase"]["A"],
+        small["lane"]["L2"],
+        "open",
+    )
     assert _kinds(small["analysis"](), "gap") == []
-    assert small["api"].post(f"/boards/{small['id']}/suggestions/{key}/accept"
-                             ).status_code == 404
+    assert small["api"].post(f"/boards/{small['id']}/suggestions/{key}/accept").status_code == 404
     # Once the marker is resolved while the cell is still empty, the board suggests it again.
-    small["api"].patch(f"/boards/{small['id']}/markers/{marker['id']}",
-                       json={"version": 1, "status": "resolved"})
+    small["api"].patch(
+        f"/boards/{small['id']}/markers/{marker['id']}", json={"version": 1, "status": "resolved"}
+    )
     assert [g["key"] for g in _kinds(small["analysis"](), "gap")] == [key]
 
 
@@ -172,8 +199,10 @@ def test_a_hand_made_marker_covers_the_suggestion(small):
     a = small["card"]("A", "L1", "zon")
     w = small["card"]("A", "L1", "wind")
     assert len(_kinds(small["analysis"](), "overlap")) == 1
-    small["api"].post(f"/boards/{small['id']}/markers", json={
-        "kind": "overlap", "title": "Twee coöperaties", "card_ids": [a["id"], w["id"]]})
+    small["api"].post(
+        f"/boards/{small['id']}/markers",
+        json={"kind": "overlap", "title": "Twee coöperaties", "card_ids": [a["id"], w["id"]]},
+    )
     assert _kinds(small["analysis"](), "overlap") == []
 
 
@@ -189,8 +218,7 @@ def test_dismissed_suggestion_returns_when_the_situation_changes(small):
     assert _kinds(small["analysis"](), "capacity_gap") == []
     small["card"]("A", "L2", capacity_per_year=100)  # A's capacity changed: 200 < 900
     assert [s["key"] for s in _kinds(small["analysis"](), "capacity_gap")] == [key]
-    assert small["api"].post(f"/boards/{small['id']}/suggestions/nope-1/dismiss"
-                             ).status_code == 404
+    assert small["api"].post(f"/boards/{small['id']}/suggestions/nope-1/dismiss").status_code == 404
 
 
 def _count_queries(fn) -> int:
@@ -214,8 +242,10 @@ def _grow(small, orgs) -> None:
     per_phase = 2 * len(orgs)
     for one, two in zip(cards, cards[per_phase:], strict=False):
         _handover(small, one, two)
-    small["api"].post(f"/boards/{small['id']}/markers", json={
-        "kind": "overlap", "title": "Dubbel", "card_ids": [cards[0]["id"], cards[1]["id"]]})
+    small["api"].post(
+        f"/boards/{small['id']}/markers",
+        json={"kind": "overlap", "title": "Dubbel", "card_ids": [cards[0]["id"], cards[1]["id"]]},
+    )
     small["api"].post(f"/boards/{small['id']}/next-steps", json={"title": "Pilot"})
 
 

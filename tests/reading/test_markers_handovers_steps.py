@@ -5,9 +5,17 @@ import pytest
 
 def test_partner_marks_a_gap_on_a_cell_and_viewer_sees_it(board):
     b, partner, viewer = board["id"], board["clients"]["partner"], board["clients"]["viewer"]
-    response = partner.post(f"/boards/{b}/markers", json={
-        "kind": "gap", "title": "Geen aanbod voor VvE's", "phase_id": board["phases"][2],
-        "lane_id": board["lanes"][1], "severity": "high", "note": "Niemand doet dit"})
+    response = partner.post(
+        f"/boards/{b}/markers",
+        json={
+            "kind": "gap",
+            "title": "Geen aanbod voor VvE's",
+            "phase_id": board["phases"][2],
+            "lane_id": board["lanes"][1],
+            "severity": "high",
+            "note": "Niemand doet dit",
+        },
+    )
     assert response.status_code == 201
     marker = response.get_json()
     assert marker["status"] == "open" and marker["severity"] == "high"
@@ -22,31 +30,48 @@ def test_overlap_needs_two_cards_of_this_board(board, card, written):
     b, partner = board["id"], board["clients"]["partner"]
     one, two = card(), card(org=board["org2"])
     before = written(b)
-    refused = partner.post(f"/boards/{b}/markers", json={
-        "kind": "overlap", "title": "Dubbel", "card_ids": [one["id"]]})
+    refused = partner.post(
+        f"/boards/{b}/markers", json={"kind": "overlap", "title": "Dubbel", "card_ids": [one["id"]]}
+    )
     assert refused.status_code == 422 and "card_ids" in refused.get_json()["error"]["fields"]
     assert written(b) == before
-    made = partner.post(f"/boards/{b}/markers", json={
-        "kind": "overlap", "title": "Dubbel", "card_ids": [one["id"], two["id"]]})
+    made = partner.post(
+        f"/boards/{b}/markers",
+        json={"kind": "overlap", "title": "Dubbel", "card_ids": [one["id"], two["id"]]},
+    )
     assert made.status_code == 201
     assert made.get_json()["card_ids"] == sorted([one["id"], two["id"]])
 
 
 def test_bottleneck_carries_dropouts_and_gaps_do_not(board):
     b, partner = board["id"], board["clients"]["partner"]
-    made = partner.post(f"/boards/{b}/markers", json={
-        "kind": "bottleneck", "title": "Offertes blijven uit", "phase_id": board["phases"][3],
-        "dropouts_per_year": 120})
+    made = partner.post(
+        f"/boards/{b}/markers",
+        json={
+            "kind": "bottleneck",
+            "title": "Offertes blijven uit",
+            "phase_id": board["phases"][3],
+            "dropouts_per_year": 120,
+        },
+    )
     assert made.status_code == 201 and made.get_json()["dropouts_per_year"] == 120
-    refused = partner.post(f"/boards/{b}/markers", json={
-        "kind": "gap", "title": "Gat", "phase_id": board["phases"][3], "dropouts_per_year": 5})
+    refused = partner.post(
+        f"/boards/{b}/markers",
+        json={
+            "kind": "gap",
+            "title": "Gat",
+            "phase_id": board["phases"][3],
+            "dropouts_per_year": 5,
+        },
+    )
     assert refused.status_code == 422
 
 
 def test_marker_status_follows_the_workflow_and_stale_edits_conflict(board, written):
     b, partner = board["id"], board["clients"]["partner"]
-    marker = partner.post(f"/boards/{b}/markers", json={
-        "kind": "gap", "title": "Gat", "phase_id": board["phases"][0]}).get_json()
+    marker = partner.post(
+        f"/boards/{b}/markers", json={"kind": "gap", "title": "Gat", "phase_id": board["phases"][0]}
+    ).get_json()
     url = f"/boards/{b}/markers/{marker['id']}"
     step = partner.patch(url, json={"version": 1, "status": "being_addressed"})
     assert step.status_code == 200 and step.get_json()["version"] == 2
@@ -63,19 +88,27 @@ def test_marker_status_follows_the_workflow_and_stale_edits_conflict(board, writ
     assert partner.get(f"/boards/{b}/markers").get_json()["markers"] == []
 
 
-@pytest.mark.parametrize("body", [
-    {"kind": "gap", "title": "Gat"},  # no phase
-    {"kind": "gap", "title": "Gat", "lane_id": "LANE"},  # lane without phase
-    {"kind": "gap", "title": "", "phase_id": "PHASE"},
-    {"kind": "crack", "title": "Gat", "phase_id": "PHASE"},
-    {"kind": "gap", "title": "Gat", "phase_id": "PHASE", "severity": "urgent"},
-    {"kind": "gap", "title": "Gat", "phase_id": "OTHER_PHASE"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"kind": "gap", "title": "Gat"},  # no phase
+        {"kind": "gap", "title": "Gat", "lane_id": "LANE"},  # lane without phase
+        {"kind": "gap", "title": "", "phase_id": "PHASE"},
+        {"kind": "crack", "title": "Gat", "phase_id": "PHASE"},
+        {"kind": "gap", "title": "Gat", "phase_id": "PHASE", "severity": "urgent"},
+        {"kind": "gap", "title": "Gat", "phase_id": "OTHER_PHASE"},
+    ],
+)
 def test_bad_markers_are_refused_and_write_nothing(board, foreign, written, body):
-    values = {"PHASE": board["phases"][0], "LANE": board["lanes"][0],
-              "OTHER_PHASE": foreign["phase"]}
-    body = {key: values.get(value, value) if isinstance(value, str) else value
-            for key, value in body.items()}
+    values = {
+        "PHASE": board["phases"][0],
+        "LANE": board["lanes"][0],
+        "OTHER_PHASE": foreign["phase"],
+    }
+    body = {
+        key: values.get(value, value) if isinstance(value, str) else value
+        for key, value in body.items()
+    }
     before = written(board["id"])
     response = board["clients"]["partner"].post(f"/boards/{board['id']}/markers", json=body)
     assert response.status_code == 422
@@ -86,23 +119,33 @@ def test_bad_markers_are_refused_and_write_nothing(board, foreign, written, body
 def test_handovers_link_two_cards_of_the_board_once(board, card, written):
     b, partner = board["id"], board["clients"]["partner"]
     desk, coach = card(phase=1, title="Loket"), card(phase=2, title="Coach")
-    made = partner.post(f"/boards/{b}/handovers", json={
-        "from_card_id": desk["id"], "to_card_id": coach["id"], "note": "Warme overdracht"})
+    made = partner.post(
+        f"/boards/{b}/handovers",
+        json={"from_card_id": desk["id"], "to_card_id": coach["id"], "note": "Warme overdracht"},
+    )
     assert made.status_code == 201
     handover = made.get_json()
     assert (handover["from_card_id"], handover["to_card_id"]) == (desk["id"], coach["id"])
     before = written(b)
-    for body in ({"from_card_id": desk["id"], "to_card_id": desk["id"]},
-                 {"from_card_id": desk["id"], "to_card_id": coach["id"]},
-                 {"from_card_id": desk["id"], "to_card_id": 999999}):
+    for body in (
+        {"from_card_id": desk["id"], "to_card_id": desk["id"]},
+        {"from_card_id": desk["id"], "to_card_id": coach["id"]},
+        {"from_card_id": desk["id"], "to_card_id": 999999},
+    ):
         response = partner.post(f"/boards/{b}/handovers", json=body)
         assert response.status_code == 422, body
     assert written(b) == before
-    edited = partner.patch(f"/boards/{b}/handovers/{handover['id']}",
-                           json={"version": 1, "note": "Bellen binnen een week"})
+    edited = partner.patch(
+        f"/boards/{b}/handovers/{handover['id']}",
+        json={"version": 1, "note": "Bellen binnen een week"},
+    )
     assert edited.get_json()["note"] == "Bellen binnen een week"
-    assert partner.patch(f"/boards/{b}/handovers/{handover['id']}",
-                         json={"version": 1, "note": "x"}).status_code == 409
+    assert (
+        partner.patch(
+            f"/boards/{b}/handovers/{handover['id']}", json={"version": 1, "note": "x"}
+        ).status_code
+        == 409
+    )
     listed = board["clients"]["viewer"].get(f"/boards/{b}/handovers").get_json()["handovers"]
     assert [h["id"] for h in listed] == [handover["id"]]
     assert partner.delete(f"/boards/{b}/handovers/{handover['id']}").status_code == 204
@@ -111,20 +154,31 @@ def test_handovers_link_two_cards_of_the_board_once(board, card, written):
 def test_handover_to_a_card_of_another_board_is_refused(board, card, foreign, written):
     mine = card()
     before = written(board["id"])
-    response = board["clients"]["partner"].post(f"/boards/{board['id']}/handovers", json={
-        "from_card_id": mine["id"], "to_card_id": foreign["card"]})
+    response = board["clients"]["partner"].post(
+        f"/boards/{board['id']}/handovers",
+        json={"from_card_id": mine["id"], "to_card_id": foreign["card"]},
+    )
     assert response.status_code == 422
     assert written(board["id"]) == before
 
 
 def test_next_step_lifecycle_with_markers_and_learnings(board):
     b, partner = board["id"], board["clients"]["partner"]
-    marker = partner.post(f"/boards/{b}/markers", json={
-        "kind": "gap", "title": "Gat", "phase_id": board["phases"][3]}).get_json()
-    made = partner.post(f"/boards/{b}/next-steps", json={
-        "title": "Offertecheck in de wijk", "goal": "50 huishoudens helpen",
-        "owner_organisation_id": board["org"], "participants": "Loket, coöperatie",
-        "start_date": "2027-03-01", "due_date": "2027-06-30", "marker_ids": [marker["id"]]})
+    marker = partner.post(
+        f"/boards/{b}/markers", json={"kind": "gap", "title": "Gat", "phase_id": board["phases"][3]}
+    ).get_json()
+    made = partner.post(
+        f"/boards/{b}/next-steps",
+        json={
+            "title": "Offertecheck in de wijk",
+            "goal": "50 huishoudens helpen",
+            "owner_organisation_id": board["org"],
+            "participants": "Loket, coöperatie",
+            "start_date": "2027-03-01",
+            "due_date": "2027-06-30",
+            "marker_ids": [marker["id"]],
+        },
+    )
     assert made.status_code == 201
     step = made.get_json()
     assert step["status"] == "proposed" and step["marker_ids"] == [marker["id"]]
@@ -134,11 +188,11 @@ def test_next_step_lifecycle_with_markers_and_learnings(board):
         response = partner.patch(url, json={"version": version, "status": status})
         assert response.status_code == 200, response.get_json()
         version = response.get_json()["version"]
-    assert partner.patch(url, json={"version": version, "status": "in_progress"}
-                         ).status_code == 422
-    learned = partner.post(f"{url}/learnings", json={"text": "Bewoners willen een vast "
-                                                             "aanspreekpunt",
-                                                     "learned_on": "2027-07-01"})
+    assert partner.patch(url, json={"version": version, "status": "in_progress"}).status_code == 422
+    learned = partner.post(
+        f"{url}/learnings",
+        json={"text": "Bewoners willen een vast aanspreekpunt", "learned_on": "2027-07-01"},
+    )
     assert learned.status_code == 201
     assert learned.get_json()["author"] == "Partner"
     steps = board["clients"]["viewer"].get(f"/boards/{b}/next-steps").get_json()["next_steps"]
@@ -150,19 +204,23 @@ def test_next_step_skipping_agreement_is_refused(board, written):
     b, partner = board["id"], board["clients"]["partner"]
     step = partner.post(f"/boards/{b}/next-steps", json={"title": "Pilot"}).get_json()
     before = written(b)
-    response = partner.patch(f"/boards/{b}/next-steps/{step['id']}",
-                             json={"version": 1, "status": "done"})
+    response = partner.patch(
+        f"/boards/{b}/next-steps/{step['id']}", json={"version": 1, "status": "done"}
+    )
     assert response.status_code == 422
     assert written(b) == before
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"title": "Pilot", "start_date": "2027-05-01", "due_date": "2027-04-01"}, "due_date"),
-    ({"title": "Pilot", "due_date": "2027-02-30"}, "due_date"),
-    ({"title": "Pilot", "marker_ids": [999999]}, "marker_ids"),
-    ({"title": "Pilot", "owner_organisation_id": 999999}, "owner_organisation_id"),
-    ({"title": "Pilot", "status": "finished"}, "status"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"title": "Pilot", "start_date": "2027-05-01", "due_date": "2027-04-01"}, "due_date"),
+        ({"title": "Pilot", "due_date": "2027-02-30"}, "due_date"),
+        ({"title": "Pilot", "marker_ids": [999999]}, "marker_ids"),
+        ({"title": "Pilot", "owner_organisation_id": 999999}, "owner_organisation_id"),
+        ({"title": "Pilot", "status": "finished"}, "status"),
+    ],
+)
 def test_bad_next_steps_are_refused_and_write_nothing(board, written, body, field):
     before = written(board["id"])
     response = board["clients"]["partner"].post(f"/boards/{board['id']}/next-steps", json=body)
@@ -173,10 +231,12 @@ def test_bad_next_steps_are_refused_and_write_nothing(board, written, body, fiel
 
 def test_next_step_due_date_edit_before_start_is_refused(board):
     b, partner = board["id"], board["clients"]["partner"]
-    step = partner.post(f"/boards/{b}/next-steps", json={
-        "title": "Pilot", "start_date": "2027-03-01"}).get_json()
-    response = partner.patch(f"/boards/{b}/next-steps/{step['id']}",
-                             json={"version": 1, "due_date": "2027-01-01"})
+    step = partner.post(
+        f"/boards/{b}/next-steps", json={"title": "Pilot", "start_date": "2027-03-01"}
+    ).get_json()
+    response = partner.patch(
+        f"/boards/{b}/next-steps/{step['id']}", json={"version": 1, "due_date": "2027-01-01"}
+    )
     assert response.status_code == 422
     fresh = partner.get(f"/boards/{b}/next-steps").get_json()["next_steps"][0]
     assert fresh["due_date"] is None and fresh["version"] == 1

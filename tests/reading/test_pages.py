@@ -2,12 +2,16 @@
 
 import re
 
+from app.extensions import db
+from app.models import Membership, User
+
 
 def _login(app, user):
     client = app.test_client()
     with app.app_context():
-        response = client.post("/login", data={"email": user.email,
-                                               "password": "correct-horse-battery"})
+        response = client.post(
+            "/login", data={"email": user.email, "password": "correct-horse-battery"}
+        )
     assert response.status_code in (302, 303)
     return client
 
@@ -45,22 +49,22 @@ def test_bridge_page_and_svg_show_one_linked_span_per_phase(app, small, create_u
 
 def small_user(small, app):
     """The viewer of the small board (a member who may read)."""
-    from app.extensions import db
-    from app.models import Membership, User
-
     with app.app_context():
-        user_id = db.session.execute(db.select(Membership.user_id).filter_by(
-            board_id=small["id"], role="partner")).scalar_one()
+        user_id = db.session.execute(
+            db.select(Membership.user_id).filter_by(board_id=small["id"], role="partner")
+        ).scalar_one()
         return db.session.get(User, user_id)
 
 
 def test_solid_span_when_covered_with_capacity_and_handover(app, small):
     a1, a2 = small["card"]("A", "L1", capacity_per_year=100), small["card"]("A", "L2")
     b1, b2 = small["card"]("B", "L1"), small["card"]("B", "L2")
-    small["api"].patch(f"/boards/{small['id']}/phases/{small['phase']['A']}",
-                       json={"demand_per_year": 100})
-    small["api"].post(f"/boards/{small['id']}/handovers", json={"from_card_id": a1["id"],
-                                                                "to_card_id": b1["id"]})
+    small["api"].patch(
+        f"/boards/{small['id']}/phases/{small['phase']['A']}", json={"demand_per_year": 100}
+    )
+    small["api"].post(
+        f"/boards/{small['id']}/handovers", json={"from_card_id": a1["id"], "to_card_id": b1["id"]}
+    )
     client = _login(app, small_user(small, app))
     text = _get(app, client, f"/boards/{small['id']}/bridge.svg").get_data(as_text=True)
     assert re.findall(r'bw-bridge__span--(\w+)"', text)[0] == "solid"
@@ -70,18 +74,34 @@ def test_solid_span_when_covered_with_capacity_and_handover(app, small):
 def test_markers_page_creates_edits_and_filters_markers_through_forms(app, small):
     client = _login(app, small_user(small, app))
     b = small["id"]
-    made = _post(app, client, f"/boards/{b}/markers", {
-        "kind": "bottleneck", "title": "Offertes blijven uit", "phase_id": small["phase"]["B"],
-        "lane_id": "", "severity": "high", "dropouts_per_year": "30", "note": ""})
+    made = _post(
+        app,
+        client,
+        f"/boards/{b}/markers",
+        {
+            "kind": "bottleneck",
+            "title": "Offertes blijven uit",
+            "phase_id": small["phase"]["B"],
+            "lane_id": "",
+            "severity": "high",
+            "dropouts_per_year": "30",
+            "note": "",
+        },
+    )
     assert made.status_code == 201 and made.headers["HX-Trigger"] == "bw-reading-changed"
-    refused = _post(app, client, f"/boards/{b}/markers", {"kind": "gap", "title": "",
-                                                          "phase_id": ""})
+    refused = _post(
+        app, client, f"/boards/{b}/markers", {"kind": "gap", "title": "", "phase_id": ""}
+    )
     assert refused.status_code == 422 and "bw-field-error" in refused.get_data(as_text=True)
     page = _get(app, client, f"/boards/{b}/markers").get_data(as_text=True)
     assert "Offertes blijven uit" in page and "30 afhakers/jaar" in page
     marker = small["viewer"].get(f"/boards/{b}/markers").get_json()["markers"][0]
-    moved = _post(app, client, f"/boards/{b}/markers/{marker['id']}/status",
-                  {"version": "1", "status": "resolved"})
+    moved = _post(
+        app,
+        client,
+        f"/boards/{b}/markers/{marker['id']}/status",
+        {"version": "1", "status": "resolved"},
+    )
     assert moved.status_code == 200 and "Opgelost" in moved.get_data(as_text=True)
     listed = _get(app, client, f"/boards/{b}/markers/list?status=open").get_data(as_text=True)
     assert "Offertes blijven uit" not in listed
@@ -89,8 +109,12 @@ def test_markers_page_creates_edits_and_filters_markers_through_forms(app, small
     assert "Offertes blijven uit" in listed
     edit = _get(app, client, f"/boards/{b}/markers/{marker['id']}/edit")
     assert 'name="version" value="2"' in edit.get_data(as_text=True)
-    stale = _post(app, client, f"/boards/{b}/markers/{marker['id']}", {
-        "version": "1", "kind": "bottleneck", "title": "Oud", "phase_id": small["phase"]["B"]})
+    stale = _post(
+        app,
+        client,
+        f"/boards/{b}/markers/{marker['id']}",
+        {"version": "1", "kind": "bottleneck", "title": "Oud", "phase_id": small["phase"]["B"]},
+    )
     assert stale.status_code == 409
 
 
@@ -102,26 +126,52 @@ def test_suggestions_can_be_accepted_from_the_page(app, small):
     assert f"gap-{small['phase']['A']}-{small['lane']['L1']}" in keys
     accepted = _post(app, client, f"/boards/{b}/suggestions/{keys[0]}/accept", {})
     assert accepted.status_code == 200
-    assert small["viewer"].get(f"/boards/{b}/markers").get_json()["markers"][0][
-        "title"].startswith("Gat")
+    assert (
+        small["viewer"]
+        .get(f"/boards/{b}/markers")
+        .get_json()["markers"][0]["title"]
+        .startswith("Gat")
+    )
 
 
 def test_next_steps_page_walks_a_step_and_logs_a_learning(app, small):
     client = _login(app, small_user(small, app))
     b = small["id"]
-    made = _post(app, client, f"/boards/{b}/next-steps", {
-        "title": "Keukentafelgesprekken", "goal": "", "owner_organisation_id": "",
-        "participants": "", "start_date": "2027-05-01", "due_date": "2027-04-01"})
+    made = _post(
+        app,
+        client,
+        f"/boards/{b}/next-steps",
+        {
+            "title": "Keukentafelgesprekken",
+            "goal": "",
+            "owner_organisation_id": "",
+            "participants": "",
+            "start_date": "2027-05-01",
+            "due_date": "2027-04-01",
+        },
+    )
     assert made.status_code == 422 and "vóór de startdatum" in made.get_data(as_text=True)
-    made = _post(app, client, f"/boards/{b}/next-steps", {
-        "title": "Keukentafelgesprekken", "start_date": "2027-03-01", "due_date": "2027-04-01"})
+    made = _post(
+        app,
+        client,
+        f"/boards/{b}/next-steps",
+        {"title": "Keukentafelgesprekken", "start_date": "2027-03-01", "due_date": "2027-04-01"},
+    )
     assert made.status_code == 201
     step = small["viewer"].get(f"/boards/{b}/next-steps").get_json()["next_steps"][0]
-    agreed = _post(app, client, f"/boards/{b}/next-steps/{step['id']}/status",
-                   {"version": "1", "status": "agreed"})
+    agreed = _post(
+        app,
+        client,
+        f"/boards/{b}/next-steps/{step['id']}/status",
+        {"version": "1", "status": "agreed"},
+    )
     assert "Afgesproken" in agreed.get_data(as_text=True)
-    learned = _post(app, client, f"/boards/{b}/next-steps/{step['id']}/learnings",
-                    {"text": "Buurtgenoten vertrouwen buurtgenoten", "learned_on": ""})
+    learned = _post(
+        app,
+        client,
+        f"/boards/{b}/next-steps/{step['id']}/learnings",
+        {"text": "Buurtgenoten vertrouwen buurtgenoten", "learned_on": ""},
+    )
     assert learned.status_code == 201
     page = _get(app, client, f"/boards/{b}/next-steps").get_data(as_text=True)
     assert "Buurtgenoten vertrouwen buurtgenoten" in page and "Afgesproken" in page
@@ -144,18 +194,26 @@ def test_rounds_page_starts_a_round_and_compares(app, small):
 def test_canvas_shows_badges_lens_switch_and_panel(app, small):
     one = small["card"]("A", "L1", "zon")
     two = small["card"]("A", "L1", "wind")
-    small["api"].post(f"/boards/{small['id']}/markers", json={
-        "kind": "overlap", "title": "Twee coöperaties", "card_ids": [one["id"], two["id"]]})
-    small["api"].post(f"/boards/{small['id']}/markers", json={
-        "kind": "gap", "title": "Niets voor VvE", "phase_id": small["phase"]["B"],
-        "lane_id": small["lane"]["L2"]})
+    small["api"].post(
+        f"/boards/{small['id']}/markers",
+        json={"kind": "overlap", "title": "Twee coöperaties", "card_ids": [one["id"], two["id"]]},
+    )
+    small["api"].post(
+        f"/boards/{small['id']}/markers",
+        json={
+            "kind": "gap",
+            "title": "Niets voor VvE",
+            "phase_id": small["phase"]["B"],
+            "lane_id": small["lane"]["L2"],
+        },
+    )
     client = _login(app, small_user(small, app))
     html = _get(app, client, f"/boards/{small['id']}").get_data(as_text=True)
     assert 'data-lens="efficient"' in html and "css/reading.css" in html and "js/reading.js" in html
-    card_part = html[html.index(f'id="card-{one["id"]}"'):]
-    assert "bw-marker-badge--overlap" in card_part[:card_part.index("</li>")]
+    card_part = html[html.index(f'id="card-{one["id"]}"') :]
+    assert "bw-marker-badge--overlap" in card_part[: card_part.index("</li>")]
     cell = f'data-reading-cell="{small["phase"]["B"]}-{small["lane"]["L2"]}"'
-    assert "bw-marker-badge--gap" in html[html.index(cell):html.index(cell) + 600]
+    assert "bw-marker-badge--gap" in html[html.index(cell) : html.index(cell) + 600]
     overlay = _get(app, client, f"/boards/{small['id']}/reading/overlay").get_data(as_text=True)
     assert f'data-reading-phase="{small["phase"]["A"]}"' in overlay
     panel = _get(app, client, f"/boards/{small['id']}/reading/panel").get_data(as_text=True)
@@ -163,12 +221,10 @@ def test_canvas_shows_badges_lens_switch_and_panel(app, small):
 
 
 def test_viewer_pages_have_no_edit_forms_and_outsiders_are_refused(app, small, create_user):
-    from app.extensions import db
-    from app.models import Membership, User
-
     with app.app_context():
-        viewer_id = db.session.execute(db.select(Membership.user_id).filter_by(
-            board_id=small["id"], role="viewer")).scalar_one()
+        viewer_id = db.session.execute(
+            db.select(Membership.user_id).filter_by(board_id=small["id"], role="viewer")
+        ).scalar_one()
         viewer = db.session.get(User, viewer_id)
     client = _login(app, viewer)
     b = small["id"]
@@ -176,9 +232,15 @@ def test_viewer_pages_have_no_edit_forms_and_outsiders_are_refused(app, small, c
         page = _get(app, client, f"/boards/{b}/{path}")
         assert page.status_code == 200, path
         assert 'method="post"' not in page.get_data(as_text=True).split("<main", 1)[-1], path
-    assert _post(app, client, f"/boards/{b}/markers", {"kind": "gap", "title": "x",
-                                                       "phase_id": small["phase"]["A"]}
-                 ).status_code == 403
+    assert (
+        _post(
+            app,
+            client,
+            f"/boards/{b}/markers",
+            {"kind": "gap", "title": "x", "phase_id": small["phase"]["A"]},
+        ).status_code
+        == 403
+    )
     outsider = _login(app, create_user())
     for path in ("markers", "bridge", "bridge.svg", "next-steps", "rounds"):
         assert _get(app, outsider, f"/boards/{b}/{path}").status_code == 403, path

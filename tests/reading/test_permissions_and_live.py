@@ -1,6 +1,11 @@
 """Who may read and edit markers, handovers, next steps, rounds; every change is pushed live."""
 
 import pytest
+from flask_socketio import SocketIOTestClient
+
+from app.auth.services import issue_token
+from app.extensions import db, socketio
+from app.models import User
 
 READS = ["markers", "handovers", "next-steps", "analysis", "rounds"]
 
@@ -20,8 +25,11 @@ def _writes(board, card):
     b = board["id"]
     one, two = card(phase=0), card(phase=1)
     return [
-        ("post", f"/boards/{b}/markers", {"kind": "gap", "title": "Gat",
-                                          "phase_id": board["phases"][0]}),
+        (
+            "post",
+            f"/boards/{b}/markers",
+            {"kind": "gap", "title": "Gat", "phase_id": board["phases"][0]},
+        ),
         ("post", f"/boards/{b}/handovers", {"from_card_id": one["id"], "to_card_id": two["id"]}),
         ("post", f"/boards/{b}/next-steps", {"title": "Pilot"}),
         ("post", f"/boards/{b}/rounds", {"name": "Ronde 1"}),
@@ -48,11 +56,19 @@ def test_viewer_cannot_edit_or_delete_what_partners_made(board, card):
         assert viewer.patch(url, json={"version": 1}).status_code == 403
         assert viewer.delete(url).status_code == 403
         assert board["clients"]["outsider"].delete(url).status_code == 403
-    assert viewer.post(f"/boards/{b}/next-steps/{step['id']}/learnings",
-                       json={"text": "Les"}).status_code == 403
+    assert (
+        viewer.post(
+            f"/boards/{b}/next-steps/{step['id']}/learnings", json={"text": "Les"}
+        ).status_code
+        == 403
+    )
     assert viewer.get(f"/boards/{b}/rounds/{made['rounds']['id']}/diff").status_code == 200
-    assert board["clients"]["outsider"].get(
-        f"/boards/{b}/rounds/{made['rounds']['id']}/diff").status_code == 403
+    assert (
+        board["clients"]["outsider"]
+        .get(f"/boards/{b}/rounds/{made['rounds']['id']}/diff")
+        .status_code
+        == 403
+    )
 
 
 def test_every_change_is_pushed_live(app, board, card, sio):
@@ -62,11 +78,14 @@ def test_every_change_is_pushed_live(app, board, card, sio):
     with app.app_context():
         assert socket.emit("join", {"board_id": b}, callback=True)["ok"]
         socket.get_received()
-    marker = partner.post(f"/boards/{b}/markers", json={
-        "kind": "bottleneck", "title": "Knelpunt", "phase_id": board["phases"][3]}).get_json()
+    marker = partner.post(
+        f"/boards/{b}/markers",
+        json={"kind": "bottleneck", "title": "Knelpunt", "phase_id": board["phases"][3]},
+    ).get_json()
     partner.patch(f"/boards/{b}/markers/{marker['id']}", json={"version": 1, "note": "x"})
-    handover = partner.post(f"/boards/{b}/handovers", json={
-        "from_card_id": one["id"], "to_card_id": two["id"]}).get_json()
+    handover = partner.post(
+        f"/boards/{b}/handovers", json={"from_card_id": one["id"], "to_card_id": two["id"]}
+    ).get_json()
     partner.patch(f"/boards/{b}/handovers/{handover['id']}", json={"version": 1, "note": "y"})
     step = partner.post(f"/boards/{b}/next-steps", json={"title": "Pilot"}).get_json()
     partner.post(f"/boards/{b}/next-steps/{step['id']}/learnings", json={"text": "Les"})
@@ -77,9 +96,17 @@ def test_every_change_is_pushed_live(app, board, card, sio):
     with app.app_context():
         received = [m["args"][0] for m in socket.get_received() if m["name"] == "board_event"]
     assert [e["type"] for e in received] == [
-        "marker.created", "marker.updated", "handover.created", "handover.updated",
-        "next_step.created", "next_step.updated", "round.created", "handover.deleted",
-        "marker.deleted", "next_step.deleted"]
+        "marker.created",
+        "marker.updated",
+        "handover.created",
+        "handover.updated",
+        "next_step.created",
+        "next_step.updated",
+        "round.created",
+        "handover.deleted",
+        "marker.deleted",
+        "next_step.deleted",
+    ]
     assert received[0]["data"]["title"] == "Knelpunt"
     assert received[5]["data"]["learnings"][0]["text"] == "Les"
     seqs = [e["seq"] for e in received]
@@ -87,12 +114,6 @@ def test_every_change_is_pushed_live(app, board, card, sio):
 
 
 def test_only_partners_decide_on_suggestions_and_a_dismissal_is_pushed(app, small, written):
-    from flask_socketio import SocketIOTestClient
-
-    from app.auth.services import issue_token
-    from app.extensions import db, socketio
-    from app.models import User
-
     b = small["id"]
     key = small["analysis"]()["suggestions"][0]["key"]
     before = written(b)
@@ -114,8 +135,11 @@ def test_only_partners_decide_on_suggestions_and_a_dismissal_is_pushed(app, smal
 @pytest.mark.parametrize("role, status", [("outsider", 403), ("anonymous", 401)])
 def test_outsiders_cannot_decide_on_suggestions(board, role, status):
     b = board["id"]
-    key = board["clients"]["partner"].get(f"/boards/{b}/analysis").get_json()[
-        "suggestions"][0]["key"]
+    key = (
+        board["clients"]["partner"].get(f"/boards/{b}/analysis").get_json()["suggestions"][0]["key"]
+    )
     for action in ("accept", "dismiss"):
-        assert board["clients"][role].post(
-            f"/boards/{b}/suggestions/{key}/{action}").status_code == status
+        assert (
+            board["clients"][role].post(f"/boards/{b}/suggestions/{key}/{action}").status_code
+            == status
+        )

@@ -37,8 +37,11 @@ def _in_threads(app, count: int, work) -> list:
 
 def _seqs(board_id: int) -> list[int]:
     db.session.rollback()
-    return list(db.session.execute(
-        db.select(Event.seq).filter_by(board_id=board_id).order_by(Event.seq)).scalars())
+    return list(
+        db.session.execute(
+            db.select(Event.seq).filter_by(board_id=board_id).order_by(Event.seq)
+        ).scalars()
+    )
 
 
 def test_same_version_edits_let_exactly_one_win(app, board_with_roles, create_card):
@@ -60,8 +63,9 @@ def test_same_version_edits_let_exactly_one_win(app, board_with_roles, create_ca
     assert (stored.title, stored.version) == (winners[0].title, 2)
 
 
-def test_concurrent_writers_keep_every_edit_and_seq_without_holes(app, board_with_roles,
-                                                                   create_card):
+def test_concurrent_writers_keep_every_edit_and_seq_without_holes(
+    app, board_with_roles, create_card
+):
     board, people = board_with_roles["board"], board_with_roles["people"]
     organisation = board_with_roles["organisation"]
     writers = 20
@@ -78,13 +82,15 @@ def test_concurrent_writers_keep_every_edit_and_seq_without_holes(app, board_wit
     seqs = _seqs(board.id)
     assert seqs == list(range(1, first_seq + writers * edits + 1))
     assert db.session.get(Board, board.id).seq == seqs[-1]
-    titles = dict(db.session.execute(
-        db.select(Card.id, Card.title).where(Card.id.in_(cards))).all())
+    titles = dict(
+        db.session.execute(db.select(Card.id, Card.title).where(Card.id.in_(cards))).all()
+    )
     assert titles == {card_id: f"{i}-{edits}" for i, card_id in enumerate(cards)}
 
 
 def test_edits_and_moves_of_the_same_cards_at_once_neither_deadlock_nor_lose_a_write(
-        app, board_with_roles, create_card):
+    app, board_with_roles, create_card
+):
     # Edits read without the board lock and take it late (for the seq); moves take it first.
     # Both must lock the board before the card, or PostgreSQL would find a deadlock here.
     board, people = board_with_roles["board"], board_with_roles["people"]
@@ -102,8 +108,9 @@ def test_edits_and_moves_of_the_same_cards_at_once_neither_deadlock_nor_lose_a_w
             db.session.refresh(current)
             try:
                 if index % 3:
-                    update_card(actor, board.id, card_id, current.version,
-                                {"title": f"{index}-{done}"})
+                    update_card(
+                        actor, board.id, card_id, current.version, {"title": f"{index}-{done}"}
+                    )
                 else:
                     move_card(actor, board.id, card_id, phases[done % 2], lane_id)
             except Conflict as conflict:

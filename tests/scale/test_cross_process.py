@@ -36,17 +36,40 @@ def cluster(postgres_module_database, redis_url, nginx, tmp_path_factory):
     """Start two processes and nginx; yield their addresses and a seeded board."""
     base = free_ports_in_a_row(3)  # two processes and nginx
     proxy = base + 2
-    env = {**os.environ, "DATABASE_URL": postgres_module_database,
-           "SOCKETIO_MESSAGE_QUEUE": redis_url, "SECRET_KEY": "cluster-test-secret"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": postgres_module_database,
+        "SOCKETIO_MESSAGE_QUEUE": redis_url,
+        "SECRET_KEY": "cluster-test-secret",
+    }
     log = (tmp_path_factory.mktemp("cluster") / "cluster.log").open("w+")
     child = subprocess.Popen(
-        [sys.executable, "-m", "deploy.cluster", "-n", "2", "--base-port", str(base),
-         "--proxy-port", str(proxy), "--threads", "100"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "deploy.cluster",
+            "-n",
+            "2",
+            "--base-port",
+            str(base),
+            "--proxy-port",
+            str(proxy),
+            "--threads",
+            "100",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait_for_line(log, child, "Brugwerk cluster on")
-        yield {"a": f"http://127.0.0.1:{base}", "b": f"http://127.0.0.1:{base + 1}",
-               "proxy": f"http://127.0.0.1:{proxy}", **_seed(postgres_module_database)}
+        yield {
+            "a": f"http://127.0.0.1:{base}",
+            "b": f"http://127.0.0.1:{base + 1}",
+            "proxy": f"http://127.0.0.1:{proxy}",
+            **_seed(postgres_module_database),
+        }
     finally:
         child.send_signal(signal.SIGTERM)
         child.wait(timeout=30)
@@ -74,11 +97,16 @@ def _seed(database_url: str) -> dict:
         partner = create_user("partner@example.nl", "Partner", "correct-horse-1")
         board = create_board(Actor(user=coordinator), "Bord over twee processen")
         add_member(Actor(user=coordinator), board.id, partner.email, "partner")
-        organisation = create_organisation(Actor(user=coordinator), board.id, "Energieloket",
-                                           "energieloket", "#0b5fa5")
-        seeded = {"board_id": board.id, "phase_id": board.phases[0].id,
-                  "organisation_id": organisation.id,
-                  "coordinator": issue_token(coordinator), "partner": issue_token(partner)}
+        organisation = create_organisation(
+            Actor(user=coordinator), board.id, "Energieloket", "energieloket", "#0b5fa5"
+        )
+        seeded = {
+            "board_id": board.id,
+            "phase_id": board.phases[0].id,
+            "organisation_id": organisation.id,
+            "coordinator": issue_token(coordinator),
+            "partner": issue_token(partner),
+        }
         db.session.remove()
         db.engine.dispose()
     return seeded
@@ -126,14 +154,27 @@ def listeners():
 
 
 def _api(base: str, token: str, method: str, path: str, **kwargs) -> requests.Response:
-    return requests.request(method, f"{base}/api/v1{path}", timeout=30,
-                            headers={"Authorization": f"Bearer {token}"}, **kwargs)
+    return requests.request(
+        method,
+        f"{base}/api/v1{path}",
+        timeout=30,
+        headers={"Authorization": f"Bearer {token}"},
+        **kwargs,
+    )
 
 
 def _new_card(cluster: dict, base: str, title: str) -> dict:
-    response = _api(base, cluster["partner"], "POST", f"/boards/{cluster['board_id']}/cards",
-                    json={"phase_id": cluster["phase_id"], "title": title,
-                          "organisation_id": cluster["organisation_id"]})
+    response = _api(
+        base,
+        cluster["partner"],
+        "POST",
+        f"/boards/{cluster['board_id']}/cards",
+        json={
+            "phase_id": cluster["phase_id"],
+            "title": title,
+            "organisation_id": cluster["organisation_id"],
+        },
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -144,9 +185,13 @@ def test_edits_through_b_reach_a_client_in_seq_order(cluster, listeners):
     start = listener.joined["seq"]
     card = _new_card(cluster, cluster["b"], "Energiecoach")
     for version in range(1, 6):
-        response = _api(cluster["b"], cluster["partner"], "PATCH",
-                        f"/boards/{cluster['board_id']}/cards/{card['id']}",
-                        json={"version": version, "title": f"Energiecoach {version}"})
+        response = _api(
+            cluster["b"],
+            cluster["partner"],
+            "PATCH",
+            f"/boards/{cluster['board_id']}/cards/{card['id']}",
+            json={"version": version, "title": f"Energiecoach {version}"},
+        )
         assert response.status_code == 200, response.text
     assert listener.wait_until(lambda: len(listener.events) >= 6), listener.events
     assert [e["seq"] for e in listener.events] == list(range(start + 1, start + 7))
@@ -159,21 +204,31 @@ def test_presence_shows_people_on_both_processes(cluster, listeners):
     listeners(cluster["b"], {"token": cluster["partner"]}, cluster["board_id"])
 
     def both_seen() -> bool:
-        return any({"Coördinator", "Partner"} <= {u["name"] for u in p["users"]}
-                   for p in on_a.presence)
+        return any(
+            {"Coördinator", "Partner"} <= {u["name"] for u in p["users"]} for p in on_a.presence
+        )
 
     assert on_a.wait_until(both_seen), on_a.presence
 
 
 def test_revoking_a_share_link_on_a_cuts_the_viewer_on_b(cluster, listeners):
     board = cluster["board_id"]
-    created = _api(cluster["a"], cluster["coordinator"], "POST", f"/boards/{board}/share-links",
-                   json={"label": "Wethouder"})
+    created = _api(
+        cluster["a"],
+        cluster["coordinator"],
+        "POST",
+        f"/boards/{board}/share-links",
+        json={"label": "Wethouder"},
+    )
     assert created.status_code == 201, created.text
     viewer = listeners(cluster["b"], {"share": created.json()["token"]}, board)
     assert viewer.joined["ok"] is True and viewer.joined["role"] == "viewer"
-    revoked = _api(cluster["a"], cluster["coordinator"], "DELETE",
-                   f"/boards/{board}/share-links/{created.json()['id']}")
+    revoked = _api(
+        cluster["a"],
+        cluster["coordinator"],
+        "DELETE",
+        f"/boards/{board}/share-links/{created.json()['id']}",
+    )
     assert revoked.status_code == 204
     assert viewer.disconnected.wait(WAIT), "the viewer on process B stayed connected"
 
@@ -190,9 +245,13 @@ def test_seq_has_no_holes_under_writers_on_both_processes(cluster, listeners):
     def write(index: int) -> None:
         gate.wait()
         for version in range(1, edits + 1):
-            response = _api(bases[index % 2], cluster["partner"], "PATCH",
-                            f"/boards/{board}/cards/{cards[index]['id']}",
-                            json={"version": version, "title": f"{index}-{version}"})
+            response = _api(
+                bases[index % 2],
+                cluster["partner"],
+                "PATCH",
+                f"/boards/{board}/cards/{cards[index]['id']}",
+                json={"version": version, "title": f"{index}-{version}"},
+            )
             if response.status_code != 200:
                 failures.append(f"{index}/{version}: {response.status_code} {response.text}")
 
@@ -203,8 +262,9 @@ def test_seq_has_no_holes_under_writers_on_both_processes(cluster, listeners):
         thread.join(timeout=120)
     assert failures == []
     total = writers * (edits + 1)
-    log = _api(cluster["b"], cluster["partner"], "GET", f"/boards/{board}/events",
-               params={"after": start}).json()
+    log = _api(
+        cluster["b"], cluster["partner"], "GET", f"/boards/{board}/events", params={"after": start}
+    ).json()
     assert [e["seq"] for e in log["events"]] == list(range(start + 1, start + total + 1))
     state = _api(cluster["a"], cluster["partner"], "GET", f"/boards/{board}").json()
     titles = {c["id"]: c["title"] for c in state["cards"]}
@@ -217,15 +277,18 @@ def test_nginx_keeps_a_browser_on_one_process_and_proxies_websockets(cluster, li
     first = requests.get(f"{cluster['proxy']}/healthz", timeout=10)
     node = first.cookies.get("brugwerk_node")
     assert first.status_code == 200 and node in ("0", "1")
-    again = requests.get(f"{cluster['proxy']}/healthz", cookies={"brugwerk_node": node},
-                         timeout=10)
+    again = requests.get(f"{cluster['proxy']}/healthz", cookies={"brugwerk_node": node}, timeout=10)
     assert again.cookies.get("brugwerk_node") == node
     # Long-polling first, then the upgrade to a WebSocket, both through the proxy.
     client = socketio.Client(reconnection=False)
     received: list[dict] = []
     client.on("board_event", received.append)
-    client.connect(cluster["proxy"], auth={"token": cluster["coordinator"]},
-                   transports=["polling", "websocket"], wait_timeout=10)
+    client.connect(
+        cluster["proxy"],
+        auth={"token": cluster["coordinator"]},
+        transports=["polling", "websocket"],
+        wait_timeout=10,
+    )
     try:
         assert client.call("join", {"board_id": cluster["board_id"]}, timeout=10)["ok"] is True
         deadline = time.monotonic() + 10
@@ -242,13 +305,19 @@ def test_nginx_keeps_a_browser_on_one_process_and_proxies_websockets(cluster, li
 
 
 def test_people_on_a_killed_process_leave_the_presence_shown_by_the_other(
-        postgres_database, redis_url, listeners):
+    postgres_database, redis_url, listeners
+):
     """kill -9 one of two processes: no goodbye reaches the database, and yet its people vanish
     from the presence list the other process shows (its heartbeat sweeps them)."""
-    env = {"DATABASE_URL": postgres_database, "SOCKETIO_MESSAGE_QUEUE": redis_url,
-           "SECRET_KEY": "cluster-test-secret", "PRESENCE_HEARTBEAT_SECONDS": "0.5"}
-    processes = Cluster(processes=2, base_port=free_ports_in_a_row(2), proxy_port=None,
-                        env=env, threads=20)
+    env = {
+        "DATABASE_URL": postgres_database,
+        "SOCKETIO_MESSAGE_QUEUE": redis_url,
+        "SECRET_KEY": "cluster-test-secret",
+        "PRESENCE_HEARTBEAT_SECONDS": "0.5",
+    }
+    processes = Cluster(
+        processes=2, base_port=free_ports_in_a_row(2), proxy_port=None, env=env, threads=20
+    )
     processes.migrate()
     seeded = _seed(postgres_database)
     with processes:

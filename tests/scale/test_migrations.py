@@ -38,8 +38,14 @@ with app.app_context():
 def _round_trip(database_url: str) -> str:
     env = {**os.environ, "DATABASE_URL": database_url}
     env.pop("SOCKETIO_MESSAGE_QUEUE", None)
-    result = subprocess.run([sys.executable, "-c", ROUND_TRIP], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", ROUND_TRIP],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 

@@ -32,18 +32,25 @@ def test_postgresql_collations_order_positions_as_python(postgres_database):
     engine = create_engine(postgres_database)
     try:
         with engine.begin() as connection:
-            available = set(connection.execute(text(
-                "SELECT collname FROM pg_collation WHERE collname = ANY(:names)"),
-                {"names": COLLATIONS}).scalars())
+            available = set(
+                connection.execute(
+                    text("SELECT collname FROM pg_collation WHERE collname = ANY(:names)"),
+                    {"names": COLLATIONS},
+                ).scalars()
+            )
             connection.execute(text("CREATE TABLE positions (key varchar(255))"))
             shuffled = random.Random(3).sample(keys, len(keys))
-            connection.execute(text("INSERT INTO positions VALUES (:key)"),
-                               [{"key": key} for key in shuffled])
+            connection.execute(
+                text("INSERT INTO positions VALUES (:key)"), [{"key": key} for key in shuffled]
+            )
             for collation in COLLATIONS:
                 if collation not in available:
                     continue
-                ordered = list(connection.execute(text(
-                    f'SELECT key FROM positions ORDER BY key COLLATE "{collation}"')).scalars())
+                ordered = list(
+                    connection.execute(
+                        text(f'SELECT key FROM positions ORDER BY key COLLATE "{collation}"')
+                    ).scalars()
+                )
                 assert ordered == keys, collation
     finally:
         engine.dispose()

@@ -55,8 +55,11 @@ class World:
         """Return what a refused request must leave unchanged: seqs, members, links, tokens."""
         db.session.remove()
         seqs = db.session.execute(db.select(Board.id, Board.seq).order_by(Board.id)).all()
-        members = db.session.execute(db.select(Membership.board_id, Membership.user_id,
-                                               Membership.role).order_by(Membership.id)).all()
+        members = db.session.execute(
+            db.select(Membership.board_id, Membership.user_id, Membership.role).order_by(
+                Membership.id
+            )
+        ).all()
         links = db.session.execute(db.select(ShareLink.id, ShareLink.revoked_at)).all()
         tokens = db.session.execute(db.select(ApiToken.id, ApiToken.revoked_at)).all()
         epochs = db.session.execute(db.select(User.id, User.session_epoch)).all()
@@ -86,14 +89,24 @@ def _session_cookie(app, email: str) -> str:
     return client.get_cookie("session").value
 
 
-def _seed_reading(world: World, coordinator: User, card_ids: list[int], phase_id: int,
-                  organisation_id: int) -> None:
+def _seed_reading(
+    world: World, coordinator: User, card_ids: list[int], phase_id: int, organisation_id: int
+) -> None:
     """Add markers, handovers, next steps, rounds and meetings as rows (fixtures, not events)."""
-    marker = Marker(board_id=world.board_id, kind="gap", phase_id=phase_id, title="Gat",
-                    author_id=coordinator.id)
+    marker = Marker(
+        board_id=world.board_id,
+        kind="gap",
+        phase_id=phase_id,
+        title="Gat",
+        author_id=coordinator.id,
+    )
     handover = Handover(board_id=world.board_id, from_card_id=card_ids[0], to_card_id=card_ids[1])
-    step = NextStep(board_id=world.board_id, title="Stap", owner_organisation_id=organisation_id,
-                    due_date=date(2030, 1, 1))
+    step = NextStep(
+        board_id=world.board_id,
+        title="Stap",
+        owner_organisation_id=organisation_id,
+        due_date=date(2030, 1, 1),
+    )
     step.markers.append(marker)
     learning = Learning(next_step=step, text="Geleerd", author_id=coordinator.id)
     try:  # a real snapshot when the rounds service exists
@@ -101,19 +114,32 @@ def _seed_reading(world: World, coordinator: User, card_ids: list[int], phase_id
 
         round_ = start_round(Actor(user=coordinator), world.board_id, "Ronde 1")
     except ImportError:
-        round_ = Round(board_id=world.board_id, name="Ronde 1", seq=1, snapshot={},
-                       created_by_id=coordinator.id)
-    meeting = Meeting(board_id=world.board_id, title="Overleg",
-                      starts_at=datetime(2030, 1, 1, 10, tzinfo=UTC))
+        round_ = Round(
+            board_id=world.board_id,
+            name="Ronde 1",
+            seq=1,
+            snapshot={},
+            created_by_id=coordinator.id,
+        )
+    meeting = Meeting(
+        board_id=world.board_id, title="Overleg", starts_at=datetime(2030, 1, 1, 10, tzinfo=UTC)
+    )
     item = MeetingItem(meeting=meeting, title="Punt", position=0)
     db.session.add_all([marker, handover, step, learning, round_, meeting, item])
     db.session.flush()
     decision = Decision(meeting=meeting, item_id=item.id, text="Besluit", next_step_id=step.id)
     db.session.add(decision)
     db.session.commit()
-    for kind, row in (("marker", marker), ("handover", handover), ("next_step", step),
-                      ("learning", learning), ("round", round_), ("meeting", meeting),
-                      ("item", item), ("decision", decision)):
+    for kind, row in (
+        ("marker", marker),
+        ("handover", handover),
+        ("next_step", step),
+        ("learning", learning),
+        ("round", round_),
+        ("meeting", meeting),
+        ("item", item),
+        ("decision", decision),
+    ):
         world.ids[kind] = row.id
         world.versions[kind] = getattr(row, "version", None)
 
@@ -137,18 +163,26 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
     add_member(actor, board.id, people["extra"].email, "viewer")
     from app.boards.structure import create_organisation  # noqa: PLC0415
 
-    organisation = create_organisation(actor, board.id, "Energieloket", "energieloket",
-                                       "#0b5fa5")
+    organisation = create_organisation(actor, board.id, "Energieloket", "energieloket", "#0b5fa5")
     cards = [create_card(board, coordinator, organisation) for _ in range(2)]
     world = World(app=app, board_id=board.id, other_board_id=other.id)
-    world.ids.update(board=board.id, phase=board.phases[0].id, lane=board.lanes[0].id,
-                     organisation=organisation.id, card=cards[0].id, card2=cards[1].id,
-                     member=people["extra"].id)
-    world.versions.update(board=board.version, phase=board.phases[0].version,
-                          lane=board.lanes[0].version, organisation=organisation.version,
-                          card=cards[0].version)
-    _seed_reading(world, coordinator, [c.id for c in cards], board.phases[0].id,
-                  organisation.id)
+    world.ids.update(
+        board=board.id,
+        phase=board.phases[0].id,
+        lane=board.lanes[0].id,
+        organisation=organisation.id,
+        card=cards[0].id,
+        card2=cards[1].id,
+        member=people["extra"].id,
+    )
+    world.versions.update(
+        board=board.version,
+        phase=board.phases[0].version,
+        lane=board.lanes[0].version,
+        organisation=organisation.version,
+        card=cards[0].version,
+    )
+    _seed_reading(world, coordinator, [c.id for c in cards], board.phases[0].id, organisation.id)
     for kind in LINKS:
         link, token = create_link(actor, board.id, label=kind)
         world.share_tokens[kind] = token
@@ -166,7 +200,8 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
         world.cookies[role] = _session_cookie(app, people[role].email)
     issue_token(coordinator, "spare")
     world.ids["api_token"] = db.session.execute(
-        db.select(ApiToken.id).filter_by(label="spare")).scalar_one()
+        db.select(ApiToken.id).filter_by(label="spare")
+    ).scalar_one()
     world.emails["extra"] = people["extra"].email
     world.db_path = Path(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///"))
     world.snapshot = tmp_path / "snapshot.db"

@@ -11,7 +11,15 @@ from tests.security.conftest import USERS
 # SHARE: the holder of an active share token in the path. OWNER: the user who owns the entity
 # in the path (here: the coordinator's spare API token). IGNORE: not an action (disconnect).
 PUBLIC, AUTH, READ, EDIT, MANAGE, SHARE, OWNER, IGNORE = (
-    "public", "authenticated", "viewer", "partner", "coordinator", "share", "owner", "ignore")
+    "public",
+    "authenticated",
+    "viewer",
+    "partner",
+    "coordinator",
+    "share",
+    "owner",
+    "ignore",
+)
 ALLOWED = {
     PUBLIC: set(USERS) | {"share", "revoked", "expired", "anonymous"},
     AUTH: set(USERS),
@@ -28,20 +36,48 @@ REFUSED_INPUT = {400, 422}
 
 _PARAM = re.compile(r"<(?:(\w+)(?:\(([^)]*)\))?:)?(\w+)>")
 # Path parameters by name, then by the collection segment in front of them.
-BY_NAME = {"board_id": "board", "card_id": "card", "phase_id": "phase", "lane_id": "lane",
-           "organisation_id": "organisation", "marker_id": "marker", "handover_id": "handover",
-           "next_step_id": "next_step", "step_id": "next_step", "meeting_id": "meeting",
-           "item_id": "item", "decision_id": "decision", "link_id": "share_link",
-           "round_id": "round", "user_id": "member", "token_id": "api_token",
-           "learning_id": "learning"}
-BY_SEGMENT = {"cards": "card", "phases": "phase", "lanes": "lane",
-              "organisations": "organisation", "markers": "marker", "handovers": "handover",
-              "next-steps": "next_step", "meetings": "meeting", "items": "item",
-              "decisions": "decision", "share-links": "share_link", "rounds": "round",
-              "members": "member", "tokens": "api_token", "learnings": "learning",
-              "s": "share_token", "invite": "invite_token", "suggestions": "suggestion"}
-STATIC_FILE = next(p.relative_to(Path("static")).as_posix()
-                   for p in sorted(Path("static").rglob("*.css")))
+BY_NAME = {
+    "board_id": "board",
+    "card_id": "card",
+    "phase_id": "phase",
+    "lane_id": "lane",
+    "organisation_id": "organisation",
+    "marker_id": "marker",
+    "handover_id": "handover",
+    "next_step_id": "next_step",
+    "step_id": "next_step",
+    "meeting_id": "meeting",
+    "item_id": "item",
+    "decision_id": "decision",
+    "link_id": "share_link",
+    "round_id": "round",
+    "user_id": "member",
+    "token_id": "api_token",
+    "learning_id": "learning",
+}
+BY_SEGMENT = {
+    "cards": "card",
+    "phases": "phase",
+    "lanes": "lane",
+    "organisations": "organisation",
+    "markers": "marker",
+    "handovers": "handover",
+    "next-steps": "next_step",
+    "meetings": "meeting",
+    "items": "item",
+    "decisions": "decision",
+    "share-links": "share_link",
+    "rounds": "round",
+    "members": "member",
+    "tokens": "api_token",
+    "learnings": "learning",
+    "s": "share_token",
+    "invite": "invite_token",
+    "suggestions": "suggestion",
+}
+STATIC_FILE = next(
+    p.relative_to(Path("static")).as_posix() for p in sorted(Path("static").rglob("*.css"))
+)
 
 
 def _value(world, actor: str, name: str, prefix: str) -> str:
@@ -57,8 +93,10 @@ def _value(world, actor: str, name: str, prefix: str) -> str:
     if kind == "suggestion":
         return "gap-unknown"
     if kind is None or kind not in world.ids:
-        raise LookupError(f"no value for path parameter <{name}> after /{segment}/: "
-                          "add it to BY_NAME/BY_SEGMENT and seed one in tests/security/conftest.py")
+        raise LookupError(
+            f"no value for path parameter <{name}> after /{segment}/: "
+            "add it to BY_NAME/BY_SEGMENT and seed one in tests/security/conftest.py"
+        )
     return str(world.ids[kind])
 
 
@@ -66,7 +104,7 @@ def concrete_paths(rule: str, world, actor: str) -> list[str]:
     """Return the rule with every parameter filled (one path per `any(...)` choice)."""
     paths, position = [""], 0
     for match in _PARAM.finditer(rule):
-        literal = rule[position:match.start()]
+        literal = rule[position : match.start()]
         position = match.end()
         converter, args, name = match.groups()
         paths = [p + literal for p in paths]
@@ -92,9 +130,11 @@ def example(schema: dict, defs: dict, world, name: str = "", path_kind: str | No
     kind = schema.get("type")
     if kind == "object":
         props = schema.get("properties", {})
-        return {key: example(props[key], defs, world, key, path_kind)
-                for key in schema.get("required", [])
-                if example(props[key], defs, world, key, path_kind) is not None}
+        return {
+            key: example(props[key], defs, world, key, path_kind)
+            for key in schema.get("required", [])
+            if example(props[key], defs, world, key, path_kind) is not None
+        }
     if kind == "array":
         item = example(schema.get("items", {}), defs, world, name.removesuffix("s"), path_kind)
         return [item] if item is not None else []
@@ -110,9 +150,15 @@ def example(schema: dict, defs: dict, world, name: str = "", path_kind: str | No
 def _integer(world, name: str, path_kind: str | None):
     if name == "version":
         return world.versions.get(path_kind) or 1
-    ref = {"from_card_id": "card", "to_card_id": "card2", "owner_organisation_id":
-           "organisation", "card_id": "card", "card_ids": "card", "marker_ids": "marker",
-           "marker_id": "marker"}.get(name) or BY_NAME.get(name)
+    ref = {
+        "from_card_id": "card",
+        "to_card_id": "card2",
+        "owner_organisation_id": "organisation",
+        "card_id": "card",
+        "card_ids": "card",
+        "marker_ids": "marker",
+        "marker_id": "marker",
+    }.get(name) or BY_NAME.get(name)
     if ref == "board":
         return world.board_id
     if ref in world.ids:
@@ -138,8 +184,11 @@ def _string(schema: dict, world, name: str) -> str:
 
 def path_kind(rule: str) -> str | None:
     """Return the kind of the last entity in a path (whose `version` a body must state)."""
-    kinds = [BY_NAME.get(name) or BY_SEGMENT.get(rule[:m.start()].rstrip("/").rsplit("/", 1)[-1])
-             for m in _PARAM.finditer(rule) for name in [m.group(3)]]
+    kinds = [
+        BY_NAME.get(name) or BY_SEGMENT.get(rule[: m.start()].rstrip("/").rsplit("/", 1)[-1])
+        for m in _PARAM.finditer(rule)
+        for name in [m.group(3)]
+    ]
     kinds = [k for k in kinds if k]
     return kinds[-1] if kinds else None
 

@@ -186,50 +186,66 @@ TABLE = {
 }
 
 # Bodies where the schema alone does not give a meaningful one.
-BODIES = {"api.create_token": lambda w: {"email": w.emails["coordinator"],
-                                         "password": PASSWORD}}
+BODIES = {"api.create_token": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD}}
 # HTML forms carry no schema in the URL map: the fields a valid submission needs.
 FORMS = {
     "boards.create": lambda w: {"name": "Matrix"},
     "boards.rename": lambda w: {"name": "Matrix"},
     "boards.create_axis": lambda w: {"name": "Matrix"},
     "boards.update_axis": lambda w: {"name": "Matrix"},
-    "boards.create_organisation": lambda w: {"name": "Matrix", "kind": "overig",
-                                             "color": "#123456"},
+    "boards.create_organisation": lambda w: {
+        "name": "Matrix",
+        "kind": "overig",
+        "color": "#123456",
+    },
     "boards.update_organisation": lambda w: {"name": "Matrix"},
     "boards.invite": lambda w: {"role": "viewer"},
     "boards.change_member": lambda w: {"role": "partner"},
-    "cards.create": lambda w: {"phase_id": w.ids["phase"], "lane_id": w.ids["lane"],
-                               "organisation_id": w.ids["organisation"], "title": "Matrix"},
+    "cards.create": lambda w: {
+        "phase_id": w.ids["phase"],
+        "lane_id": w.ids["lane"],
+        "organisation_id": w.ids["organisation"],
+        "title": "Matrix",
+    },
     "cards.update": lambda w: {"version": w.versions["card"], "title": "Matrix"},
     "share.create": lambda w: {"label": "Matrix"},
     "auth.set_locale": lambda w: {"locale": "en"},
     "meetings.add_item": lambda w: {"title": "Matrix"},
     "meetings.create": lambda w: {"title": "Matrix", "starts_at": "2030-01-01T10:00"},
-    "reading.marker_create": lambda w: {"kind": "gap", "title": "Matrix",
-                                        "phase_id": w.ids["phase"]},
+    "reading.marker_create": lambda w: {
+        "kind": "gap",
+        "title": "Matrix",
+        "phase_id": w.ids["phase"],
+    },
     "reading.marker_update": lambda w: {"version": w.versions["marker"], "title": "Matrix"},
     "reading.marker_status": lambda w: {"version": w.versions["marker"], "status": "resolved"},
-    "reading.handover_create": lambda w: {"from_card_id": w.ids["card2"],
-                                          "to_card_id": w.ids["card"]},
+    "reading.handover_create": lambda w: {
+        "from_card_id": w.ids["card2"],
+        "to_card_id": w.ids["card"],
+    },
     "reading.next_step_create": lambda w: {"title": "Matrix"},
-    "reading.next_step_update": lambda w: {"version": w.versions["next_step"],
-                                           "title": "Matrix"},
-    "reading.next_step_status": lambda w: {"version": w.versions["next_step"],
-                                           "status": "agreed"},
+    "reading.next_step_update": lambda w: {"version": w.versions["next_step"], "title": "Matrix"},
+    "reading.next_step_status": lambda w: {"version": w.versions["next_step"], "status": "agreed"},
     "reading.learning_create": lambda w: {"text": "Matrix"},
     "meetings.decide": lambda w: {"text": "Matrix", "item_id": w.ids["item"]},
     "auth.login": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
 }
 
-SOCKET_TABLE = {"connect": "connect", "disconnect": IGNORE, "join": READ, "editing": EDIT,
-                "op": EDIT}
+SOCKET_TABLE = {
+    "connect": "connect",
+    "disconnect": IGNORE,
+    "join": READ,
+    "editing": EDIT,
+    "op": EDIT,
+}
 SOCKET_PAYLOADS = {
     "join": lambda w: {"board_id": w.board_id},
     "editing": lambda w: {"board_id": w.board_id, "card_id": w.ids["card"]},
-    "op": lambda w: {"board_id": w.board_id, "op": "card.update",
-                     "data": {"card_id": w.ids["card"], "version": w.versions["card"],
-                              "title": "Matrix"}},
+    "op": lambda w: {
+        "board_id": w.board_id,
+        "op": "card.update",
+        "data": {"card_id": w.ids["card"], "version": w.versions["card"], "title": "Matrix"},
+    },
 }
 # Over the socket a share link is a viewer: it may connect and join, never write.
 SOCKET_ALLOWED = {"connect": {*USERS, "share"}, READ: {"coordinator", "partner", "viewer", "share"}}
@@ -277,8 +293,9 @@ def test_every_route_and_event_is_classified(app):
     assert not unclassified, f"classify these routes in TABLE: {unclassified}"
     unclassified = sorted(events - set(SOCKET_TABLE))
     assert not unclassified, f"classify these socket events in SOCKET_TABLE: {unclassified}"
-    missing = {e for e in events if SOCKET_TABLE.get(e) not in (IGNORE, "connect")} \
-        - set(SOCKET_PAYLOADS)
+    missing = {e for e in events if SOCKET_TABLE.get(e) not in (IGNORE, "connect")} - set(
+        SOCKET_PAYLOADS
+    )
     assert not missing, f"give these socket events a payload in SOCKET_PAYLOADS: {missing}"
 
 
@@ -302,8 +319,9 @@ def test_http_access_matrix(app, world, record_property):
                     changed = world.fingerprint() != base
                     if status >= 500:
                         failures.append(f"{cell} (server error)")
-                    elif outcome == "allow" and (status in (401, 403) or
-                                                 is_login_redirect(response)):
+                    elif outcome == "allow" and (
+                        status in (401, 403) or is_login_redirect(response)
+                    ):
                         failures.append(f"{cell} (should be allowed)")
                     elif outcome == "deny":
                         refused = status in DENIED or is_login_redirect(response)
@@ -317,8 +335,10 @@ def test_http_access_matrix(app, world, record_property):
                         failures.append(f"{cell} (a read-only actor changed the board)")
                     if changed:
                         world.restore()
-    print(f"\naccess matrix: {checked} HTTP route x actor cells checked; "
-          f"{len(on_input)} refused on input before the permission check")
+    print(
+        f"\naccess matrix: {checked} HTTP route x actor cells checked; "
+        f"{len(on_input)} refused on input before the permission check"
+    )
     print("\n".join(f"  refused on input: {cell}" for cell in on_input))
     record_property("http_cells", checked)
     assert not failures, "\n".join(failures)
@@ -349,8 +369,11 @@ def test_socket_access_matrix(app, world, event):
     base = world.fingerprint()
     failures = []
     for actor in ACTORS:
-        allowed = actor in SOCKET_ALLOWED.get(level, set()) or expect(level, actor) == "allow" \
-            if level != "connect" else actor in SOCKET_ALLOWED["connect"]
+        allowed = (
+            actor in SOCKET_ALLOWED.get(level, set()) or expect(level, actor) == "allow"
+            if level != "connect"
+            else actor in SOCKET_ALLOWED["connect"]
+        )
         client = _socket_client(app, world, actor)
         connected = client.is_connected()
         try:
@@ -367,8 +390,9 @@ def test_socket_access_matrix(app, world, event):
             ack = _emit(app, client, event, SOCKET_PAYLOADS[event](world)) or {}
             if allowed and not ack.get("ok"):
                 failures.append(f"{event} as {actor}: refused {ack}")
-            if not allowed and (ack.get("ok") or
-                                ack.get("error", {}).get("code") not in SOCKET_REFUSALS):
+            if not allowed and (
+                ack.get("ok") or ack.get("error", {}).get("code") not in SOCKET_REFUSALS
+            ):
                 failures.append(f"{event} as {actor}: not refused properly {ack}")
             if not allowed and world.fingerprint() != base:
                 failures.append(f"{event} as {actor}: a refused event changed the board")

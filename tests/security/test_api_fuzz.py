@@ -21,8 +21,12 @@ from schemathesis.specs.openapi.checks import (
 from tests.security.matrix import BY_NAME, BY_SEGMENT
 
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "6"))
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 def _seeded_parameters(operation, world) -> dict:
@@ -42,8 +46,13 @@ def _fuzz(app, strategy, label: str, runs: dict, failures: list) -> None:
     """Run one operation's generated cases; collect what breaks the documented contract."""
 
     @given(case=strategy)
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
-              phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     def fuzz(case):
         runs["cases"] += 1
         with app.app_context():
@@ -51,8 +60,10 @@ def _fuzz(app, strategy, label: str, runs: dict, failures: list) -> None:
         try:
             case.validate_response(response, checks=CHECKS)
         except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001 (one report for all)
-            failures.append(f"{label} {case.method} {case.formatted_path} "
-                            f"body={case.body!r}: {response.status_code} {str(exc)[:300]}")
+            failures.append(
+                f"{label} {case.method} {case.formatted_path} "
+                f"body={case.body!r}: {response.status_code} {str(exc)[:300]}"
+            )
 
     fuzz()
 
@@ -67,14 +78,16 @@ def test_api_conforms_to_its_openapi_document(app, world):
         runs["operations"] += 1
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             world.restore()
-            fixed = _seeded_parameters(operation, world) if mode == GenerationMode.POSITIVE \
-                else {}
-            strategy = operation.as_strategy(generation_mode=mode, headers=headers,
-                                             path_parameters=fixed or None)
+            fixed = _seeded_parameters(operation, world) if mode == GenerationMode.POSITIVE else {}
+            strategy = operation.as_strategy(
+                generation_mode=mode, headers=headers, path_parameters=fixed or None
+            )
             try:
                 _fuzz(app, strategy, f"{operation.label} [{mode.value}]", runs, failures)
             except Unsatisfiable:  # nothing to make invalid (no parameters, no body)
                 assert mode == GenerationMode.NEGATIVE, operation.label
-    print(f"\nschemathesis: {runs['cases']} cases over {runs['operations']} operations, "
-          f"{len(failures)} failures")
+    print(
+        f"\nschemathesis: {runs['cases']} cases over {runs['operations']} operations, "
+        f"{len(failures)} failures"
+    )
     assert not failures, "\n".join(failures[:30])

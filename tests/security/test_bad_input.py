@@ -12,28 +12,42 @@ from app.extensions import socketio
 
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 ESCAPED = "&lt;script&gt;"
-UNICODE = ["Warmtepomp 🏠🔥 voor iedereen", "مرحبا بالعالم", "cafe\u0301 (e + combining acute)",
-           "👩\u200d👩\u200d👧 gezin", "Zürich – ‘quotes’ … ∑"]
+UNICODE = [
+    "Warmtepomp 🏠🔥 voor iedereen",
+    "مرحبا بالعالم",
+    "cafe\u0301 (e + combining acute)",
+    "👩\u200d👩\u200d👧 gezin",
+    "Zürich – ‘quotes’ … ∑",
+]
 CONTROL = ["null\x00byte", "bell\x07", "escape\x1b[31m", "delete\x7f"]
 
 
 def _api(app, world, method: str, path: str, role: str = "coordinator", **kwargs):
     headers = {"Authorization": f"Bearer {world.tokens[role]}", **kwargs.pop("headers", {})}
     with app.app_context():
-        return app.test_client().open(f"/api/v1{path}", method=method, headers=headers,
-                                      **kwargs)
+        return app.test_client().open(f"/api/v1{path}", method=method, headers=headers, **kwargs)
 
 
 def _new_card(world, **fields) -> dict:
-    return {"phase_id": world.ids["phase"], "lane_id": world.ids["lane"],
-            "organisation_id": world.ids["organisation"], **fields}
+    return {
+        "phase_id": world.ids["phase"],
+        "lane_id": world.ids["lane"],
+        "organisation_id": world.ids["organisation"],
+        **fields,
+    }
 
 
 def test_request_bodies_over_the_limit_get_413(app, world):
     limit = app.config["MAX_CONTENT_LENGTH"]
     huge = "x" * (limit + 1)
-    api = _api(app, world, "POST", f"/boards/{world.board_id}/cards",
-               data=f'{{"title": "{huge}"}}', headers={"Content-Type": "application/json"})
+    api = _api(
+        app,
+        world,
+        "POST",
+        f"/boards/{world.board_id}/cards",
+        data=f'{{"title": "{huge}"}}',
+        headers={"Content-Type": "application/json"},
+    )
     assert api.status_code == 413
     assert api.get_json()["error"]["code"]
     with app.app_context():
@@ -56,11 +70,15 @@ def test_every_text_field_of_the_api_has_a_length_limit(app):
         for option in schema.get("anyOf", []):
             walk(option, where)
         pattern = schema.get("pattern", "")
-        bounded_pattern = pattern.startswith("^") and pattern.endswith("$") \
-            and not {"*", "+"} & set(pattern)
-        if schema.get("type") == "string" and not ({"maxLength", "enum", "const"} & set(schema)) \
-                and schema.get("format") not in ("date", "date-time", "email") \
-                and not bounded_pattern:
+        bounded_pattern = (
+            pattern.startswith("^") and pattern.endswith("$") and not {"*", "+"} & set(pattern)
+        )
+        if (
+            schema.get("type") == "string"
+            and not ({"maxLength", "enum", "const"} & set(schema))
+            and schema.get("format") not in ("date", "date-time", "email")
+            and not bounded_pattern
+        ):
             unbounded.append(where)
         for name, sub in schema.get("properties", {}).items():
             walk(sub, f"{where}.{name}")
@@ -74,8 +92,13 @@ def test_every_text_field_of_the_api_has_a_length_limit(app):
 
 @pytest.mark.parametrize("title", UNICODE)
 def test_unicode_round_trips(app, world, title):
-    created = _api(app, world, "POST", f"/boards/{world.board_id}/cards",
-                   json=_new_card(world, title=title, description=title))
+    created = _api(
+        app,
+        world,
+        "POST",
+        f"/boards/{world.board_id}/cards",
+        json=_new_card(world, title=title, description=title),
+    )
     assert created.status_code == 201
     card = _api(app, world, "GET", f"/boards/{world.board_id}/cards/{created.get_json()['id']}")
     assert card.get_json()["title"] == title
@@ -85,17 +108,26 @@ def test_unicode_round_trips(app, world, title):
 @pytest.mark.parametrize("text", CONTROL)
 def test_control_characters_are_refused_with_422(app, world, text):
     before = world.seq()
-    answer = _api(app, world, "POST", f"/boards/{world.board_id}/cards",
-                  json=_new_card(world, title=text))
+    answer = _api(
+        app, world, "POST", f"/boards/{world.board_id}/cards", json=_new_card(world, title=text)
+    )
     assert answer.status_code == 422
     assert "title" in answer.get_json()["error"]["fields"]
-    edit = _api(app, world, "PATCH", f"/boards/{world.board_id}/cards/{world.ids['card']}",
-                json={"version": world.versions["card"], "description": text})
+    edit = _api(
+        app,
+        world,
+        "PATCH",
+        f"/boards/{world.board_id}/cards/{world.ids['card']}",
+        json={"version": world.versions["card"], "description": text},
+    )
     assert edit.status_code == 422
     with app.app_context():
         sock = SocketIOTestClient(app, socketio, auth={"token": world.tokens["partner"]})
-        ack = sock.emit("op", {"board_id": world.board_id, "op": "card.create",
-                               "data": _new_card(world, title=text)}, callback=True)
+        ack = sock.emit(
+            "op",
+            {"board_id": world.board_id, "op": "card.create", "data": _new_card(world, title=text)},
+            callback=True,
+        )
         sock.disconnect()
     assert ack["ok"] is False and ack["error"]["code"] == "validation_failed"
     assert world.seq() == before
@@ -113,14 +145,19 @@ def _page(app, world, path: str) -> str:
 def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
     with app.app_context():
         page_socket = SocketIOTestClient(app, socketio, auth={"token": world.tokens["viewer"]})
-        assert page_socket.emit("join", {"board_id": world.board_id, "html": True},
-                                callback=True)["ok"]
-    created = _api(app, world, "POST", f"/boards/{world.board_id}/cards",
-                   json=_new_card(world, title=SCRIPT, description=SCRIPT))
+        assert page_socket.emit("join", {"board_id": world.board_id, "html": True}, callback=True)[
+            "ok"
+        ]
+    created = _api(
+        app,
+        world,
+        "POST",
+        f"/boards/{world.board_id}/cards",
+        json=_new_card(world, title=SCRIPT, description=SCRIPT),
+    )
     assert created.status_code == 201
     with app.app_context():
-        pushed = [m["args"][0] for m in page_socket.get_received()
-                  if m["name"] == "board_event"]
+        pushed = [m["args"][0] for m in page_socket.get_received() if m["name"] == "board_event"]
         page_socket.disconnect()
     fragments = [p["html"] for p in pushed if p.get("html")]
     assert fragments, "the page channel got no rendered fragment"
@@ -133,8 +170,9 @@ def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
     exported = _api(app, world, "GET", f"/boards/{world.board_id}/export.csv")
     rows = list(csv.reader(io.StringIO(exported.get_data(as_text=True).lstrip("\ufeff"))))
     assert any(SCRIPT in cell for row in rows for cell in row)  # text, unchanged
-    workbook = load_workbook(io.BytesIO(
-        _api(app, world, "GET", f"/boards/{world.board_id}/export.xlsx").data))
+    workbook = load_workbook(
+        io.BytesIO(_api(app, world, "GET", f"/boards/{world.board_id}/export.xlsx").data)
+    )
     cells = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row]
     assert SCRIPT in cells
     with app.app_context():
@@ -148,9 +186,16 @@ def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
 
 def test_spreadsheet_formulas_are_neutralised_in_exports(app, world):
     formula = '=HYPERLINK("http://evil.example","klik")'
-    assert _api(app, world, "POST", f"/boards/{world.board_id}/cards",
-                json=_new_card(world, title=formula)).status_code == 201
+    assert (
+        _api(
+            app,
+            world,
+            "POST",
+            f"/boards/{world.board_id}/cards",
+            json=_new_card(world, title=formula),
+        ).status_code
+        == 201
+    )
     exported = _api(app, world, "GET", f"/boards/{world.board_id}/export.csv")
-    cells = [c for row in csv.reader(io.StringIO(exported.get_data(as_text=True)))
-             for c in row]
+    cells = [c for row in csv.reader(io.StringIO(exported.get_data(as_text=True))) for c in row]
     assert formula not in cells and any(c.endswith(formula) for c in cells)

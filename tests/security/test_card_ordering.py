@@ -9,8 +9,12 @@ from app.models import Card
 from app.permissions import Actor
 from app.positions import DIGITS, key_between
 
-operations = st.lists(st.tuples(st.sampled_from(["insert", "insert", "delete"]),
-                                st.integers(min_value=0, max_value=10**6)), max_size=300)
+operations = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "insert", "delete"]), st.integers(min_value=0, max_value=10**6)
+    ),
+    max_size=300,
+)
 
 
 @given(operations)
@@ -39,8 +43,12 @@ def _grow(spot: str, count: int) -> list[str]:
     keys.append(key_between(keys[0], None))
     for _ in range(count):
         index = {"top": 0, "end": len(keys), "after first": 1}[spot]
-        keys.insert(index, key_between(keys[index - 1] if index else None,
-                                       keys[index] if index < len(keys) else None))
+        keys.insert(
+            index,
+            key_between(
+                keys[index - 1] if index else None, keys[index] if index < len(keys) else None
+            ),
+        )
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     return keys
 
@@ -55,24 +63,37 @@ def test_many_inserts_at_one_spot_stay_within_the_column():
 
 def _cell_order(board_id: int, phase_id: int, lane_id: int) -> list[int]:
     db.session.expire_all()
-    return list(db.session.execute(
-        db.select(Card.id).where(Card.board_id == board_id, Card.phase_id == phase_id,
-                                 Card.lane_id == lane_id, Card.deleted_at.is_(None))
-        .order_by(Card.position, Card.id)).scalars())
+    return list(
+        db.session.execute(
+            db.select(Card.id)
+            .where(
+                Card.board_id == board_id,
+                Card.phase_id == phase_id,
+                Card.lane_id == lane_id,
+                Card.deleted_at.is_(None),
+            )
+            .order_by(Card.position, Card.id)
+        ).scalars()
+    )
 
 
-@given(moves=st.lists(st.tuples(st.integers(0, 5), st.booleans(), st.integers(0, 6)),
-                      min_size=1, max_size=25))
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    moves=st.lists(
+        st.tuples(st.integers(0, 5), st.booleans(), st.integers(0, 6)), min_size=1, max_size=25
+    )
+)
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_moves_through_the_service_keep_the_order_people_asked_for(world, app, moves):
     actor = Actor(user=_user(world.emails["partner"]))
     board_id, lanes = world.board_id, _lanes(world.board_id)
     phase_id = world.ids["phase"]
     with app.test_request_context():
         while len(_cell_order(board_id, phase_id, lanes[0])) < 6:
-            create_card(actor, board_id, phase_id, world.ids["organisation"], "Kaart",
-                        lane_id=lanes[0])
+            create_card(
+                actor, board_id, phase_id, world.ids["organisation"], "Kaart", lane_id=lanes[0]
+            )
     cells = {lane: _cell_order(board_id, phase_id, lane) for lane in lanes[:2]}
     cards = [card for lane in cells for card in cells[lane]]
     with app.test_request_context():
@@ -83,14 +104,16 @@ def test_moves_through_the_service_keep_the_order_people_asked_for(world, app, m
             source = next(lane for lane, ids in cells.items() if card in ids)
             target = lanes[1] if other_lane and lanes[1] != source else lanes[0]
             cells[source].remove(card)
-            after = cells[target][after_index - 1] if 0 < after_index <= len(cells[target]) \
-                else None
+            after = (
+                cells[target][after_index - 1] if 0 < after_index <= len(cells[target]) else None
+            )
             move_card(actor, board_id, card, phase_id, target, after)
             cells[target].insert(cells[target].index(after) + 1 if after else 0, card)
             for lane, expected in cells.items():
                 assert _cell_order(board_id, phase_id, lane) == expected
-    positions = db.session.execute(db.select(Card.lane_id, Card.position)
-                                   .filter_by(board_id=board_id, phase_id=phase_id)).all()
+    positions = db.session.execute(
+        db.select(Card.lane_id, Card.position).filter_by(board_id=board_id, phase_id=phase_id)
+    ).all()
     assert len(set(positions)) == len(positions)
 
 
@@ -101,5 +124,8 @@ def _user(email: str):
 
 
 def _lanes(board_id: int) -> list[int]:
-    return list(db.session.execute(db.text(
-        "SELECT id FROM lanes WHERE board_id = :b ORDER BY position"), {"b": board_id}).scalars())
+    return list(
+        db.session.execute(
+            db.text("SELECT id FROM lanes WHERE board_id = :b ORDER BY position"), {"b": board_id}
+        ).scalars()
+    )

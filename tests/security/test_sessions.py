@@ -5,8 +5,10 @@ import sqlite3
 import time
 
 import pytest
+import werkzeug.security
 from flask_socketio import SocketIOTestClient
 
+import app.models.user as user_model
 from app import create_app
 from app.auth import services as auth_services
 from app.config import TestConfig
@@ -52,28 +54,36 @@ def test_every_html_mutation_refuses_a_post_without_csrf_token(csrf_on, world):
         for method in sorted(rule.methods & MUTATING):
             form = FORMS.get(rule.endpoint, lambda w: {})(world)
             for path in concrete_paths(rule.rule, world, "coordinator"):
-                response = _call(app, _client(app, world, "coordinator"), method, path,
-                                 data=form)
+                response = _call(app, _client(app, world, "coordinator"), method, path, data=form)
                 checked += 1
                 assert response.status_code == 400, f"{method} {path}: {response.status_code}"
                 assert world.fingerprint() == base, f"{method} {path} changed the board"
     assert checked >= 10
 
 
-def test_csrf_token_lasts_the_whole_session_and_works_as_htmx_header(csrf_on, world,
-                                                                     monkeypatch):
+def test_csrf_token_lasts_the_whole_session_and_works_as_htmx_header(csrf_on, world, monkeypatch):
     app = csrf_on
     assert app.config["WTF_CSRF_TIME_LIMIT"] is None
     client = _client(app, world, "coordinator")
     token = _csrf_token(app, client, f"/boards/{world.board_id}/settings")
     later = time.time() + 12 * 3600  # a meeting day later
     monkeypatch.setattr(time, "time", lambda: later)
-    response = _call(app, client, "POST", f"/boards/{world.board_id}/rename",
-                     data={"name": "Na de lunch", "csrf_token": token})
+    response = _call(
+        app,
+        client,
+        "POST",
+        f"/boards/{world.board_id}/rename",
+        data={"name": "Na de lunch", "csrf_token": token},
+    )
     assert response.status_code in (200, 302, 303)
-    response = _call(app, client, "POST", f"/boards/{world.board_id}/rename",
-                     data={"name": "Via htmx"}, headers={"X-CSRFToken": token,
-                                                         "HX-Request": "true"})
+    response = _call(
+        app,
+        client,
+        "POST",
+        f"/boards/{world.board_id}/rename",
+        data={"name": "Via htmx"},
+        headers={"X-CSRFToken": token, "HX-Request": "true"},
+    )
     assert response.status_code == 200
     assert world.seq() >= 2
 
@@ -82,24 +92,35 @@ def test_api_needs_csrf_only_for_browser_sessions(csrf_on, world):
     app = csrf_on
     path = f"/api/v1/boards/{world.board_id}/lanes"
     bearer = app.test_client()
-    response = _call(app, bearer, "POST", path, json={"name": "Met token"},
-                     headers={"Authorization": f"Bearer {world.tokens['coordinator']}"})
+    response = _call(
+        app,
+        bearer,
+        "POST",
+        path,
+        json={"name": "Met token"},
+        headers={"Authorization": f"Bearer {world.tokens['coordinator']}"},
+    )
     assert response.status_code == 201
     session = _client(app, world, "coordinator")
     refused = _call(app, session, "POST", path, json={"name": "Zonder header"})
     assert refused.status_code == 400
     assert refused.get_json()["error"]["code"] == "csrf"
     token = _csrf_token(app, session, f"/boards/{world.board_id}/settings")
-    allowed = _call(app, session, "POST", path, json={"name": "Met header"},
-                    headers={"X-CSRFToken": token})
+    allowed = _call(
+        app, session, "POST", path, json={"name": "Met header"}, headers={"X-CSRFToken": token}
+    )
     assert allowed.status_code == 201
 
 
 def test_api_tokens_are_hashed_listed_per_user_and_revocable(app, world, api):
     client = app.test_client()
-    raw = _call(app, client, "POST", "/api/v1/tokens",
-                json={"email": world.emails["partner"], "password": PASSWORD,
-                      "label": "laptop"}).get_json()["token"]
+    raw = _call(
+        app,
+        client,
+        "POST",
+        "/api/v1/tokens",
+        json={"email": world.emails["partner"], "password": PASSWORD, "label": "laptop"},
+    ).get_json()["token"]
     db.session.remove()
     db.engine.dispose()
     with sqlite3.connect(world.db_path) as conn:
@@ -108,14 +129,15 @@ def test_api_tokens_are_hashed_listed_per_user_and_revocable(app, world, api):
     auth = {"Authorization": f"Bearer {raw}"}
     listed = _call(app, client, "GET", "/api/v1/tokens", headers=auth).get_json()["tokens"]
     assert {t["label"] for t in listed} == {"matrix", "laptop"}
-    assert all(set(t) == {"id", "label", "created_at", "last_used_at", "revoked_at"}
-               for t in listed)
+    assert all(
+        set(t) == {"id", "label", "created_at", "last_used_at", "revoked_at"} for t in listed
+    )
     laptop = next(t["id"] for t in listed if t["label"] == "laptop")
     other = {"Authorization": f"Bearer {world.tokens['coordinator']}"}
-    assert _call(app, client, "DELETE", f"/api/v1/tokens/{laptop}", headers=other
-                 ).status_code == 404
-    assert _call(app, client, "DELETE", f"/api/v1/tokens/{laptop}", headers=auth
-                 ).status_code == 204
+    assert (
+        _call(app, client, "DELETE", f"/api/v1/tokens/{laptop}", headers=other).status_code == 404
+    )
+    assert _call(app, client, "DELETE", f"/api/v1/tokens/{laptop}", headers=auth).status_code == 204
     assert _call(app, client, "GET", "/api/v1/boards", headers=auth).status_code == 401
     still = {"Authorization": f"Bearer {world.tokens['partner']}"}
     assert _call(app, client, "GET", "/api/v1/boards", headers=still).status_code == 200
@@ -142,16 +164,28 @@ def _assert_security_headers(response, where: str) -> None:
 
 
 def test_every_response_carries_the_security_headers(app, world):
-    paths = ["/login", "/nope", "/api/v1/nope", "/api/v1/boards", "/static/nope.css",
-             f"/s/{world.share_tokens['revoked']}", f"/s/{world.share_tokens['share']}"]
+    paths = [
+        "/login",
+        "/nope",
+        "/api/v1/nope",
+        "/api/v1/boards",
+        "/static/nope.css",
+        f"/s/{world.share_tokens['revoked']}",
+        f"/s/{world.share_tokens['share']}",
+    ]
     for rule in app.url_map.iter_rules():
         if "GET" in rule.methods and "<token>" not in rule.rule:
             paths += concrete_paths(rule.rule, world, "coordinator")
     for path in paths:
         role = None if path.startswith("/s/") else "coordinator"
         if path.startswith("/api/"):
-            response = _call(app, app.test_client(), "GET", path, headers={
-                "Authorization": f"Bearer {world.tokens['coordinator']}"})
+            response = _call(
+                app,
+                app.test_client(),
+                "GET",
+                path,
+                headers={"Authorization": f"Bearer {world.tokens['coordinator']}"},
+            )
         else:
             response = _call(app, _client(app, world, role), "GET", path)
         _assert_security_headers(response, path)
@@ -161,23 +195,30 @@ def test_every_response_carries_the_security_headers(app, world):
 @pytest.mark.parametrize("secure", [False, True])
 def test_session_cookie_is_httponly_lax_and_secure_behind_tls(tmp_path, create_user, secure):
     assert TestConfig.REMEMBER_COOKIE_SECURE == TestConfig.SESSION_COOKIE_SECURE  # one setting
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/c.db",
-                     SESSION_COOKIE_SECURE=secure, REMEMBER_COOKIE_SECURE=secure)
+    app = create_app(
+        TestConfig,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/c.db",
+        SESSION_COOKIE_SECURE=secure,
+        REMEMBER_COOKIE_SECURE=secure,
+    )
     with app.app_context():
         db.create_all()
         user = auth_services.create_user("cookie@example.nl", "Koekje", PASSWORD)
         client = app.test_client()
-        response = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                               "remember": "1"},
-                               base_url="https://localhost" if secure else "http://localhost")
+        response = client.post(
+            "/login",
+            data={"email": user.email, "password": PASSWORD, "remember": "1"},
+            base_url="https://localhost" if secure else "http://localhost",
+        )
         cookies = {h.split("=", 1)[0]: h for h in response.headers.getlist("Set-Cookie")}
         assert {"session", "remember_token"} <= set(cookies)
         for name in ("session", "remember_token"):
             assert "HttpOnly" in cookies[name] and "SameSite=Lax" in cookies[name], name
             assert ("Secure" in cookies[name]) is secure, name
         assert ("Strict-Transport-Security" in response.headers) is secure
-        token = app.test_client().post("/api/v1/tokens",
-                                       json={"email": user.email, "password": PASSWORD})
+        token = app.test_client().post(
+            "/api/v1/tokens", json={"email": user.email, "password": PASSWORD}
+        )
         assert token.status_code == 201 and token.headers["Cache-Control"] == "no-store"
         db.session.remove()
         db.engine.dispose()
@@ -209,11 +250,16 @@ def test_removing_a_member_cuts_their_live_connection(app, world):
     with app.app_context():
         viewer = SocketIOTestClient(app, socketio, auth={"token": world.tokens["viewer"]})
         assert viewer.emit("join", {"board_id": world.board_id}, callback=True)["ok"]
-    partner_id = db.session.execute(db.text("SELECT id FROM users WHERE email = :e"),
-                                    {"e": world.emails["partner"]}).scalar_one()
-    response = _call(app, app.test_client(), "DELETE",
-                     f"/api/v1/boards/{world.board_id}/members/{partner_id}",
-                     headers={"Authorization": f"Bearer {world.tokens['coordinator']}"})
+    partner_id = db.session.execute(
+        db.text("SELECT id FROM users WHERE email = :e"), {"e": world.emails["partner"]}
+    ).scalar_one()
+    response = _call(
+        app,
+        app.test_client(),
+        "DELETE",
+        f"/api/v1/boards/{world.board_id}/members/{partner_id}",
+        headers={"Authorization": f"Bearer {world.tokens['coordinator']}"},
+    )
     assert response.status_code == 204
     assert not sock.is_connected()
     assert viewer.is_connected()
@@ -223,8 +269,12 @@ def test_removing_a_member_cuts_their_live_connection(app, world):
 
 @pytest.fixture
 def limited_app(tmp_path):
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/r.db",
-                     RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute")
+    app = create_app(
+        TestConfig,
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/r.db",
+        RATELIMIT_ENABLED=True,
+        LOGIN_RATE_LIMIT="3 per minute",
+    )
     with app.app_context():
         db.create_all()
         auth_services.create_user("echt@example.nl", "Echt", PASSWORD)
@@ -235,23 +285,42 @@ def limited_app(tmp_path):
 
 def test_login_is_rate_limited_with_a_dutch_message(limited_app):
     client = limited_app.test_client()
-    answers = [_call(limited_app, client, "POST", "/login",
-                     data={"email": "echt@example.nl", "password": "fout-wachtwoord"})
-               for _ in range(4)]
+    answers = [
+        _call(
+            limited_app,
+            client,
+            "POST",
+            "/login",
+            data={"email": "echt@example.nl", "password": "fout-wachtwoord"},
+        )
+        for _ in range(4)
+    ]
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
     assert "Te veel pogingen" in answers[-1].get_data(as_text=True)
     # Another address trying the same account is limited too (per account, not only per IP).
-    other = _call(limited_app, limited_app.test_client(), "POST", "/login",
-                  data={"email": "echt@example.nl", "password": PASSWORD},
-                  environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    other = _call(
+        limited_app,
+        limited_app.test_client(),
+        "POST",
+        "/login",
+        data={"email": "echt@example.nl", "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "10.0.0.9"},
+    )
     assert other.status_code == 429
 
 
 def test_token_endpoint_is_rate_limited_with_the_json_envelope(limited_app):
     client = limited_app.test_client()
-    answers = [_call(limited_app, client, "POST", "/api/v1/tokens",
-                     json={"email": f"iemand{i}@example.nl", "password": "fout-wachtwoord"})
-               for i in range(4)]
+    answers = [
+        _call(
+            limited_app,
+            client,
+            "POST",
+            "/api/v1/tokens",
+            json={"email": f"iemand{i}@example.nl", "password": "fout-wachtwoord"},
+        )
+        for i in range(4)
+    ]
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
     assert answers[-1].get_json()["error"]["code"] == "rate_limited"
     assert answers[-1].headers.get("Retry-After")
@@ -259,10 +328,6 @@ def test_token_endpoint_is_rate_limited_with_the_json_envelope(limited_app):
 
 def test_no_user_enumeration(app, world, monkeypatch):
     """Unknown e-mail and wrong password: same answer, and both check one password hash."""
-    import werkzeug.security
-
-    import app.models.user as user_model
-
     checked: list[str] = []
     real = werkzeug.security.check_password_hash
 
@@ -274,9 +339,10 @@ def test_no_user_enumeration(app, world, monkeypatch):
     monkeypatch.setattr(user_model, "check_password_hash", counting)
     answers = {}
     for email in ("niemand@example.nl", world.emails["viewer"]):
-        for path, kwargs in (("/login", {"data": {"email": email, "password": "fout-fout-fout"}}),
-                             ("/api/v1/tokens",
-                              {"json": {"email": email, "password": "fout-fout-fout"}})):
+        for path, kwargs in (
+            ("/login", {"data": {"email": email, "password": "fout-fout-fout"}}),
+            ("/api/v1/tokens", {"json": {"email": email, "password": "fout-fout-fout"}}),
+        ):
             response = _call(app, app.test_client(), "POST", path, **kwargs)
             # Each new visitor gets its own CSRF token; everything else must be the same.
             body = CSRF_VALUE.sub("TOKEN", response.get_data(as_text=True).replace(email, "EMAIL"))
@@ -285,8 +351,10 @@ def test_no_user_enumeration(app, world, monkeypatch):
     assert len(checked) == 4 and len(set(checked)) == 1, checked
 
 
-@pytest.mark.parametrize(("password", "ok"), [("kort-9tek", False), ("aaaaaaaaaaaa", False),
-                                              ("abababababab", False), ("tien-tekens", True)])
+@pytest.mark.parametrize(
+    ("password", "ok"),
+    [("kort-9tek", False), ("aaaaaaaaaaaa", False), ("abababababab", False), ("tien-tekens", True)],
+)
 def test_password_rules(app, password, ok):
     with app.test_request_context():
         _check_password(password, ok)

@@ -13,12 +13,22 @@ from app.models import ShareLink
 def shared(board_with_roles, api):
     """A board with one card and a share link made by its coordinator, all through the API."""
     board, people = board_with_roles["board"], board_with_roles["people"]
-    card = api(people["partner"]).post(f"/boards/{board.id}/cards", json={
-        "phase_id": board.phases[0].id, "lane_id": board.lanes[0].id,
-        "organisation_id": board_with_roles["organisation"].id,
-        "title": "Keukentafelgesprek"}).json
-    response = api(people["coordinator"]).post(f"/boards/{board.id}/share-links",
-                                               json={"label": "Wethouder"})
+    card = (
+        api(people["partner"])
+        .post(
+            f"/boards/{board.id}/cards",
+            json={
+                "phase_id": board.phases[0].id,
+                "lane_id": board.lanes[0].id,
+                "organisation_id": board_with_roles["organisation"].id,
+                "title": "Keukentafelgesprek",
+            },
+        )
+        .json
+    )
+    response = api(people["coordinator"]).post(
+        f"/boards/{board.id}/share-links", json={"label": "Wethouder"}
+    )
     assert response.status_code == 201
     return {**board_with_roles, "card": card, "link": response.json}
 
@@ -46,7 +56,8 @@ def test_only_the_coordinator_manages_links(shared, api):
 
 def test_expiry_in_the_past_is_refused(shared, api):
     response = api(shared["people"]["coordinator"]).post(
-        f"/boards/{shared['board'].id}/share-links", json={"expires_at": "2001-01-01T10:00"})
+        f"/boards/{shared['board'].id}/share-links", json={"expires_at": "2001-01-01T10:00"}
+    )
     assert response.status_code == 422
     assert "expires_at" in response.json["error"]["fields"]
 
@@ -78,8 +89,11 @@ def test_revoked_and_expired_links_get_410(shared, web, sio, api):
     coordinator = api(shared["people"]["coordinator"])
     second = coordinator.post(f"/boards/{board.id}/share-links", json={}).json
     assert coordinator.delete(f"/boards/{board.id}/share-links/{link['id']}").status_code == 204
-    db.session.execute(update(ShareLink).where(ShareLink.id == second["id"])
-                       .values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+    db.session.execute(
+        update(ShareLink)
+        .where(ShareLink.id == second["id"])
+        .values(expires_at=datetime.now(UTC) - timedelta(minutes=1))
+    )
     db.session.commit()
     for token in (link["token"], second["token"]):
         page = web().get(f"/s/{token}")
@@ -101,26 +115,56 @@ def test_share_socket_receives_live_updates_but_cannot_write(shared, sio, api):
     socket = _share_socket(sio, token, board.id)
     socket.get_received()
     partner = api(shared["people"]["partner"])
-    created = partner.post(f"/boards/{board.id}/cards", json={
-        "phase_id": board.phases[1].id, "lane_id": board.lanes[0].id,
-        "organisation_id": shared["organisation"].id, "title": "Warmtescan"})
+    created = partner.post(
+        f"/boards/{board.id}/cards",
+        json={
+            "phase_id": board.phases[1].id,
+            "lane_id": board.lanes[0].id,
+            "organisation_id": shared["organisation"].id,
+            "title": "Warmtescan",
+        },
+    )
     assert created.status_code == 201
     events = [m["args"][0] for m in socket.get_received() if m["name"] == "board_event"]
     assert [e["data"]["title"] for e in events if e["type"] == "card.created"] == ["Warmtescan"]
 
     seq_before = api(shared["people"]["coordinator"]).get(f"/boards/{board.id}").json["seq"]
-    refused = socket.emit("op", {"board_id": board.id, "op": "card.update", "data": {
-        "card_id": shared["card"]["id"], "version": shared["card"]["version"],
-        "title": "Gekaapt"}},
-        callback=True)
+    refused = socket.emit(
+        "op",
+        {
+            "board_id": board.id,
+            "op": "card.update",
+            "data": {
+                "card_id": shared["card"]["id"],
+                "version": shared["card"]["version"],
+                "title": "Gekaapt",
+            },
+        },
+        callback=True,
+    )
     assert refused["ok"] is False and refused["error"]["code"] == "forbidden"
-    assert socket.emit("editing", {"board_id": board.id, "card_id": shared["card"]["id"]},
-                       callback=True)["ok"] is False
+    assert (
+        socket.emit(
+            "editing", {"board_id": board.id, "card_id": shared["card"]["id"]}, callback=True
+        )["ok"]
+        is False
+    )
     # The share token is no API credential: writes through the API are refused too.
     as_bearer = {"Authorization": f"Bearer {token}"}
-    assert api(None).post(f"/boards/{board.id}/cards", headers=as_bearer, json={
-        "phase_id": board.phases[0].id, "organisation_id": shared["organisation"].id,
-        "title": "x"}).status_code == 401
+    assert (
+        api(None)
+        .post(
+            f"/boards/{board.id}/cards",
+            headers=as_bearer,
+            json={
+                "phase_id": board.phases[0].id,
+                "organisation_id": shared["organisation"].id,
+                "title": "x",
+            },
+        )
+        .status_code
+        == 401
+    )
     assert api(None).get(f"/boards/{board.id}", headers=as_bearer).status_code == 401
     after = api(shared["people"]["coordinator"]).get(f"/boards/{board.id}").json
     assert after["seq"] == seq_before
@@ -130,11 +174,13 @@ def test_share_socket_receives_live_updates_but_cannot_write(shared, sio, api):
 def test_revoking_cuts_off_the_open_socket_and_refuses_reconnect(shared, sio, api):
     board, link = shared["board"], shared["link"]
     socket = _share_socket(sio, link["token"], board.id)
-    other = api(shared["people"]["coordinator"]).post(f"/boards/{board.id}/share-links",
-                                                      json={}).json
+    other = (
+        api(shared["people"]["coordinator"]).post(f"/boards/{board.id}/share-links", json={}).json
+    )
     bystander = _share_socket(sio, other["token"], board.id)
     response = api(shared["people"]["coordinator"]).delete(
-        f"/boards/{board.id}/share-links/{link['id']}")
+        f"/boards/{board.id}/share-links/{link['id']}"
+    )
     assert response.status_code == 204
     assert socket.is_connected() is False
     assert bystander.is_connected() is True  # only the revoked link's viewers are cut off
@@ -143,22 +189,30 @@ def test_revoking_cuts_off_the_open_socket_and_refuses_reconnect(shared, sio, ap
 
 def test_coordinator_page_shows_url_once_and_revokes(shared, web):
     board, client = shared["board"], web(shared["people"]["coordinator"])
-    page = client.post(f"/boards/{board.id}/share-links", data={"label": "Directie"},
-                       headers={"HX-Request": "true"})
+    page = client.post(
+        f"/boards/{board.id}/share-links",
+        data={"label": "Directie"},
+        headers={"HX-Request": "true"},
+    )
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "/s/" in html and "Kopieer link" in html
     listing = client.get(f"/boards/{board.id}/share-links").get_data(as_text=True)
     assert "Directie" in listing and "Wethouder" in listing and "Kopieer link" not in listing
-    revoked = client.post(f"/boards/{board.id}/share-links/{shared['link']['id']}/revoke",
-                          headers={"HX-Request": "true"})
+    revoked = client.post(
+        f"/boards/{board.id}/share-links/{shared['link']['id']}/revoke",
+        headers={"HX-Request": "true"},
+    )
     assert revoked.status_code == 200 and "ingetrokken" in revoked.get_data(as_text=True)
     assert client.get(f"/s/{shared['link']['token']}").status_code == 410
 
 
 def test_view_shows_bridge_open_gaps_and_agreed_steps_only(sample_board, api, web):
     board = sample_board["board"]
-    link = api(sample_board["people"]["coordinator"]).post(
-        f"/boards/{board.id}/share-links", json={}).json
+    link = (
+        api(sample_board["people"]["coordinator"])
+        .post(f"/boards/{board.id}/share-links", json={})
+        .json
+    )
     html = web().get(f"/s/{link['token']}").get_data(as_text=True)
     assert 'class="bw-bridge"' in html
     # The bridge's spans lead to the phases on this page, never to the members-only canvas.
@@ -170,9 +224,11 @@ def test_view_shows_bridge_open_gaps_and_agreed_steps_only(sample_board, api, we
     fragment = web().get(f"/s/{link['token']}/canvas")
     assert fragment.status_code == 200 and "Keukentafelgesprek" in fragment.get_data(as_text=True)
     assert "--bw-org-color" in web().get(f"/s/{link['token']}/organisations.css").get_data(
-        as_text=True)
+        as_text=True
+    )
     api(sample_board["people"]["coordinator"]).delete(
-        f"/boards/{board.id}/share-links/{link['id']}")
+        f"/boards/{board.id}/share-links/{link['id']}"
+    )
     assert web().get(f"/s/{link['token']}/canvas").status_code == 410
     assert web().get(f"/s/{link['token']}/organisations.css").status_code == 410
 
@@ -182,9 +238,14 @@ def test_view_parts_refresh_live_and_stop_with_the_link(sample_board, api, web):
     link = coordinator.post(f"/boards/{board.id}/share-links", json={}).json
     page = web().get(f"/s/{link['token']}").get_data(as_text=True)
     assert 'hx-trigger="bw-history-changed from:body' in page
-    coordinator.post(f"/boards/{board.id}/markers", json={
-        "kind": "bottleneck", "title": "Lange wachttijd installateurs",
-        "phase_id": board.phases[5].id})
+    coordinator.post(
+        f"/boards/{board.id}/markers",
+        json={
+            "kind": "bottleneck",
+            "title": "Lange wachttijd installateurs",
+            "phase_id": board.phases[5].id,
+        },
+    )
     reading = web().get(f"/s/{link['token']}/part/reading")
     assert reading.status_code == 200
     assert "Lange wachttijd installateurs" in reading.get_data(as_text=True)
