@@ -5,6 +5,7 @@ import os
 
 from app import create_app
 from app.extensions import socketio
+from app.live.presence import clear_stale_presence
 
 app = create_app()
 # Everything built so far (modules, templates, mappers, catalogs) lives as long as the process:
@@ -16,8 +17,6 @@ if __name__ == "__main__":
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "5000"))
     if not app.config.get("SOCKETIO_MESSAGE_QUEUE"):
-        from app.realtime import clear_stale_presence
-
         with app.app_context():
             clear_stale_presence()  # one process: nobody is connected before it starts
     print(f"Brugwerk on http://{host}:{port}", flush=True)

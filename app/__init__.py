@@ -3,16 +3,20 @@
 import importlib
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, current_app, request, session
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from app import models, web  # noqa: F401 (models: registered before migrate looks)
 from app.config import Config, instance_secret_key
 from app.extensions import babel, csrf, db, htmx, login_manager, migrate, socketio
+from app.transaction import configure_sqlite
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Feature packages; each exposes `bp` (a blueprint) and may expose `init_app(app)`.
+# Feature modules; each exposes a blueprint `bp`, an `init_app(app)`, or both.
 FEATURES = [
+    "app.live",
     "app.auth",
     "app.boards",
     "app.cards",
@@ -45,12 +49,11 @@ def create_app(config_class: type = Config, **overrides) -> Flask:
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{app.instance_path}/brugwerk.db"
     _init_extensions(app)
-    from app import web  # noqa: PLC0415
-
     web.init_app(app)
     for name in FEATURES:
         module = importlib.import_module(name)
-        app.register_blueprint(module.bp)
+        if hasattr(module, "bp"):
+            app.register_blueprint(module.bp)
         if hasattr(module, "init_app"):
             module.init_app(app)
     if app.config.get("TRUSTED_PROXIES"):
@@ -62,9 +65,6 @@ def create_app(config_class: type = Config, **overrides) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from app import models  # noqa: F401, PLC0415 (register the models before migrate looks)
-    from app.transaction import configure_sqlite  # noqa: PLC0415
-
     db.init_app(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():
@@ -78,13 +78,9 @@ def _init_extensions(app: Flask) -> None:
     socketio.init_app(
         app, async_mode="threading", message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE")
     )
-    from app import realtime  # noqa: F401, PLC0415 (registers the socket handlers)
 
 
 def _select_locale() -> str:
-    from flask import current_app, request, session  # noqa: PLC0415
-    from flask_login import current_user  # noqa: PLC0415
-
     supported = current_app.config["SUPPORTED_LOCALES"]
     if current_user and current_user.is_authenticated and current_user.locale in supported:
         return current_user.locale

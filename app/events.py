@@ -1,4 +1,9 @@
-"""The event log: record every change in its transaction, publish it after commit."""
+"""The event log: record every change in its transaction; after commit, signal it.
+
+The live layer subscribes to `signals.board_changed`; this module does not know it exists.
+"""
+
+from functools import partial
 
 from flask_babel import gettext as _
 from sqlalchemy import update
@@ -8,12 +13,18 @@ from app.errors import Gone
 from app.extensions import db
 from app.models import Board, Event
 from app.permissions import Actor
+from app.signals import board_changed
+from app.transaction import after_commit
 
 
 def record(
-    board_id: int, type_: str, entity=None, actor: Actor | None = None, data: dict | None = None
+    board_id: int,
+    type_: str,
+    entity: object = None,
+    actor: Actor | None = None,
+    data: dict | None = None,
 ) -> Event:
-    """Append an event with the board's next seq; it is broadcast once the transaction commits."""
+    """Append an event with the board's next seq; it is signalled once the transaction commits."""
     # The seq first: on PostgreSQL its UPDATE takes the board's row lock (if the operation did
     # not hold it yet), and the operation's own writes follow under it. Every write then locks
     # the board before the rows on it, in the same order, so two writes never deadlock.
@@ -39,24 +50,8 @@ def record(
         data=data if data is not None else entity.to_json(),
     )
     db.session.add(event)
-    db.session.info.setdefault("outbox", []).append((event, entity))
+    after_commit(partial(board_changed.send, event, entity=entity))
     return event
-
-
-def clear_outbox() -> None:
-    """Forget events and actions of a transaction that did not commit."""
-    db.session.info.pop("outbox", None)
-    db.session.info.pop("after_commit", None)
-
-
-def publish_outbox() -> None:
-    """Broadcast the events of the transaction that just committed."""
-    from app import realtime  # noqa: PLC0415 (realtime renders templates and imports services)
-
-    for event, entity in db.session.info.pop("outbox", []):
-        realtime.broadcast(event, entity)
-    for action in db.session.info.pop("after_commit", []):
-        action()
 
 
 def since(board: Board, after: int, limit: int = 1000) -> list[Event]:

@@ -5,14 +5,13 @@ Limits count per client address and per e-mail address tried, so neither one add
 many accounts nor many addresses guessing one account gets far (OWASP ASVS 2.2.1).
 """
 
-from flask import Blueprint, Flask, current_app, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 from app.errors import ServiceError
-
-bp = Blueprint("security", __name__)
+from app.web import error_response
 
 # Endpoint -> the setting holding its limits (Flask-Limiter notation, ';' separates limits).
 GUARDED = {"auth.login": "LOGIN_RATE_LIMIT", "api.create_token": "LOGIN_RATE_LIMIT"}
@@ -35,8 +34,6 @@ def _too_many(error):
         return render_template(
             "auth/login.html", error=message, email=request.form.get("email", "")
         ), 429
-    from app.web import error_response  # noqa: PLC0415
-
     refusal = ServiceError(message, code="rate_limited")
     refusal.status = 429
     return error_response(refusal)

@@ -1,23 +1,28 @@
 """One write transaction per operation; SQLite takes its write lock up front and retries on busy.
 
 Every service function that changes state is decorated with @write. The decorator commits, or
-rolls everything back on any error (nothing half-written), and publishes the operation's events
-only after the commit succeeded.
+rolls everything back on any error (nothing half-written), and only after the commit succeeded
+runs what the operation queued with `after_commit` (the event log queues its signals there).
+This module imports nothing above the database: it is the floor the others stand on.
 """
 
 import itertools
 import random
 import threading
 import time
-from contextlib import nullcontext
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from contextvars import ContextVar
 from functools import wraps
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 
 from app.extensions import db
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _in_write: ContextVar[bool] = ContextVar("in_write", default=False)
 # How long a write keeps retrying while the database is busy before it gives up.
@@ -30,11 +35,11 @@ BUSY_SECONDS = 15
 _writer_locks: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def _writer_lock(engine):
+def _writer_lock(engine: Engine) -> AbstractContextManager:
     return _writer_locks.get(engine) or nullcontext()
 
 
-def configure_sqlite(engine) -> None:
+def configure_sqlite(engine: Engine) -> None:
     """Turn on WAL, a busy timeout, foreign keys, and BEGIN IMMEDIATE for writes."""
     _writer_locks[engine] = threading.Lock()
 
@@ -61,7 +66,7 @@ def in_write() -> bool:
     return _in_write.get()
 
 
-def end_read(loaded=None) -> None:
+def end_read(loaded: object = None) -> None:
     """End the read transaction that has loaded just the signed-in user, keeping it loaded.
 
     A write starts by rolling back any open transaction, and a rollback expires what it loaded:
@@ -79,27 +84,39 @@ def end_read(loaded=None) -> None:
         session.commit()
 
 
+def after_commit(action: Callable[[], None]) -> None:
+    """Run `action` once the current write transaction has committed (never if it rolls back)."""
+    db.session.info.setdefault("after_commit", []).append(action)
+
+
+def _forget_after_commit() -> None:
+    db.session.info.pop("after_commit", None)
+
+
+def _run_after_commit() -> None:
+    for action in db.session.info.pop("after_commit", []):
+        action()
+
+
 def _is_busy(exc: OperationalError) -> bool:
     text = str(exc.orig).lower()
     return "locked" in text or "busy" in text or "could not serialize" in text
 
 
-def write(fn):
-    """Run a service function as one transaction: commit, publish its events, or roll back."""
+def write(fn: F) -> F:
+    """Run a service function as one transaction: commit and run what it queued, or roll back."""
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
         if _in_write.get():  # nested operation: the outer one commits
             return fn(*args, **kwargs)
-        from app import events  # noqa: PLC0415 (events imports models, which import this module)
-
         deadline = time.monotonic() + BUSY_SECONDS
         for attempt in itertools.count():
             # Leave any read snapshot (the write sees the latest state), and give its connection
             # back before queueing for the writer lock: a thread that waited holding one could
             # leave the pool empty for the thread holding the lock.
             db.session.rollback()
-            events.clear_outbox()
+            _forget_after_commit()
             with _writer_lock(db.engine):
                 token = _in_write.set(True)
                 try:
@@ -107,13 +124,13 @@ def write(fn):
                     db.session.commit()
                 except OperationalError as exc:
                     db.session.rollback()
-                    events.clear_outbox()
+                    _forget_after_commit()
                     if not _is_busy(exc) or time.monotonic() > deadline:
                         raise
                     busy = True
                 except BaseException:
                     db.session.rollback()
-                    events.clear_outbox()
+                    _forget_after_commit()
                     raise
                 else:
                     busy = False
@@ -123,7 +140,7 @@ def write(fn):
                 # Jittered, growing pauses: writers that collided do not collide again in step.
                 time.sleep(random.uniform(0.5, 1.0) * min(0.01 * 2**attempt, 0.25))
                 continue
-            events.publish_outbox()
+            _run_after_commit()
             return result
 
-    return wrapper
+    return wrapper  # type: ignore[return-value]

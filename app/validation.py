@@ -110,3 +110,8 @@ def parse(schema: type[Schema], data: Any) -> Schema:
 def form_data(form) -> dict:
     """Turn submitted form fields into schema input: empty fields count as not given."""
     return {key: value for key, value in form.items() if key != "csrf_token" and value != ""}
+
+
+def changed_fields(edit: Schema) -> dict:
+    """Return the fields an edit sent, without the version it started from."""
+    return edit.model_dump(include=edit.model_fields_set - {"version"})

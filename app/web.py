@@ -2,13 +2,15 @@
 
 from functools import cache
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
+from app.auth.services import user_for_token
 from app.errors import ServiceError
 from app.extensions import db, login_manager
 from app.models import User
@@ -86,17 +88,12 @@ def init_app(app: Flask) -> None:
         header = req.headers.get("Authorization", "")
         if not header.startswith("Bearer "):
             return None
-        from app.auth.services import user_for_token  # noqa: PLC0415
-
         user = user_for_token(header.removeprefix("Bearer ").strip())
         end_read(user)
         return user
 
     @app.context_processor
     def page_globals():
-        from flask import url_for  # noqa: PLC0415
-        from flask_babel import get_locale  # noqa: PLC0415
-
         # A municipality may point THEME_CSS at its own published design-token stylesheet.
         theme = app.config.get("THEME_CSS") or url_for(
             "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css"

@@ -19,7 +19,6 @@ from flask import render_template
 from app import create_app
 from app.auth.services import create_user, issue_token
 from app.boards.services import create_board
-from app.boards.structure import create_organisation
 from app.config import TestConfig
 from app.extensions import db
 from app.models import Board, Card, Handover, Marker, NextStep
@@ -28,6 +27,7 @@ from app.positions import keys_after
 from app.reading.analysis import analyse, figures
 from app.reading.bridge import picture
 from app.reading.facts import load_facts
+from app.structure.services import create_organisation
 from bench.render import DEFAULT_POSTGRES, QueryCounter, database, postgres_available
 
 PASSWORD = "bench-password-123"

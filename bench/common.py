@@ -165,11 +165,11 @@ def seed(
     from app import create_app  # noqa: PLC0415 (import the app only when seeding)
     from app.auth.services import create_user, issue_token  # noqa: PLC0415
     from app.boards.services import add_member, create_board  # noqa: PLC0415
-    from app.boards.structure import create_organisation  # noqa: PLC0415
     from app.cards.services import create_card  # noqa: PLC0415
     from app.config import Config  # noqa: PLC0415
     from app.extensions import db  # noqa: PLC0415
     from app.permissions import Actor  # noqa: PLC0415
+    from app.structure.services import create_organisation  # noqa: PLC0415
 
     # Throwaway accounts on a scratch database: a cheap hash makes seeding 300 people quick.
     app = create_app(

@@ -44,11 +44,11 @@ def measure() -> list[dict]:
     from app import create_app  # noqa: PLC0415 (the app only when measuring)
     from app.auth.services import create_user, issue_token  # noqa: PLC0415
     from app.boards.services import add_member, create_board  # noqa: PLC0415
-    from app.boards.structure import create_organisation  # noqa: PLC0415
     from app.cards.services import create_card, update_card  # noqa: PLC0415
     from app.config import Config  # noqa: PLC0415
     from app.extensions import db, socketio  # noqa: PLC0415
     from app.permissions import Actor  # noqa: PLC0415
+    from app.structure.services import create_organisation  # noqa: PLC0415
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="brugwerk-push-") as workdir:

@@ -22,12 +22,12 @@ from app import create_app
 from app.auth.services import create_user, issue_token
 from app.boards.queries import load_state
 from app.boards.services import create_board
-from app.boards.structure import create_organisation
 from app.config import Config, TestConfig
 from app.extensions import db
 from app.models import Board, Card, Handover, Marker
 from app.permissions import Actor
 from app.positions import keys_after
+from app.structure.services import create_organisation
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "bench-password-123"

@@ -104,10 +104,10 @@ def seed(database: Path, clients: int) -> dict:
     from app import create_app  # noqa: PLC0415
     from app.auth.services import create_user, issue_token  # noqa: PLC0415
     from app.boards.services import add_member, create_board  # noqa: PLC0415
-    from app.boards.structure import create_organisation  # noqa: PLC0415
     from app.config import Config  # noqa: PLC0415
     from app.extensions import db  # noqa: PLC0415
     from app.permissions import Actor  # noqa: PLC0415
+    from app.structure.services import create_organisation  # noqa: PLC0415
 
     app = create_app(
         Config, SQLALCHEMY_DATABASE_URI=f"sqlite:///{database}", SERVER_NAME="127.0.0.1"

@@ -17,12 +17,12 @@ import time
 
 from app import create_app
 from app.boards.services import create_board
-from app.boards.structure import create_organisation
 from app.cards.services import create_card
 from app.config import Config
 from app.extensions import db
 from app.models import User
 from app.permissions import Actor
+from app.structure.services import create_organisation
 from bench.common import Api, free_ports_in_a_row
 from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_database
 from deploy.cluster import Cluster

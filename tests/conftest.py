@@ -16,11 +16,11 @@ from app.auth.services import create_user as _create_user
 from app.auth.services import issue_token
 from app.boards.services import add_member
 from app.boards.services import create_board as _create_board
-from app.boards.structure import create_organisation
 from app.cards.services import create_card as _create_card
 from app.config import TestConfig
 from app.extensions import db
 from app.permissions import Actor
+from app.structure.services import create_organisation
 
 PASSWORD = "correct-horse-battery"
 _ids = itertools.count(1)

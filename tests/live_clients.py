@@ -11,12 +11,12 @@ import pytest
 from flask_socketio import SocketIOTestClient
 
 from app.auth.services import issue_token
-from app.boards import structure
 from app.cards.services import create_card
 from app.extensions import db, socketio
 from app.models import Card, Marker, NextStep, Organisation
 from app.permissions import Actor
 from app.reading import handovers, markers, next_steps
+from app.structure import services as structure
 
 
 class _Fresh:

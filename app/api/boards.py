@@ -4,9 +4,9 @@ from flask import request
 from flask_babel import gettext as _
 
 from app import events
-from app.api import actor, body, bp
+from app.api.base import actor, body, bp
 from app.api.spec import doc
-from app.boards import services, structure
+from app.boards import services
 from app.boards.queries import load_state
 from app.boards.schemas import (
     AxisDelete,
@@ -23,7 +23,8 @@ from app.boards.schemas import (
 )
 from app.errors import ValidationFailed
 from app.permissions import READ, board_for
-from app.validation import parse
+from app.structure import services as structure
+from app.validation import changed_fields, parse
 
 
 @bp.get("/boards")
@@ -107,7 +108,7 @@ def _axis_routes(axis: str, create_schema, update_schema) -> None:
     @doc(f"Rename, re-estimate or reorder a {axis} (`after_id`)", body=update_schema)
     def update(board_id: int, entity_id: int):
         data = parse(update_schema, body())
-        fields = data.model_dump(include=data.model_fields_set - {"version"})
+        fields = changed_fields(data)
         return structure.update_axis(
             actor(), board_id, axis, entity_id, fields, data.version
         ).to_json()
@@ -162,7 +163,7 @@ def create_organisation(board_id: int):
 def update_organisation(board_id: int, organisation_id: int):
     """Edit an organisation."""
     data = parse(OrganisationUpdate, body())
-    fields = data.model_dump(include=data.model_fields_set - {"version"})
+    fields = changed_fields(data)
     return structure.update_organisation(
         actor(), board_id, organisation_id, fields, data.version
     ).to_json()

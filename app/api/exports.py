@@ -2,12 +2,12 @@
 
 from flask import request
 
-from app.api import actor, bp
+from app.api.base import actor, bp
 from app.api.spec import doc
 from app.boards.queries import load_state
-from app.exports import inventory, portable
-from app.exports.routes import download
+from app.exports import inventory, portable, services
 from app.permissions import READ, board_for
+from app.views import download
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -54,5 +54,5 @@ def import_json():
     """Import a board document as a new board."""
     caller = actor()
     document = portable.read_document(request.get_data())
-    board = portable.import_board(caller, document)
+    board = services.import_board(caller, document)
     return load_state(board).to_json(), 201

@@ -2,9 +2,8 @@
 
 from flask import Response
 
-from app.api import actor, body, bp
+from app.api.base import actor, body, bp
 from app.api.spec import doc
-from app.exports.routes import download
 from app.meetings import minutes, services
 from app.meetings.schemas import (
     CurrentItem,
@@ -14,7 +13,8 @@ from app.meetings.schemas import (
     MeetingCreate,
     MeetingUpdate,
 )
-from app.validation import parse
+from app.validation import changed_fields, parse
+from app.views import download
 
 MEETING = "/boards/<int:board_id>/meetings/<int:meeting_id>"
 
@@ -50,7 +50,7 @@ def get_meeting(board_id: int, meeting_id: int):
 def update_meeting(board_id: int, meeting_id: int):
     """Change a meeting."""
     data = parse(MeetingUpdate, body())
-    fields = data.model_dump(include=data.model_fields_set - {"version"})
+    fields = changed_fields(data)
     return _meeting(services.update_meeting(actor(), board_id, meeting_id, fields, data.version))
 
 
@@ -84,7 +84,7 @@ def create_item(board_id: int, meeting_id: int):
 def update_item(board_id: int, meeting_id: int, item_id: int):
     """Edit an agenda item."""
     data = parse(ItemUpdate, body())
-    fields = data.model_dump(include=data.model_fields_set - {"version"})
+    fields = changed_fields(data)
     return services.update_item(
         actor(), board_id, meeting_id, item_id, fields, data.version
     ).to_json()

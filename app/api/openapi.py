@@ -4,7 +4,7 @@ import re
 
 from flask import current_app, jsonify
 
-from app.api import bp
+from app.api.base import bp
 
 _PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
 ERROR = {

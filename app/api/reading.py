@@ -2,11 +2,11 @@
 
 from flask import request
 
-from app.api import actor, body, bp
+from app.api.base import actor, body, bp
 from app.api.spec import doc
 from app.boards.queries import load_state
 from app.permissions import READ, board_for
-from app.reading import analysis, handovers, markers, next_steps, rounds, suggestions
+from app.reading import analysis
 from app.reading.facts import load_facts
 from app.reading.schemas import (
     HandoverCreate,
@@ -18,13 +18,14 @@ from app.reading.schemas import (
     NextStepUpdate,
     RoundCreate,
 )
-from app.validation import parse
+from app.reading.services import handovers, markers, next_steps, rounds, suggestions
+from app.validation import changed_fields, parse
 
 
 def _edit(schema) -> tuple[int, dict]:
     """Parse an edit: the version it starts from and the fields that were sent."""
     update = parse(schema, body())
-    return update.version, update.model_dump(include=update.model_fields_set - {"version"})
+    return update.version, changed_fields(update)
 
 
 @bp.get("/boards/<int:board_id>/markers")

@@ -1,6 +1,6 @@
 """API: read-only share links (coordinators only)."""
 
-from app.api import actor, body, bp
+from app.api.base import actor, body, bp
 from app.api.spec import doc
 from app.share import services
 from app.share.schemas import ShareLinkCreate

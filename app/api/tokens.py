@@ -2,7 +2,7 @@
 
 from pydantic import EmailStr
 
-from app.api import actor, body, bp
+from app.api.base import actor, body, bp
 from app.api.spec import doc
 from app.auth.services import authenticate, issue_token, revoke_token, tokens_of
 from app.models._types import iso

@@ -1,13 +1,11 @@
 """Accounts: log in and out, API tokens, invites."""
 
-from flask import Blueprint
+from flask import Flask
 
-bp = Blueprint("auth", __name__)
-
-from app.auth import routes  # noqa: E402, F401
-from app.auth.cli import users_cli  # noqa: E402
+from app.auth.cli import users_cli
+from app.auth.routes import bp  # noqa: F401 (create_app registers it)
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     """Register the `flask users` commands."""
     app.cli.add_command(users_cli)

@@ -2,17 +2,18 @@
 
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth import bp
 from app.auth.services import authenticate, end_sessions
 from app.boards.schemas import InviteAccept
 from app.boards.services import accept_invite, open_invite
 from app.errors import ServiceError, Unauthorized, ValidationFailed
 from app.extensions import db
 from app.validation import form_data, parse
+
+bp = Blueprint("auth", __name__)
 
 
 def _safe_next(target: str | None) -> str:

@@ -8,13 +8,14 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.boards.services import hash_token
-from app.errors import Unauthorized, ValidationFailed
+from app.errors import NotFound, Unauthorized, ValidationFailed
 from app.extensions import db
+from app.hashing import hash_token
 from app.models import ApiToken, User
 from app.models._types import utcnow
+from app.signals import access_revoked
 from app.transaction import end_read, write
 
 MIN_PASSWORD = 10
@@ -66,8 +67,6 @@ def authenticate(email: str, password: str) -> User:
         db.select(User).filter_by(email=(email or "").strip().lower())
     ).scalar_one_or_none()
     if user is None:
-        from werkzeug.security import check_password_hash  # noqa: PLC0415
-
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
         check_password_hash(_dummy_hash(method), password or "")
         raise Unauthorized(_("E-mailadres of wachtwoord klopt niet."))
@@ -124,8 +123,6 @@ def revoke_token(user: User, token_id: int) -> None:
     """Revoke one of the user's API tokens."""
     row = db.session.get(ApiToken, token_id)
     if row is None or row.user_id != user.id:
-        from app.errors import NotFound  # noqa: PLC0415
-
         raise NotFound(_("Onbekende sleutel."))
     row.revoked_at = utcnow()
 
@@ -134,6 +131,4 @@ def revoke_token(user: User, token_id: int) -> None:
 def end_sessions(user: User) -> None:
     """Invalidate every session of the user (logout everywhere) and cut their sockets."""
     user.session_epoch += 1
-    from app import realtime  # noqa: PLC0415
-
-    realtime.cut_off_later(user_id=user.id)
+    access_revoked.send(None, user_id=user.id)

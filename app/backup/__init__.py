@@ -1,7 +1,3 @@
 """`flask backup PATH` and `flask restore PATH`: copy the whole database out and back in."""
 
-from flask import Blueprint
-
-bp = Blueprint("backup", __name__, cli_group=None)
-
-from app.backup import cli  # noqa: E402, F401
+from app.backup.cli import bp  # noqa: F401 (create_app registers it)

@@ -3,9 +3,11 @@
 from pathlib import Path
 
 import click
-from flask import current_app
+from flask import Blueprint, current_app
 
-from app.backup import bp, dump
+from app.backup import dump
+
+bp = Blueprint("backup", __name__, cli_group=None)
 
 FORMATS = click.Choice(["sqlite", "pg_dump", "json"])
 

@@ -1,10 +1,10 @@
 """Board pages: my boards, the canvas, its structure, members and invites."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from app.boards import activity, bp, services, structure
+from app.boards import activity, services
 from app.boards.page import canvas_context
 from app.boards.schemas import (
     BoardCreate,
@@ -22,13 +22,13 @@ from app.cards.services import deleted_cards
 from app.errors import ValidationFailed
 from app.extensions import htmx
 from app.models import Lane, Phase
-from app.permissions import EDIT, READ, Actor, board_for, role_on
-from app.validation import form_data, parse
+from app.permissions import EDIT, READ, board_for, role_on
+from app.structure import services as structure
+from app.validation import changed_fields, form_data, parse
+from app.views import current_actor, organisation_css
 from app.vocab import LANE_TEMPLATES, ORGANISATION_KINDS, ROLE_LABELS
 
-
-def _actor() -> Actor:
-    return Actor(user=current_user._get_current_object())
+bp = Blueprint("boards", __name__)
 
 
 @bp.get("/")
@@ -62,7 +62,7 @@ def create():
                 **({"phases": []} if template == "empty" else {}),
             },
         )
-        board = services.create_board(_actor(), **data.model_dump())
+        board = services.create_board(current_actor(), **data.model_dump())
     except ValidationFailed as exc:
         return render_template(
             "boards/index.html",
@@ -78,7 +78,7 @@ def create():
 @login_required
 def show(board_id: int):
     """Show the live canvas."""
-    actor = _actor()
+    actor = current_actor()
     board = board_for(actor, board_id, READ)
     context = canvas_context(board, role_on(actor, board_id))
     return render_template(
@@ -95,7 +95,7 @@ def show(board_id: int):
 @login_required
 def canvas(board_id: int):
     """Return the canvas fragment (after a structural change)."""
-    actor = _actor()
+    actor = current_actor()
     board = board_for(actor, board_id, READ)
     return render_template(
         "boards/_canvas_region.html", **canvas_context(board, role_on(actor, board_id))
@@ -106,8 +106,8 @@ def canvas(board_id: int):
 @login_required
 def feed(board_id: int):
     """Return the activity feed and the deleted cards (history) fragment."""
-    board = board_for(_actor(), board_id, READ)
-    role = role_on(_actor(), board_id)
+    board = board_for(current_actor(), board_id, READ)
+    role = role_on(current_actor(), board_id)
     return render_template(
         "boards/_history.html",
         board=board,
@@ -121,16 +121,8 @@ def feed(board_id: int):
 @login_required
 def organisation_styles(board_id: int):
     """Serve each organisation's colour as a class (the CSP forbids inline styles)."""
-    board = board_for(_actor(), board_id, READ)
+    board = board_for(current_actor(), board_id, READ)
     return organisation_css(board.organisations)
-
-
-def organisation_css(organisations) -> Response:
-    """Return the stylesheet that gives `.bw-org-<id>` its organisation's colour."""
-    css = "\n".join(f".bw-org-{o.id} {{ --bw-org-color: {o.color}; }}" for o in organisations)
-    response = Response(css, mimetype="text/css")
-    response.headers["Cache-Control"] = "no-cache"
-    return response
 
 
 # -- Structure: phases, lanes, organisations ------------------------------------------------
@@ -139,7 +131,7 @@ def organisation_css(organisations) -> Response:
 def _structure_page(
     board_id: int, errors: dict | None = None, status: int = 200, invite_url: str | None = None
 ):
-    actor = _actor()
+    actor = current_actor()
     board = board_for(actor, board_id, READ)
     role = role_on(actor, board_id)
     return render_template(
@@ -190,7 +182,7 @@ def rename(board_id: int):
         raw["archived"] = raw["archived"] == "1"
 
     def change():
-        services.update_board(_actor(), board_id, **parse(BoardUpdate, raw).model_dump())
+        services.update_board(current_actor(), board_id, **parse(BoardUpdate, raw).model_dump())
 
     return _handle(board_id, "board", change)
 
@@ -207,7 +199,10 @@ def create_axis(board_id: int, axis: str):
         board_id,
         f"{axis}s",
         lambda: structure.create_axis(
-            _actor(), board_id, axis, **parse(create_schema, form_data(request.form)).model_dump()
+            current_actor(),
+            board_id,
+            axis,
+            **parse(create_schema, form_data(request.form)).model_dump(),
         ),
     )
 
@@ -225,15 +220,15 @@ def update_axis(board_id: int, axis: str, entity_id: int):
         if direction in ("up", "down"):
             raw["after_id"] = _neighbour_after(board_id, axis, entity_id, direction)
         update = parse(AXIS_SCHEMAS[axis][1], raw)
-        fields = update.model_dump(include=update.model_fields_set - {"version"})
-        structure.update_axis(_actor(), board_id, axis, entity_id, fields, update.version)
+        fields = changed_fields(update)
+        structure.update_axis(current_actor(), board_id, axis, entity_id, fields, update.version)
 
     return _handle(board_id, f"{axis}s", change)
 
 
 def _neighbour_after(board_id: int, axis: str, entity_id: int, direction: str) -> int | None:
     """Return the id to place an axis item after, to move it one step up or down."""
-    board = board_for(_actor(), board_id, EDIT)
+    board = board_for(current_actor(), board_id, EDIT)
     items = board.phases if axis == "phase" else board.lanes
     ids = [item.id for item in items]
     if entity_id not in ids:
@@ -253,7 +248,9 @@ def delete_axis(board_id: int, axis: str, entity_id: int):
     def change():
         if target is not None and not target.isdigit():
             raise ValidationFailed(_("Kies een bestemming."))
-        structure.delete_axis(_actor(), board_id, axis, entity_id, int(target) if target else None)
+        structure.delete_axis(
+            current_actor(), board_id, axis, entity_id, int(target) if target else None
+        )
 
     return _handle(board_id, f"{axis}s", change)
 
@@ -266,7 +263,9 @@ def create_organisation(board_id: int):
         board_id,
         "organisations",
         lambda: structure.create_organisation(
-            _actor(), board_id, **parse(OrganisationCreate, form_data(request.form)).model_dump()
+            current_actor(),
+            board_id,
+            **parse(OrganisationCreate, form_data(request.form)).model_dump(),
         ),
     )
 
@@ -281,8 +280,10 @@ def update_organisation(board_id: int, organisation_id: int):
             OrganisationUpdate,
             {**form_data(request.form), "contact": request.form.get("contact", "")},
         )
-        fields = update.model_dump(include=update.model_fields_set - {"version"})
-        structure.update_organisation(_actor(), board_id, organisation_id, fields, update.version)
+        fields = changed_fields(update)
+        structure.update_organisation(
+            current_actor(), board_id, organisation_id, fields, update.version
+        )
 
     return _handle(board_id, "organisations", change)
 
@@ -294,7 +295,7 @@ def delete_organisation(board_id: int, organisation_id: int):
     return _handle(
         board_id,
         "organisations",
-        lambda: structure.delete_organisation(_actor(), board_id, organisation_id),
+        lambda: structure.delete_organisation(current_actor(), board_id, organisation_id),
     )
 
 
@@ -307,7 +308,7 @@ def invite(board_id: int):
     """Create an invite link for the coordinator to copy."""
     try:
         data = parse(InviteCreate, form_data(request.form))
-        _invite, token = services.create_invite(_actor(), board_id, data.role, data.email)
+        _invite, token = services.create_invite(current_actor(), board_id, data.role, data.email)
     except ValidationFailed as exc:
         return _structure_page(board_id, errors={"members": exc.fields}, status=422)
     return _structure_page(board_id, invite_url=url_for("auth.invite", token=token, _external=True))
@@ -320,9 +321,9 @@ def change_member(board_id: int, user_id: int):
 
     def change():
         if request.form.get("remove"):
-            services.remove_member(_actor(), board_id, user_id)
+            services.remove_member(current_actor(), board_id, user_id)
             return
         role = parse(MemberUpdate, {"role": request.form.get("role")}).role
-        services.change_role(_actor(), board_id, user_id, role)
+        services.change_role(current_actor(), board_id, user_id, role)
 
     return _handle(board_id, "members", change)

@@ -1,27 +1,24 @@
 """Board operations: boards, members and invites. One path for pages, API and tests."""
 
-import hashlib
 import secrets
 from datetime import timedelta
 
 from flask_babel import gettext as _
 
 from app import events
+from app.auth.services import create_user
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.extensions import db
+from app.hashing import hash_token
 from app.models import Board, Invite, Lane, Membership, Phase, User
 from app.models._types import utcnow
 from app.permissions import MANAGE, Actor, board_for
 from app.positions import keys_after
+from app.signals import access_revoked
 from app.transaction import write
 from app.vocab import DEFAULT_PHASES, LANE_TEMPLATES
 
 INVITE_DAYS = 14
-
-
-def hash_token(token: str) -> str:
-    """Hash a bearer secret (API token, share or invite token) for storage."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def boards_of(user: User, include_archived: bool = False) -> list[tuple[Board, str]]:
@@ -140,9 +137,7 @@ def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
     data = membership.to_json()
     db.session.delete(membership)
     events.record(board_id, "member.deleted", actor=actor, data=data)
-    from app import realtime  # noqa: PLC0415
-
-    realtime.cut_off_later(board_id=board_id, user_id=user_id)
+    access_revoked.send(None, board_id=board_id, user_id=user_id)
 
 
 @write
@@ -190,8 +185,6 @@ def accept_invite(
     """Accept an invite as the signed-in user, or create the invitee's account."""
     invite = open_invite(token)
     if user is None:
-        from app.auth.services import create_user  # noqa: PLC0415
-
         user = create_user(email=email, name=name, password=password)
     membership = db.session.execute(
         db.select(Membership).filter_by(board_id=invite.board_id, user_id=user.id)

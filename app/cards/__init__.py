@@ -1,7 +1,3 @@
 """Cards on the canvas."""
 
-from flask import Blueprint
-
-bp = Blueprint("cards", __name__)
-
-from app.cards import routes  # noqa: E402, F401
+from app.cards.routes import bp  # noqa: F401 (create_app registers it)

@@ -1,23 +1,22 @@
 """Card fragments and forms for the canvas (htmx); moves go through the JSON API."""
 
-from flask import render_template, request
-from flask_login import current_user, login_required
+from flask import Blueprint, render_template, request
+from flask_login import login_required
 
-from app.cards import bp, services
-from app.cards.operations import perform
+from app.cards import services
+from app.cards.schemas import CardCreate, CardUpdate
 from app.errors import Conflict, ValidationFailed
+from app.live.broadcast import renderer
 from app.models import Card
-from app.permissions import EDIT, READ, Actor, board_for
-from app.realtime import renderer
-from app.validation import form_data
+from app.permissions import EDIT, READ, board_for
+from app.validation import changed_fields, form_data, parse
+from app.views import current_actor
 from app.vocab import CARD_STATUSES
+
+bp = Blueprint("cards", __name__)
 
 TEXTS = ("title", "description", "capacity_unit", "quality_reason")
 EDITABLE = (*TEXTS, "organisation_id", "capacity_per_year", "status", "quality", "version")
-
-
-def _actor() -> Actor:
-    return Actor(user=current_user._get_current_object())
 
 
 @renderer("card", model=Card)
@@ -35,7 +34,7 @@ def _form(
     cell: dict | None = None,
     status: int = 200,
 ):
-    board = board_for(_actor(), board_id, EDIT)
+    board = board_for(current_actor(), board_id, EDIT)
     return render_template(
         "cards/_form.html",
         board=board,
@@ -65,20 +64,21 @@ def create(board_id: int):
     """Create a card from the form; answer with the card, or the form with errors."""
     values = form_data(request.form)
     try:
-        card = perform(_actor(), board_id, "card.create", values)
+        data = parse(CardCreate, values)
+        card = services.create_card(current_actor(), board_id, **data.model_dump())
     except ValidationFailed as exc:
         cell = {"phase_id": values.get("phase_id"), "lane_id": values.get("lane_id")}
         return _form(
             board_id, values=values, errors=exc.fields or {"_": exc.message}, cell=cell, status=422
         )
-    return render_card(services.get_card(board_id, card["id"])), 201
+    return render_card(card), 201
 
 
 @bp.get("/boards/<int:board_id>/cards/<int:card_id>")
 @login_required
 def show(board_id: int, card_id: int):
     """Return one card's fragment (cancel an edit, or catch up after a missed push)."""
-    board_for(_actor(), board_id, READ)
+    board_for(current_actor(), board_id, READ)
     return render_card(services.get_card(board_id, card_id))
 
 
@@ -103,9 +103,12 @@ def update(board_id: int, card_id: int):
         if key in request.form
     }
     try:
-        perform(_actor(), board_id, "card.update", {**fields, "card_id": card_id})
+        edit = parse(CardUpdate, fields)
+        card = services.update_card(
+            current_actor(), board_id, card_id, edit.version, changed_fields(edit)
+        )
     except Conflict as exc:
-        board = board_for(_actor(), board_id, EDIT)
+        board = board_for(current_actor(), board_id, EDIT)
         return render_template(
             "cards/_conflict.html",
             board=board,
@@ -120,14 +123,14 @@ def update(board_id: int, card_id: int):
         return _form(
             board_id, card=card, values=values, errors=exc.fields or {"_": exc.message}, status=422
         )
-    return render_card(services.get_card(board_id, card_id))
+    return render_card(card)
 
 
 @bp.post("/boards/<int:board_id>/cards/<int:card_id>/delete")
 @login_required
 def delete(board_id: int, card_id: int):
     """Delete a card (it stays restorable in the history)."""
-    perform(_actor(), board_id, "card.delete", {"card_id": card_id})
+    services.delete_card(current_actor(), board_id, card_id)
     return "", 200
 
 
@@ -135,5 +138,5 @@ def delete(board_id: int, card_id: int):
 @login_required
 def restore(board_id: int, card_id: int):
     """Restore a deleted card from the history."""
-    perform(_actor(), board_id, "card.restore", {"card_id": card_id})
+    services.restore_card(current_actor(), board_id, card_id)
     return "", 200, {"HX-Trigger": "bw-history-changed"}

@@ -1,7 +1,3 @@
 """Reports and exports: the board as PDF, CSV, XLSX and JSON (and JSON import)."""
 
-from flask import Blueprint
-
-bp = Blueprint("exports", __name__)
-
-from app.exports import routes  # noqa: E402, F401
+from app.exports.routes import bp  # noqa: F401 (create_app registers it)

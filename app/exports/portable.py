@@ -12,21 +12,12 @@ from typing import Annotated, Literal
 from flask_babel import gettext as _
 from pydantic import Field, StringConstraints
 
-from app.boards import structure
 from app.boards.queries import BoardState
 from app.boards.schemas import Color, Demand, OrganisationKind
-from app.boards.services import create_board
 from app.cards.schemas import Capacity, CardStatus, Quality
-from app.cards.services import create_card
 from app.errors import ServiceError, ValidationFailed
-from app.models import Board
 from app.models._types import iso, utcnow
-from app.permissions import Actor
-from app.reading.handovers import create_handover
-from app.reading.markers import create_marker
-from app.reading.next_steps import add_learning, create_next_step
 from app.reading.schemas import Dropouts, MarkerKind, MarkerStatus, NextStepStatus, Note, Severity
-from app.transaction import write
 from app.validation import Description, Name, Schema, Title, parse, text
 
 FORMAT = "brugwerk.board"
@@ -304,68 +295,3 @@ def _check_references(doc: BoardDocument) -> None:
         need("organisations", step.owner, f"next_steps.{i}.owner")
         for marker in step.markers:
             need("markers", marker, f"next_steps.{i}.markers")
-
-
-@write
-def import_board(actor: Actor, doc: BoardDocument) -> Board:
-    """Create a new board from a document through the domain services; the importer coordinates."""
-    board = create_board(actor, doc.name, phases=[], lanes=[])
-    bid = board.id
-    ids: dict[tuple[str, str | None], int] = {}  # (kind, ref) -> new id
-    for phase in doc.phases:
-        ids["phase", phase.ref] = structure.create_axis(
-            actor, bid, "phase", phase.name, demand_per_year=phase.demand_per_year
-        ).id
-    for lane in doc.lanes:
-        ids["lane", lane.ref] = structure.create_axis(actor, bid, "lane", lane.name).id
-    for org in doc.organisations:
-        ids["org", org.ref] = structure.create_organisation(
-            actor, bid, org.name, org.kind, org.color, org.contact
-        ).id
-    for card in doc.cards:
-        fields = card.model_dump(exclude={"ref", "phase", "lane", "organisation", "title"})
-        ids["card", card.ref] = create_card(
-            actor,
-            bid,
-            ids["phase", card.phase],
-            ids["org", card.organisation],
-            card.title,
-            lane_id=ids.get(("lane", card.lane)),
-            **fields,
-        ).id
-    for marker in doc.markers:
-        fields = marker.model_dump(exclude={"ref", "kind", "title", "phase", "lane", "cards"})
-        ids["marker", marker.ref] = create_marker(
-            actor,
-            bid,
-            marker.kind,
-            marker.title,
-            [ids["card", c] for c in marker.cards],
-            phase_id=ids.get(("phase", marker.phase)),
-            lane_id=ids.get(("lane", marker.lane)),
-            **fields,
-        ).id
-    for handover in doc.handovers:
-        create_handover(
-            actor,
-            bid,
-            ids["card", handover.from_card],
-            ids["card", handover.to_card],
-            handover.note,
-        )
-    for step in doc.next_steps:
-        created = create_next_step(
-            actor,
-            bid,
-            step.title,
-            [ids["marker", m] for m in step.markers],
-            goal=step.goal,
-            owner_organisation_id=ids.get(("org", step.owner)),
-            participants=step.participants,
-            start_date=step.start_date,
-            due_date=step.due_date,
-            status=step.status,
-        )
-        for learning in step.learnings:
-            add_learning(actor, bid, created.id, learning.text, learning.learned_on)
-    return board

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from app.boards.queries import BoardState
 from app.models import Phase
-from app.reading.markers import OPEN
+from app.reading.services.markers import OPEN
 
 OPEN_KINDS = ("gap", "bottleneck")
 AGREED = ("agreed", "in_progress")

@@ -1,17 +1,13 @@
 """Meetings: agendas built from the board, meeting mode that the canvas follows, minutes."""
 
-from flask import Blueprint
+from flask import Flask
 
-bp = Blueprint("meetings", __name__)
+from app.boards.page import register_page_extension
+from app.meetings.pages import VOCAB, panel_context
+from app.meetings.routes import bp  # noqa: F401 (create_app registers it)
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     """Show partners the coming agenda in the canvas's side panel; give templates the labels."""
-    from app.boards.page import register_page_extension  # noqa: PLC0415
-    from app.meetings.pages import VOCAB, panel_context  # noqa: PLC0415
-
     register_page_extension(panel_context)
     app.context_processor(lambda: {"meeting_vocab": VOCAB})
-
-
-from app.meetings import routes  # noqa: E402, F401

@@ -4,23 +4,25 @@ Each action answers an htmx request with the fragment it changed, and a plain fo
 redirect to its page. All go through app/meetings/services.py, like the API.
 """
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from app.boards.queries import load_state
 from app.errors import ValidationFailed
 from app.exports.report import render_pdf
-from app.exports.routes import download
 from app.exports.summary import open_markers
 from app.extensions import db, htmx
-from app.meetings import bp, minutes, services
+from app.meetings import minutes, services
 from app.meetings.schemas import AgreedStep, DecisionCreate, ItemCreate, ItemUpdate, MeetingCreate
 from app.models import Card, Marker, NextStep, Phase
-from app.permissions import EDIT, MANAGE, Actor, board_for, role_on
+from app.permissions import EDIT, MANAGE, board_for, role_on
 from app.reading.analysis import analyse
 from app.validation import form_data, parse
+from app.views import current_actor, download
 from app.vocab import MARKER_KINDS
+
+bp = Blueprint("meetings", __name__)
 
 MEETING = "/boards/<int:board_id>/meetings/<int:meeting_id>"
 OPEN_STEPS = ("proposed", "agreed", "in_progress")
@@ -32,10 +34,6 @@ TITLES = {
     "card": lambda c: c.title,
 }
 MODELS = {"marker": Marker, "next_step": NextStep, "phase": Phase, "card": Card}
-
-
-def _actor() -> Actor:
-    return Actor(user=current_user._get_current_object())
 
 
 def _error_text(error: ValidationFailed) -> str:
@@ -58,7 +56,7 @@ def _after(endpoint: str, board_id: int, meeting_id: int, fragment, error=None):
 @login_required
 def index(board_id: int):
     """List the board's meetings; the coordinator plans a new one here."""
-    actor = _actor()
+    actor = current_actor()
     board = board_for(actor, board_id, EDIT)
     return render_template(
         "meetings/index.html",
@@ -74,7 +72,7 @@ def index(board_id: int):
 @login_required
 def create(board_id: int):
     """Plan a meeting and open its agenda builder."""
-    actor = _actor()
+    actor = current_actor()
     try:
         data = parse(MeetingCreate, form_data(request.form))
         meeting = services.create_meeting(actor, board_id, **data.model_dump())
@@ -95,7 +93,7 @@ def create(board_id: int):
 
 
 def _builder(board_id: int, meeting_id: int, error: str | None = None, fragment: bool = False):
-    actor = _actor()
+    actor = current_actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)
     board = board_for(actor, board_id, EDIT)
     can_manage = role_on(actor, board_id) == MANAGE
@@ -131,7 +129,7 @@ def _item_from_source(board_id: int, form: dict) -> dict:
     source = form.pop("source", None) or "free"
     ref_type, _sep, ref = source.partition(":")
     if ref_type == "suggestion":
-        state = load_state(board_for(_actor(), board_id, MANAGE))
+        state = load_state(board_for(current_actor(), board_id, MANAGE))
         found = next((s for s in analyse(state)["suggestions"] if s["key"] == ref), None)
         if found is None:
             raise ValidationFailed(
@@ -162,7 +160,7 @@ def add_item(board_id: int, meeting_id: int):
     error = None
     try:
         data = parse(ItemCreate, _item_from_source(board_id, form_data(request.form)))
-        services.add_item(_actor(), board_id, meeting_id, **data.model_dump())
+        services.add_item(current_actor(), board_id, meeting_id, **data.model_dump())
     except ValidationFailed as exc:
         error = _error_text(exc)
     return _after(
@@ -178,12 +176,16 @@ def add_item(board_id: int, meeting_id: int):
 @login_required
 def move_item(board_id: int, meeting_id: int, item_id: int):
     """Move an item one place up or down."""
-    meeting = services.get_meeting(_actor(), board_id, meeting_id, MANAGE)
+    meeting = services.get_meeting(current_actor(), board_id, meeting_id, MANAGE)
     item = next((i for i in meeting.items if i.id == item_id), None)
     if item is not None:
         step = -1 if request.form.get("direction") == "up" else 1
         services.update_item(
-            _actor(), board_id, meeting_id, item_id, {"position": max(item.position + step, 0)}
+            current_actor(),
+            board_id,
+            meeting_id,
+            item_id,
+            {"position": max(item.position + step, 0)},
         )
     return _after(
         "meetings.agenda",
@@ -201,7 +203,11 @@ def edit_item(board_id: int, meeting_id: int, item_id: int):
     try:
         data = parse(ItemUpdate, form_data(request.form))
         services.update_item(
-            _actor(), board_id, meeting_id, item_id, data.model_dump(include=data.model_fields_set)
+            current_actor(),
+            board_id,
+            meeting_id,
+            item_id,
+            data.model_dump(include=data.model_fields_set),
         )
     except ValidationFailed as exc:
         error = _error_text(exc)
@@ -220,7 +226,7 @@ def edit_item(board_id: int, meeting_id: int, item_id: int):
 @login_required
 def delete_item(board_id: int, meeting_id: int, item_id: int):
     """Take an item off the agenda."""
-    services.delete_item(_actor(), board_id, meeting_id, item_id)
+    services.delete_item(current_actor(), board_id, meeting_id, item_id)
     return _after(
         "meetings.agenda",
         board_id,
@@ -233,7 +239,7 @@ def delete_item(board_id: int, meeting_id: int, item_id: int):
 @login_required
 def delete(board_id: int, meeting_id: int):
     """Delete a meeting."""
-    services.delete_meeting(_actor(), board_id, meeting_id)
+    services.delete_meeting(current_actor(), board_id, meeting_id)
     return redirect(url_for("meetings.index", board_id=board_id))
 
 
@@ -241,7 +247,7 @@ def delete(board_id: int, meeting_id: int):
 
 
 def _print_context(board_id: int, meeting_id: int) -> dict:
-    actor = _actor()
+    actor = current_actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)
     return {
         "board": board_for(actor, board_id, EDIT),
@@ -275,7 +281,7 @@ def agenda_pdf(board_id: int, meeting_id: int):
 
 
 def _run(board_id: int, meeting_id: int, error: str | None = None, fragment: bool = False):
-    actor = _actor()
+    actor = current_actor()
     meeting = services.get_meeting(actor, board_id, meeting_id, MANAGE)
     board = board_for(actor, board_id, MANAGE)
     state = load_state(board)
@@ -308,7 +314,7 @@ def run(board_id: int, meeting_id: int):
 def _step(board_id: int, meeting_id: int, action):
     error = None
     try:
-        action(_actor())
+        action(current_actor())
     except ValidationFailed as exc:
         error = _error_text(exc)
     return _after(
@@ -385,7 +391,7 @@ def decide(board_id: int, meeting_id: int):
 @login_required
 def minutes_page(board_id: int, meeting_id: int):
     """Show the minutes, with Markdown and PDF downloads."""
-    actor = _actor()
+    actor = current_actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)
     return render_template(
         "meetings/minutes.html",

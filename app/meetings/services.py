@@ -15,6 +15,7 @@ from app.errors import Conflict, NotFound, ValidationFailed
 from app.extensions import db
 from app.models import Board, Card, Decision, Marker, Meeting, MeetingItem, NextStep, Phase
 from app.permissions import EDIT, MANAGE, Actor, board_for
+from app.reading.services import next_steps
 from app.transaction import write
 
 DEFAULT_ITEM_MINUTES = 10
@@ -298,7 +299,6 @@ def add_decision(
     next_step: dict | None = None,
 ) -> Decision:
     """Record a decision; it may agree a next step (new, or an existing one) with owner and date."""
-    from app.reading import next_steps  # noqa: PLC0415 (reading imports the board services)
 
     meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
     item = _item(meeting, item_id) if item_id is not None else None

@@ -1,17 +1,17 @@
 """Reading the bridge: markers, handovers, next steps, the three lenses, the bridge, rounds."""
 
-from flask import Blueprint
+from flask import Flask
 
-bp = Blueprint("reading", __name__)
+from app import vocab
+from app.boards.page import register_page_extension
+from app.reading import posts, routes  # noqa: F401 (they add their routes to the blueprint)
+from app.reading.blueprint import bp  # noqa: F401 (create_app registers it)
+from app.reading.bridge import status_label
+from app.reading.view import page_extension
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     """Add the reading overlay to the canvas page and the vocabularies to the templates."""
-    from app import vocab  # noqa: PLC0415
-    from app.boards.page import register_page_extension  # noqa: PLC0415
-    from app.reading.bridge import status_label  # noqa: PLC0415
-    from app.reading.view import page_extension  # noqa: PLC0415
-
     register_page_extension(page_extension)
     labels = {
         "marker_kinds": vocab.MARKER_KINDS,
@@ -23,6 +23,3 @@ def init_app(app) -> None:
         "span_status": status_label,
     }
     app.context_processor(lambda: {"reading_vocab": labels})
-
-
-from app.reading import forms, routes  # noqa: E402, F401

@@ -13,25 +13,11 @@ Rules (DOMAIN.md):
 """
 
 from app.boards.queries import BoardState
-from app.reading.markers import OPEN
+from app.reading.offers import HOUSEHOLD_UNITS, counts, household_capacity
 from app.reading.rules import suggest
+from app.reading.services.markers import OPEN
 
-HOUSEHOLD_UNITS = frozenset(
-    {"huishoudens/jaar", "huishoudens per jaar", "households/year", "households per year"}
-)
 QUALITIES = ("good", "adequate", "weak")
-
-
-def counts(card) -> bool:
-    """Tell whether an offer counts (a stopped offer does not)."""
-    return card.status != "stopped"
-
-
-def household_capacity(unit: str | None, capacity: int | None) -> int | None:
-    """Return a card's capacity when it is counted in households per year, else None."""
-    if capacity is None or (unit or "").strip().lower() not in HOUSEHOLD_UNITS:
-        return None
-    return capacity
 
 
 def _ratio(capacity: int | None, demand: int | None) -> float | None:

@@ -3,7 +3,7 @@
 from flask_babel import format_number
 from flask_babel import gettext as _
 
-from app.reading.markers import OPEN
+from app.reading.services.markers import OPEN
 
 SPAN_WIDTH = 150
 MARGIN = 20

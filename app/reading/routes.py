@@ -1,88 +1,19 @@
 """Pages and fragments: the bridge, markers and suggestions, next steps, rounds, the overlay."""
 
 from flask import Response, render_template, request
-from flask_login import current_user, login_required
+from flask_login import login_required
 
-from app.boards.queries import load_state
-from app.permissions import EDIT, READ, Actor, allows, board_for, role_on
-from app.reading import bp, bridge, rounds
+from app.permissions import EDIT, READ, board_for
 from app.reading.analysis import figures
-from app.reading.bridge import STATUSES
+from app.reading.blueprint import bp
 from app.reading.facts import load_facts
-from app.reading.markers import OPEN, get_marker
-from app.reading.markers import TRANSITIONS as MARKER_TRANSITIONS
-from app.reading.next_steps import TRANSITIONS as STEP_TRANSITIONS
-from app.reading.next_steps import get_next_step
+from app.reading.rendering import bridge_context, marker_filter, render, render_bridge
 from app.reading.rules import suggest
+from app.reading.services import rounds
+from app.reading.services.markers import get_marker
+from app.reading.services.next_steps import get_next_step
 from app.reading.view import reading_view
-
-
-def actor() -> Actor:
-    """Return the signed-in person as an actor."""
-    return Actor(user=current_user._get_current_object())
-
-
-def render(template: str, board_id: int, extend=None, **context) -> str:
-    """Render a reading page or fragment with the board, the role and the loaded state;
-    `extend(state)` adds what is computed from the state."""
-    who = actor()
-    board = board_for(who, board_id, READ)
-    role = role_on(who, board_id)
-    state = load_state(board)
-    lookup = {
-        "phase": {p.id: p for p in state.phases},
-        "lane": {x.id: x for x in state.lanes},
-        "card": {c.id: c for c in state.cards},
-        "org": {o.id: o for o in state.organisations},
-    }
-    if "wanted" in context:
-        context["markers_shown"] = filtered(state.markers, context["wanted"])
-    return render_template(
-        template,
-        board=board,
-        role=role,
-        can_edit=allows(role, EDIT),
-        state=state,
-        lookup=lookup,
-        marker_transitions=MARKER_TRANSITIONS,
-        step_transitions=STEP_TRANSITIONS,
-        **(extend(state) if extend else {}),
-        **context,
-    )
-
-
-def render_bridge(template: str, board_id: int) -> str:
-    """Render the bridge page or its live part (structure, cards and markers read lean)."""
-    who = actor()
-    board = board_for(who, board_id, READ)
-    return render_template(
-        template, board=board, role=role_on(who, board_id), **bridge_context(load_facts(board))
-    )
-
-
-def marker_filter() -> dict:
-    """Return the side list's filter from the query; status 'open' means open or in hand."""
-    return {"kind": request.args.get("kind") or "", "status": request.args.get("status", "open")}
-
-
-def filtered(markers, wanted: dict) -> list:
-    """Apply the side list's filter, newest first."""
-    return [
-        m
-        for m in reversed(markers)
-        if (not wanted["kind"] or m.kind == wanted["kind"])
-        and (
-            wanted["status"] in ("", "all")
-            or m.status == wanted["status"]
-            or (wanted["status"] == "open" and m.status in OPEN)
-        )
-    ]
-
-
-def bridge_context(state) -> dict:
-    """Return what the bridge templates draw."""
-    return {"picture": bridge.picture(state, figures(state)), "span_statuses": STATUSES}
-
+from app.views import current_actor
 
 # -- Markers, suggestions, handovers -------------------------------------------------------
 
@@ -112,7 +43,7 @@ def markers_list(board_id: int):
 @login_required
 def marker_edit(board_id: int, marker_id: int):
     """Return the edit form of a marker."""
-    board_for(actor(), board_id, EDIT)
+    board_for(current_actor(), board_id, EDIT)
     marker = get_marker(board_id, marker_id)
     return render(
         "reading/_marker_form.html", board_id, marker=marker, values=marker.to_json(), errors={}
@@ -167,7 +98,7 @@ def bridge_part(board_id: int):
 @login_required
 def bridge_svg(board_id: int):
     """Serve the bridge picture as an SVG image."""
-    board = board_for(actor(), board_id, READ)
+    board = board_for(current_actor(), board_id, READ)
     svg = render_template("reading/_bridge.svg", board=board, **bridge_context(load_facts(board)))
     return Response(svg, mimetype="image/svg+xml")
 
@@ -193,7 +124,7 @@ def next_steps_list(board_id: int):
 @login_required
 def next_step_edit(board_id: int, next_step_id: int):
     """Return the edit form of a next step."""
-    board_for(actor(), board_id, EDIT)
+    board_for(current_actor(), board_id, EDIT)
     step = get_next_step(board_id, next_step_id)
     return render(
         "reading/_next_step_form.html", board_id, step=step, values=step.to_json(), errors={}
@@ -212,7 +143,7 @@ def rounds_page(board_id: int):
 def round_page(board_id: int, round_id: int):
     """Compare a round with now (or with a later round)."""
     against = request.args.get("against", type=int)
-    diff = rounds.diff(actor(), board_id, round_id, against)
+    diff = rounds.diff(current_actor(), board_id, round_id, against)
     return render(
         "reading/round.html",
         board_id,

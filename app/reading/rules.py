@@ -21,6 +21,7 @@ from flask_babel import gettext as _
 
 from app.extensions import db
 from app.models import SuggestionDismissal
+from app.reading.offers import counts
 
 VAGUE_KINDS = {"overig"}
 # Marker statuses that still speak for a situation; a resolved marker lets it be suggested again.
@@ -178,8 +179,6 @@ class _Covering:
 
 def suggest(state, figures: dict) -> list[dict]:
     """Return the board's open suggestions (one more query: the dismissals)."""
-    from app.reading.analysis import counts  # noqa: PLC0415 (analysis imports this module)
-
     phase_names = {p.id: p.name for p in state.phases}
     lane_names = {lane.id: lane.name for lane in state.lanes}
     active_cells: dict[tuple, list] = {}

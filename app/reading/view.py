@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
-from app.reading.analysis import counts, figures
+from app.reading.analysis import figures
 from app.reading.bridge import spans
-from app.reading.markers import OPEN
+from app.reading.offers import counts
+from app.reading.services.markers import OPEN
 
 SEVERITY_HEAT = {"low": 1, "medium": 2, "high": 3}
 

@@ -1,7 +1,3 @@
 """Read-only share links for management."""
 
-from flask import Blueprint
-
-bp = Blueprint("share", __name__)
-
-from app.share import routes  # noqa: E402, F401
+from app.share.routes import bp  # noqa: F401 (create_app registers it)

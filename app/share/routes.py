@@ -1,11 +1,10 @@
 """The read-only view behind a share link, and the coordinator's list of links."""
 
-from flask import render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.boards.page import canvas_context
 from app.boards.queries import load_state
-from app.boards.routes import organisation_css
 from app.errors import Gone, NotFound, ValidationFailed
 from app.exports.summary import (
     OPEN_KINDS,
@@ -17,10 +16,13 @@ from app.models._types import utcnow
 from app.permissions import MANAGE, READ, Actor, board_for
 from app.reading.analysis import figures
 from app.reading.bridge import picture
-from app.share import bp, services
+from app.share import services
 from app.share.schemas import ShareLinkCreate
 from app.validation import form_data, parse
+from app.views import organisation_css
 from app.vocab import MARKER_KINDS
+
+bp = Blueprint("share", __name__)
 
 
 def _shared_board(token: str):

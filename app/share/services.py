@@ -9,12 +9,13 @@ from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
 from app import events
-from app.boards.services import hash_token
 from app.errors import Gone, NotFound, ValidationFailed
 from app.extensions import db
+from app.hashing import hash_token
 from app.models import ShareLink
 from app.models._types import utcnow
 from app.permissions import MANAGE, Actor, board_for
+from app.signals import access_revoked
 from app.transaction import write
 
 
@@ -72,9 +73,7 @@ def revoke_link(actor: Actor, board_id: int, link_id: int) -> ShareLink:
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         events.record(board_id, "share_link.deleted", link, actor)
-    from app import realtime  # noqa: PLC0415
-
-    realtime.cut_off_later(share_link_id=link.id)
+    access_revoked.send(None, share_link_id=link.id)
     return link
 
 

@@ -1,7 +1,7 @@
 """`flask demo` on an empty database: the board `make run` opens with, built in one write."""
 
 from app.boards.queries import load_state
-from app.demo.seed import DEMO_EMAIL, seed_demo
+from app.demo.services import DEMO_EMAIL, seed_demo
 from app.extensions import db
 from app.models import Membership, User
 

@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 from app.extensions import db, socketio
-from app.liveness import Heart, keep_alive
+from app.live.heartbeat import Heart, keep_alive
+from app.live.presence import HOST_ID, emit_presence, presence_of, restore
 from app.models import Host, Presence
 from app.models._types import utcnow
-from app.realtime import HOST_ID, emit_presence, presence_of, restore_presence
 
 TIMEOUT = timedelta(seconds=30)
 
@@ -84,7 +84,7 @@ def test_a_stalled_process_taken_for_dead_puts_its_people_back(app, board_with_r
     board, partner = board_with_roles["board"], board_with_roles["people"]["partner"]
     socket = socketio.test_client(app, auth={"token": issue_token(partner)})
     assert socket.emit("join", {"board_id": board.id}, callback=True)["ok"] is True
-    heart = Heart(HOST_ID, 10, swept=emit_presence, revive=restore_presence)
+    heart = Heart(HOST_ID, 10, swept=emit_presence, revive=restore)
     heart.beat()
     # This process stalls; an hour later another one sweeps it as dead.
     assert keep_alive("other", TIMEOUT, now=utcnow() + timedelta(hours=1)).swept == [board.id]

@@ -5,12 +5,12 @@ import pytest
 from app import create_app
 from app.auth.services import create_user
 from app.boards.services import create_board
-from app.boards.structure import create_organisation
 from app.cards.services import create_card, update_card
 from app.config import TestConfig
 from app.extensions import db
 from app.models import Board, Card, Event, User
 from app.permissions import Actor
+from app.structure.services import create_organisation
 from tests.conftest import PASSWORD
 
 

@@ -19,10 +19,10 @@ import socketio
 from app import create_app
 from app.auth.services import create_user, issue_token
 from app.boards.services import add_member, create_board
-from app.boards.structure import create_organisation
 from app.config import TestConfig
 from app.extensions import db
 from app.permissions import Actor
+from app.structure.services import create_organisation
 from bench.common import free_ports_in_a_row
 from deploy.cluster import Cluster
 

@@ -161,7 +161,7 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
     for role in ("partner", "viewer"):
         add_member(actor, board.id, people[role].email, role)
     add_member(actor, board.id, people["extra"].email, "viewer")
-    from app.boards.structure import create_organisation  # noqa: PLC0415
+    from app.structure.services import create_organisation  # noqa: PLC0415
 
     organisation = create_organisation(actor, board.id, "Energieloket", "energieloket", "#0b5fa5")
     cards = [create_card(board, coordinator, organisation) for _ in range(2)]

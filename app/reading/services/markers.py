@@ -4,10 +4,10 @@ from flask_babel import gettext as _
 
 from app import events
 from app.extensions import db
-from app.lookup import board_entity
+from app.lookup import board_entity, get_entity
 from app.models import Lane, Marker, Phase
 from app.permissions import EDIT, Actor, board_for
-from app.reading.common import edit, get_entity, invalid, live_cards
+from app.reading.services.editing import edit, invalid, live_cards
 from app.transaction import write
 
 # open -> being addressed -> resolved / dismissed; a closed marker may be reopened.

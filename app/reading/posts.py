@@ -10,8 +10,8 @@ from flask_login import login_required
 from app.errors import Conflict, ValidationFailed
 from app.extensions import htmx
 from app.permissions import EDIT, board_for
-from app.reading import bp, handovers, markers, next_steps, rounds, suggestions
-from app.reading.routes import actor, render
+from app.reading.blueprint import bp
+from app.reading.rendering import render
 from app.reading.schemas import (
     HandoverCreate,
     LearningCreate,
@@ -21,7 +21,9 @@ from app.reading.schemas import (
     NextStepUpdate,
     RoundCreate,
 )
-from app.validation import form_data, parse
+from app.reading.services import handovers, markers, next_steps, rounds, suggestions
+from app.validation import changed_fields, form_data, parse
+from app.views import current_actor
 
 CHANGED = {"HX-Trigger": "bw-reading-changed"}
 # Text fields keep "" (a cleared note is empty, a cleared title is an error); other empty fields
@@ -43,7 +45,7 @@ def values(*lists: str) -> dict:
 def edit_fields(schema, data: dict) -> tuple[int, dict]:
     """Parse an edit form: its version and the fields that were sent."""
     update = parse(schema, data)
-    return update.version, update.model_dump(include=update.model_fields_set - {"version"})
+    return update.version, changed_fields(update)
 
 
 def done(page: str, board_id: int, fragment: str = "", status: int = 200):
@@ -62,7 +64,7 @@ def marker_create(board_id: int):
     """Mark a gap, overlap or bottleneck."""
     data = values("card_ids")
     try:
-        markers.create_marker(actor(), board_id, **parse(MarkerCreate, data).model_dump())
+        markers.create_marker(current_actor(), board_id, **parse(MarkerCreate, data).model_dump())
     except ValidationFailed as exc:
         return render(
             "reading/_marker_form.html",
@@ -86,7 +88,7 @@ def marker_update(board_id: int, marker_id: int):
     data = values("card_ids")
     try:
         version, fields = edit_fields(MarkerUpdate, data)
-        marker = markers.update_marker(actor(), board_id, marker_id, version, fields)
+        marker = markers.update_marker(current_actor(), board_id, marker_id, version, fields)
     except (ValidationFailed, Conflict) as exc:
         marker = markers.get_marker(board_id, marker_id)
         if isinstance(exc, Conflict):
@@ -111,7 +113,7 @@ def marker_update(board_id: int, marker_id: int):
 def marker_status(board_id: int, marker_id: int):
     """Move a marker along its workflow (open, being addressed, resolved, dismissed)."""
     version, fields = edit_fields(MarkerUpdate, values())
-    marker = markers.update_marker(actor(), board_id, marker_id, version, fields)
+    marker = markers.update_marker(current_actor(), board_id, marker_id, version, fields)
     return done(
         "reading.markers_page",
         board_id,
@@ -123,7 +125,7 @@ def marker_status(board_id: int, marker_id: int):
 @login_required
 def marker_delete(board_id: int, marker_id: int):
     """Remove a marker."""
-    markers.delete_marker(actor(), board_id, marker_id)
+    markers.delete_marker(current_actor(), board_id, marker_id)
     return done("reading.markers_page", board_id)
 
 
@@ -134,7 +136,7 @@ def marker_delete(board_id: int, marker_id: int):
 @login_required
 def suggestion_decide(board_id: int, key: str, action: str):
     """Accept a suggestion (it becomes a marker) or dismiss it."""
-    getattr(suggestions, action)(actor(), board_id, key)
+    getattr(suggestions, action)(current_actor(), board_id, key)
     return done("reading.markers_page", board_id)
 
 
@@ -144,7 +146,9 @@ def handover_create(board_id: int):
     """Link one offer to the next (warme overdracht)."""
     data = values()
     try:
-        handovers.create_handover(actor(), board_id, **parse(HandoverCreate, data).model_dump())
+        handovers.create_handover(
+            current_actor(), board_id, **parse(HandoverCreate, data).model_dump()
+        )
     except ValidationFailed as exc:
         return render(
             "reading/_handover_form.html",
@@ -164,7 +168,7 @@ def handover_create(board_id: int):
 @login_required
 def handover_delete(board_id: int, handover_id: int):
     """Remove a handover."""
-    handovers.delete_handover(actor(), board_id, handover_id)
+    handovers.delete_handover(current_actor(), board_id, handover_id)
     return done("reading.markers_page", board_id)
 
 
@@ -177,7 +181,9 @@ def next_step_create(board_id: int):
     """Propose a next step."""
     data = values("marker_ids")
     try:
-        next_steps.create_next_step(actor(), board_id, **parse(NextStepCreate, data).model_dump())
+        next_steps.create_next_step(
+            current_actor(), board_id, **parse(NextStepCreate, data).model_dump()
+        )
     except ValidationFailed as exc:
         return render(
             "reading/_next_step_form.html",
@@ -201,7 +207,7 @@ def next_step_update(board_id: int, next_step_id: int):
     data = values("marker_ids")
     try:
         version, fields = edit_fields(NextStepUpdate, data)
-        step = next_steps.update_next_step(actor(), board_id, next_step_id, version, fields)
+        step = next_steps.update_next_step(current_actor(), board_id, next_step_id, version, fields)
     except (ValidationFailed, Conflict) as exc:
         step = next_steps.get_next_step(board_id, next_step_id)
         if isinstance(exc, Conflict):
@@ -224,7 +230,7 @@ def next_step_update(board_id: int, next_step_id: int):
 def next_step_status(board_id: int, next_step_id: int):
     """Move a next step along proposed → agreed → in progress → done (or stopped)."""
     version, fields = edit_fields(NextStepUpdate, values())
-    step = next_steps.update_next_step(actor(), board_id, next_step_id, version, fields)
+    step = next_steps.update_next_step(current_actor(), board_id, next_step_id, version, fields)
     return done(
         "reading.next_steps_page", board_id, render("reading/_next_step.html", board_id, step=step)
     )
@@ -237,7 +243,7 @@ def learning_create(board_id: int, next_step_id: int):
     data = values()
     try:
         next_steps.add_learning(
-            actor(), board_id, next_step_id, **parse(LearningCreate, data).model_dump()
+            current_actor(), board_id, next_step_id, **parse(LearningCreate, data).model_dump()
         )
     except ValidationFailed as exc:
         step = next_steps.get_next_step(board_id, next_step_id)
@@ -261,7 +267,7 @@ def learning_create(board_id: int, next_step_id: int):
 @login_required
 def next_step_delete(board_id: int, next_step_id: int):
     """Remove a next step."""
-    next_steps.delete_next_step(actor(), board_id, next_step_id)
+    next_steps.delete_next_step(current_actor(), board_id, next_step_id)
     return done("reading.next_steps_page", board_id)
 
 
@@ -272,9 +278,9 @@ def next_step_delete(board_id: int, next_step_id: int):
 @login_required
 def round_create(board_id: int):
     """Start a round (snapshot) and show the timeline."""
-    board_for(actor(), board_id, EDIT)
+    board_for(current_actor(), board_id, EDIT)
     try:
-        rounds.start_round(actor(), board_id, parse(RoundCreate, values()).name)
+        rounds.start_round(current_actor(), board_id, parse(RoundCreate, values()).name)
     except ValidationFailed as exc:
         return render(
             "reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id), errors=exc.fields

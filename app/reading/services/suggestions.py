@@ -9,8 +9,8 @@ from app.models import Marker, SuggestionDismissal
 from app.permissions import EDIT, Actor, board_for
 from app.reading.analysis import figures
 from app.reading.facts import load_facts
-from app.reading.markers import create_marker
 from app.reading.rules import suggest
+from app.reading.services.markers import create_marker
 from app.transaction import write
 
 

@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 
 from app import events
 from app.extensions import db
-from app.lookup import board_entity
+from app.lookup import board_entity, get_entity
 from app.models import Learning, Marker, NextStep, Organisation
 from app.permissions import EDIT, Actor, board_for
-from app.reading.common import edit, get_entity, invalid
+from app.reading.services.editing import edit, invalid
 from app.transaction import write
 
 # proposed -> agreed -> in progress -> done; any unfinished step may be stopped.

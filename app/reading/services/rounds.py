@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from app import events
 from app.boards.queries import load_state
 from app.extensions import db
+from app.lookup import get_entity
 from app.models import Round
 from app.permissions import EDIT, READ, Actor, board_for
-from app.reading.analysis import household_capacity
-from app.reading.common import get_entity
+from app.reading.offers import household_capacity
 from app.transaction import write
 
 CARD_FIELDS = (

@@ -1,15 +1,13 @@
-"""`flask demo`: seed the demo board and its coordinator, once (idempotent)."""
-
-import click
+"""Seed the demo board, its coordinator and partners, once (idempotent)."""
 
 from app.auth.services import create_user
-from app.boards import structure
-from app.boards.services import create_board
+from app.boards.services import add_member, create_board
 from app.cards.services import create_card
-from app.demo import bp, data
+from app.demo import data
 from app.extensions import db
 from app.models import Board, User
 from app.permissions import Actor
+from app.structure import services as structure
 from app.transaction import write
 
 DEMO_EMAIL = "regisseur@voorbeeld.nl"
@@ -56,23 +54,9 @@ def seed_demo() -> Board:
             capacity_unit=card["capacity_unit"],
             status=card["status"],
         )
-    from app.boards.services import add_member  # noqa: PLC0415
-
     for email, name in DEMO_PARTNERS:
         user = db.session.execute(
             db.select(User).filter_by(email=email)
         ).scalar_one_or_none() or create_user(email, name, DEMO_PASSWORD)
         add_member(actor, board.id, user.email, "partner")
     return board
-
-
-@bp.cli.command("demo")
-def demo_command() -> None:
-    """Seed the demo board (idempotent) and print the demo login."""
-    board = seed_demo()
-    click.echo(f"Demo board #{board.id}: {board.name}")
-    click.echo(
-        f"Log in as {DEMO_EMAIL} / {DEMO_PASSWORD} (partners: "
-        + ", ".join(email for email, _ in DEMO_PARTNERS)
-        + ", same password)"
-    )

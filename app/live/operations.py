@@ -1,4 +1,4 @@
-"""Card operations by name, for callers that carry them as data (the API, sockets, fuzz tests)."""
+"""The socket's `op` message: card operations by name, performed by the card services."""
 
 from flask_babel import gettext as _
 
@@ -6,7 +6,7 @@ from app.cards import services
 from app.cards.schemas import CardCreate, CardMove, CardUpdate
 from app.errors import ValidationFailed
 from app.permissions import Actor
-from app.validation import fits_database, parse
+from app.validation import changed_fields, fits_database, parse
 
 
 def _card_id(data: dict) -> int:
@@ -29,8 +29,9 @@ def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
     if op == "card.update":
         card_id = _card_id(data)
         update = parse(CardUpdate, data)
-        fields = update.model_dump(include=update.model_fields_set - {"version"})
-        return services.update_card(actor, board_id, card_id, update.version, fields).to_json()
+        return services.update_card(
+            actor, board_id, card_id, update.version, changed_fields(update)
+        ).to_json()
     if op == "card.move":
         card_id = _card_id(data)
         move = parse(CardMove, data)

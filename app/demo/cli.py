@@ -1,0 +1,20 @@
+"""`flask demo`: seed the demo board and print the demo login."""
+
+import click
+from flask import Blueprint
+
+from app.demo.services import DEMO_EMAIL, DEMO_PARTNERS, DEMO_PASSWORD, seed_demo
+
+bp = Blueprint("demo", __name__, cli_group=None)
+
+
+@bp.cli.command("demo")
+def demo_command() -> None:
+    """Seed the demo board (idempotent) and print the demo login."""
+    board = seed_demo()
+    click.echo(f"Demo board #{board.id}: {board.name}")
+    click.echo(
+        f"Log in as {DEMO_EMAIL} / {DEMO_PASSWORD} (partners: "
+        + ", ".join(email for email, _ in DEMO_PARTNERS)
+        + ", same password)"
+    )

@@ -1,0 +1,95 @@
+"""Send committed events to everyone on a board: JSON for API clients, a fragment for pages.
+
+Rooms per board and audience: `json` (API clients: the event only) and `page` per language
+(pages: the event plus the rendered fragment, the same for editors and viewers, in the reader's
+language).
+"""
+
+from collections.abc import Callable
+from contextlib import nullcontext
+
+from flask import current_app, has_request_context
+
+from app.extensions import db, socketio
+from app.i18n import rendering_in
+from app.models import Event
+
+# Renderers turn an entity into the fragment a page inserts: kind -> fn(entity).
+_renderers: dict[str, Callable] = {}
+# Models to reload an entity by id when replaying its event to a page: kind -> model.
+_models: dict[str, type] = {}
+
+
+def renderer(kind: str, model: type | None = None) -> Callable[[Callable], Callable]:
+    """Register the fragment renderer for an entity kind (e.g. 'card'), and its model."""
+
+    def register(fn: Callable) -> Callable:
+        _renderers[kind] = fn
+        if model is not None:
+            _models[kind] = model
+        return fn
+
+    return register
+
+
+def room(board_id: int, audience: str, locale: str | None = None) -> str:
+    """Return the room name of a board for an audience (`page` rooms: one per language)."""
+    return f"board:{board_id}:{audience}" + (f":{locale}" if locale else "")
+
+
+def rooms_of(board_id: int) -> list[str]:
+    """Return every room of a board: the JSON room and a page room per language."""
+    return [room(board_id, "json")] + [
+        room(board_id, "page", locale) for locale in current_app.config["SUPPORTED_LOCALES"]
+    ]
+
+
+def _listened(target: str) -> bool:
+    """Tell whether a room may have members. One process knows; with a message queue the other
+    processes' members are unknown here, so then always."""
+    if current_app.config.get("SOCKETIO_MESSAGE_QUEUE"):
+        return True
+    return bool(socketio.server.manager.rooms.get("/", {}).get(target))
+
+
+def payload(event: Event) -> dict:
+    """Return an event as the `board_event` message carries it (contract §5)."""
+    return {
+        "board_id": event.board_id,
+        "seq": event.seq,
+        "type": event.type,
+        "data": event.data,
+        "actor": {"id": event.actor_id, "name": event.actor_name},
+    }
+
+
+def broadcast(event: Event, entity: object = None) -> None:
+    """Send one committed event to everyone on the board: JSON, plus HTML for pages."""
+    message = payload(event)
+    socketio.emit("board_event", message, to=room(event.board_id, "json"))
+    render = _renderers.get(event.type.split(".")[0])
+    deleted = event.type.endswith(".deleted")
+    # Changes made outside a request (CLI, scripts, tests) still render with working URLs.
+    context = nullcontext() if has_request_context() else current_app.test_request_context("/")
+    with context:
+        for locale in current_app.config["SUPPORTED_LOCALES"]:
+            target = room(event.board_id, "page", locale)
+            if not _listened(target):
+                continue  # nobody reads this language here: nothing to render
+            html = None
+            if render and entity and not deleted:
+                with rendering_in(locale):
+                    html = render(entity)
+            socketio.emit("board_event", {**message, "html": html}, to=target)
+
+
+def current_html(event: Event) -> str | None:
+    """Render the entity of a replayed event as it is now (None when it is gone)."""
+    kind = event.type.split(".")[0]
+    model, render = _models.get(kind), _renderers.get(kind)
+    if model is None or render is None or event.type.endswith(".deleted"):
+        return None
+    entity = db.session.get(model, event.data.get("id"))
+    if entity is None or getattr(entity, "deleted_at", None) is not None:
+        return None
+    return render(entity)

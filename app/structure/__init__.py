@@ -1,0 +1,1 @@
+"""The board's structure: its phases and lanes (the two axes) and its organisations."""
