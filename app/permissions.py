@@ -13,7 +13,7 @@ from app.transaction import in_write
 ROLES = ("viewer", "partner", "coordinator")
 _RANK = {role: rank for rank, role in enumerate(ROLES, start=1)}
 
-# The permission table of DESIGN.md §3, by operation kind.
+# The permission table of docs/contract.md §4.1, by operation kind.
 READ, EDIT, MANAGE = "viewer", "partner", "coordinator"
 
 
@@ -45,9 +45,6 @@ class Actor:
         if self.user is not None:
             return self.user_name
         return _("Alleen-lezen link") if self.share_link else _("Systeem")
-
-
-SYSTEM = Actor()
 
 
 def role_on(actor: Actor, board_id: int) -> str | None:

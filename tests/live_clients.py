@@ -15,7 +15,7 @@ from app.cards.services import create_card
 from app.extensions import db, socketio
 from app.models import Card, Marker, NextStep, Organisation
 from app.permissions import Actor
-from app.reading import handovers, markers, next_steps
+from app.reading.services import handovers, markers, next_steps
 from app.structure import services as structure
 
 

@@ -1,5 +1,14 @@
 """The JSON API /api/v1 (contract: docs/contract.md §4, described at /api/v1/openapi.json)."""
 
 # Each module adds its routes to the blueprint.
-from app.api import boards, cards, exports, meetings, openapi, reading, share, tokens  # noqa: F401
+from app.api import (  # noqa: F401
+    boards,
+    cards,
+    exports,
+    meetings,
+    openapi,
+    reading,
+    share,
+    tokens,
+)
 from app.api.base import bp  # noqa: F401 (create_app registers it)

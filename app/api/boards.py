@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from app import events
 from app.api.base import actor, body, bp
+from app.api.resources import Resource, register
 from app.api.spec import doc
 from app.boards import services
 from app.boards.queries import load_state
@@ -150,33 +151,6 @@ _axis_routes("phase", PhaseCreate, PhaseUpdate)
 _axis_routes("lane", LaneCreate, LaneUpdate)
 
 
-@bp.post("/boards/<int:board_id>/organisations")
-@doc("Add an organisation", body=OrganisationCreate, status=201)
-def create_organisation(board_id: int):
-    """Add an organisation."""
-    data = parse(OrganisationCreate, body())
-    return structure.create_organisation(actor(), board_id, **data.model_dump()).to_json(), 201
-
-
-@bp.patch("/boards/<int:board_id>/organisations/<int:organisation_id>")
-@doc("Edit an organisation", body=OrganisationUpdate)
-def update_organisation(board_id: int, organisation_id: int):
-    """Edit an organisation."""
-    data = parse(OrganisationUpdate, body())
-    fields = changed_fields(data)
-    return structure.update_organisation(
-        actor(), board_id, organisation_id, fields, data.version
-    ).to_json()
-
-
-@bp.delete("/boards/<int:board_id>/organisations/<int:organisation_id>")
-@doc("Delete an organisation without cards", status=204)
-def delete_organisation(board_id: int, organisation_id: int):
-    """Delete an organisation."""
-    structure.delete_organisation(actor(), board_id, organisation_id)
-    return "", 204
-
-
 @bp.get("/boards/<int:board_id>/events")
 @doc(
     "Events after a seq (410 when the log no longer reaches back)",
@@ -189,3 +163,20 @@ def list_events(board_id: int):
     if not after.isdigit():
         raise ValidationFailed(_("`after` moet een getal zijn."), fields={"after": _("Getal.")})
     return {"seq": board.seq, "events": [e.to_json() for e in events.since(board, int(after))]}
+
+
+register(
+    Resource(
+        "organisation",
+        "organisations",
+        "boards",
+        OrganisationCreate,
+        OrganisationUpdate,
+        structure.create_organisation,
+        lambda who, board_id, entity_id, version, fields: structure.update_organisation(
+            who, board_id, entity_id, fields, version
+        ),
+        structure.delete_organisation,
+        ("Add an organisation", "Edit an organisation", "Delete an organisation without cards"),
+    )
+)

@@ -3,6 +3,7 @@
 from flask import request
 
 from app.api.base import actor, body, bp
+from app.api.resources import Resource, register
 from app.api.spec import doc
 from app.boards.queries import load_state
 from app.permissions import READ, board_for
@@ -19,13 +20,7 @@ from app.reading.schemas import (
     RoundCreate,
 )
 from app.reading.services import handovers, markers, next_steps, rounds, suggestions
-from app.validation import changed_fields, parse
-
-
-def _edit(schema) -> tuple[int, dict]:
-    """Parse an edit: the version it starts from and the fields that were sent."""
-    update = parse(schema, body())
-    return update.version, changed_fields(update)
+from app.validation import parse
 
 
 @bp.get("/boards/<int:board_id>/markers")
@@ -47,32 +42,6 @@ def list_markers(board_id: int):
     }
 
 
-@bp.post("/boards/<int:board_id>/markers")
-@doc("Mark a gap, overlap or bottleneck", body=MarkerCreate, status=201, tag="reading")
-def create_marker(board_id: int):
-    """Create a marker."""
-    data = parse(MarkerCreate, body())
-    return markers.create_marker(actor(), board_id, **data.model_dump()).to_json(), 201
-
-
-@bp.patch("/boards/<int:board_id>/markers/<int:marker_id>")
-@doc(
-    "Edit a marker from `version` (409 with `current` when stale)", body=MarkerUpdate, tag="reading"
-)
-def update_marker(board_id: int, marker_id: int):
-    """Edit a marker."""
-    version, fields = _edit(MarkerUpdate)
-    return markers.update_marker(actor(), board_id, marker_id, version, fields).to_json()
-
-
-@bp.delete("/boards/<int:board_id>/markers/<int:marker_id>")
-@doc("Delete a marker", status=204, tag="reading")
-def delete_marker(board_id: int, marker_id: int):
-    """Delete a marker."""
-    markers.delete_marker(actor(), board_id, marker_id)
-    return "", 204
-
-
 @bp.get("/boards/<int:board_id>/handovers")
 @doc("List handovers", tag="reading")
 def list_handovers(board_id: int):
@@ -81,65 +50,12 @@ def list_handovers(board_id: int):
     return {"handovers": [h.to_json() for h in state.handovers]}
 
 
-@bp.post("/boards/<int:board_id>/handovers")
-@doc("Link card A to card B (warme overdracht)", body=HandoverCreate, status=201, tag="reading")
-def create_handover(board_id: int):
-    """Create a handover."""
-    data = parse(HandoverCreate, body())
-    return handovers.create_handover(actor(), board_id, **data.model_dump()).to_json(), 201
-
-
-@bp.patch("/boards/<int:board_id>/handovers/<int:handover_id>")
-@doc("Edit a handover from `version`", body=HandoverUpdate, tag="reading")
-def update_handover(board_id: int, handover_id: int):
-    """Edit a handover."""
-    version, fields = _edit(HandoverUpdate)
-    return handovers.update_handover(actor(), board_id, handover_id, version, fields).to_json()
-
-
-@bp.delete("/boards/<int:board_id>/handovers/<int:handover_id>")
-@doc("Delete a handover", status=204, tag="reading")
-def delete_handover(board_id: int, handover_id: int):
-    """Delete a handover."""
-    handovers.delete_handover(actor(), board_id, handover_id)
-    return "", 204
-
-
 @bp.get("/boards/<int:board_id>/next-steps")
 @doc("List next steps with their learnings", tag="reading")
 def list_next_steps(board_id: int):
     """List the board's next steps."""
     state = load_state(board_for(actor(), board_id, READ))
     return {"next_steps": [n.to_json() for n in state.next_steps]}
-
-
-@bp.post("/boards/<int:board_id>/next-steps")
-@doc("Propose a next step (vervolgstap)", body=NextStepCreate, status=201, tag="reading")
-def create_next_step(board_id: int):
-    """Create a next step."""
-    data = parse(NextStepCreate, body())
-    return next_steps.create_next_step(actor(), board_id, **data.model_dump()).to_json(), 201
-
-
-@bp.patch("/boards/<int:board_id>/next-steps/<int:next_step_id>")
-@doc(
-    "Edit a next step from `version`; status along proposed → agreed → in_progress → "
-    "done | stopped",
-    body=NextStepUpdate,
-    tag="reading",
-)
-def update_next_step(board_id: int, next_step_id: int):
-    """Edit a next step."""
-    version, fields = _edit(NextStepUpdate)
-    return next_steps.update_next_step(actor(), board_id, next_step_id, version, fields).to_json()
-
-
-@bp.delete("/boards/<int:board_id>/next-steps/<int:next_step_id>")
-@doc("Delete a next step", status=204, tag="reading")
-def delete_next_step(board_id: int, next_step_id: int):
-    """Delete a next step."""
-    next_steps.delete_next_step(actor(), board_id, next_step_id)
-    return "", 204
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
@@ -199,3 +115,57 @@ def round_diff(board_id: int, round_id: int):
     """Compare a round with now or with another round."""
     against = request.args.get("against", type=int)
     return rounds.diff(actor(), board_id, round_id, against)
+
+
+register(
+    Resource(
+        "marker",
+        "markers",
+        "reading",
+        MarkerCreate,
+        MarkerUpdate,
+        markers.create_marker,
+        markers.update_marker,
+        markers.delete_marker,
+        (
+            "Mark a gap, overlap or bottleneck",
+            "Edit a marker from `version` (409 with `current` when stale)",
+            "Delete a marker",
+        ),
+    )
+)
+register(
+    Resource(
+        "handover",
+        "handovers",
+        "reading",
+        HandoverCreate,
+        HandoverUpdate,
+        handovers.create_handover,
+        handovers.update_handover,
+        handovers.delete_handover,
+        (
+            "Link card A to card B (warme overdracht)",
+            "Edit a handover from `version`",
+            "Delete a handover",
+        ),
+    )
+)
+register(
+    Resource(
+        "next_step",
+        "next-steps",
+        "reading",
+        NextStepCreate,
+        NextStepUpdate,
+        next_steps.create_next_step,
+        next_steps.update_next_step,
+        next_steps.delete_next_step,
+        (
+            "Propose a next step (vervolgstap)",
+            "Edit a next step from `version`; status along proposed → agreed → in_progress → "
+            "done | stopped",
+            "Delete a next step",
+        ),
+    )
+)

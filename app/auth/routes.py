@@ -2,15 +2,23 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth.services import authenticate, end_sessions
+from app.auth.services import authenticate, end_sessions, set_user_locale
 from app.boards.schemas import InviteAccept
 from app.boards.services import accept_invite, open_invite
 from app.errors import ServiceError, Unauthorized, ValidationFailed
-from app.extensions import db
 from app.validation import form_data, parse
 
 bp = Blueprint("auth", __name__)
@@ -61,11 +69,10 @@ def logout():
 def set_locale():
     """Switch the interface language (remembered for the user)."""
     locale = request.form.get("locale")
-    if locale in ("nl", "en"):
+    if locale in current_app.config["SUPPORTED_LOCALES"]:
         session["locale"] = locale
         if current_user.is_authenticated:
-            current_user.locale = locale
-            db.session.commit()
+            set_user_locale(current_user._get_current_object(), locale)
     return redirect(_safe_next(request.form.get("next")))
 
 

@@ -132,3 +132,9 @@ def end_sessions(user: User) -> None:
     """Invalidate every session of the user (logout everywhere) and cut their sockets."""
     user.session_epoch += 1
     access_revoked.send(None, user_id=user.id)
+
+
+@write
+def set_user_locale(user: User, locale: str) -> None:
+    """Remember the person's interface language (pages, pushes and downloads speak it)."""
+    user.locale = locale

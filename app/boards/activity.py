@@ -12,6 +12,7 @@ _VERBS = {
     "updated": _l("wijzigde"),
     "moved": _l("verplaatste"),
     "deleted": _l("verwijderde"),
+    "restored": _l("herstelde"),
 }
 
 

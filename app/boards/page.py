@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from app.boards.queries import BoardState, load_state
 from app.models import Board
+from app.permissions import EDIT, MANAGE, allows
 
 _extensions: list[Callable[[BoardState, str], dict]] = []
 
@@ -24,8 +25,8 @@ def canvas_context(board: Board, role: str, can_edit: bool | None = None) -> dic
         "board": board,
         "state": state,
         "role": role,
-        "can_edit": role in ("partner", "coordinator") if can_edit is None else can_edit,
-        "can_manage": role == "coordinator" and can_edit is not False,
+        "can_edit": allows(role, EDIT) if can_edit is None else can_edit,
+        "can_manage": allows(role, MANAGE) and can_edit is not False,
         "rows": [
             (
                 lane,

@@ -22,7 +22,7 @@ from app.cards.services import deleted_cards
 from app.errors import ValidationFailed
 from app.extensions import htmx
 from app.models import Lane, Phase
-from app.permissions import EDIT, READ, board_for, role_on
+from app.permissions import EDIT, MANAGE, READ, allows, board_for, role_on
 from app.structure import services as structure
 from app.validation import changed_fields, form_data, parse
 from app.views import current_actor, organisation_css
@@ -113,7 +113,7 @@ def feed(board_id: int):
         board=board,
         feed=activity.recent(board_id),
         deleted=deleted_cards(board_id),
-        can_edit=role in ("partner", "coordinator"),
+        can_edit=allows(role, EDIT),
     )
 
 
@@ -138,8 +138,8 @@ def _structure_page(
         "boards/settings.html",
         board=board,
         role=role,
-        can_edit=role in ("partner", "coordinator"),
-        can_manage=role == "coordinator",
+        can_edit=allows(role, EDIT),
+        can_manage=allows(role, MANAGE),
         kinds=ORGANISATION_KINDS,
         roles=ROLE_LABELS,
         errors=errors or {},

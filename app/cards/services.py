@@ -194,7 +194,7 @@ def restore_card(actor: Actor, board_id: int, card_id: int) -> Card:
     card.deleted_at = None
     card.position = _position(board_id, card.phase_id, card.lane_id, None, at_end=True)
     card.version += 1
-    events.record(board_id, "card.created", card, actor)
+    events.record(board_id, "card.restored", card, actor)
     return card
 
 

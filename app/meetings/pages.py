@@ -6,6 +6,7 @@ from app.boards.queries import BoardState
 from app.extensions import db
 from app.meetings.services import agenda
 from app.models import Meeting
+from app.permissions import EDIT, allows
 
 VOCAB = {
     "statuses": {"planned": _l("Gepland"), "running": _l("Bezig"), "ended": _l("Afgelopen")},
@@ -22,7 +23,7 @@ VOCAB = {
 
 def panel_context(state: BoardState, role: str) -> dict:
     """Give the canvas the running or next meeting with its time slots (not for viewers)."""
-    if role not in ("partner", "coordinator"):
+    if not allows(role, EDIT):
         return {"meeting_panel": None}
     meeting = db.session.execute(
         db.select(Meeting)

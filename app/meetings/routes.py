@@ -15,8 +15,7 @@ from app.exports.summary import open_markers
 from app.extensions import db, htmx
 from app.meetings import minutes, services
 from app.meetings.schemas import AgreedStep, DecisionCreate, ItemCreate, ItemUpdate, MeetingCreate
-from app.models import Card, Marker, NextStep, Phase
-from app.permissions import EDIT, MANAGE, board_for, role_on
+from app.permissions import EDIT, MANAGE, allows, board_for, role_on
 from app.reading.analysis import analyse
 from app.validation import form_data, parse
 from app.views import current_actor, download
@@ -33,7 +32,6 @@ TITLES = {
     "phase": lambda p: p.name,
     "card": lambda c: c.title,
 }
-MODELS = {"marker": Marker, "next_step": NextStep, "phase": Phase, "card": Card}
 
 
 def _error_text(error: ValidationFailed) -> str:
@@ -62,7 +60,7 @@ def index(board_id: int):
         "meetings/index.html",
         board=board,
         meetings=services.list_meetings(actor, board_id),
-        can_manage=role_on(actor, board_id) == MANAGE,
+        can_manage=allows(role_on(actor, board_id), MANAGE),
         errors={},
         values={},
     )
@@ -96,7 +94,7 @@ def _builder(board_id: int, meeting_id: int, error: str | None = None, fragment:
     actor = current_actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)
     board = board_for(actor, board_id, EDIT)
-    can_manage = role_on(actor, board_id) == MANAGE
+    can_manage = allows(role_on(actor, board_id), MANAGE)
     context = {
         "board": board,
         "meeting": meeting,
@@ -141,8 +139,8 @@ def _item_from_source(board_id: int, form: dict) -> dict:
             "ref_id": found["phase_id"],
             "title": form.get("title") or found["title"],
         }
-    if ref_type in MODELS and ref.isdigit():
-        entity = db.session.get(MODELS[ref_type], int(ref))
+    if ref_type in services.REF_MODELS and ref.isdigit():
+        entity = db.session.get(services.REF_MODELS[ref_type], int(ref))
         title = TITLES[ref_type](entity) if entity and entity.board_id == board_id else None
         return {
             **form,

@@ -11,8 +11,9 @@ from datetime import timedelta
 from flask_babel import gettext as _
 
 from app import events
-from app.errors import Conflict, NotFound, ValidationFailed
+from app.errors import NotFound, ValidationFailed
 from app.extensions import db
+from app.lookup import check_version
 from app.models import Board, Card, Decision, Marker, Meeting, MeetingItem, NextStep, Phase
 from app.permissions import EDIT, MANAGE, Actor, board_for
 from app.reading.services import next_steps
@@ -58,11 +59,6 @@ def _item(meeting: Meeting, item_id: int | None, field: str = "item_id") -> Meet
             fields={field: _("Kies een agendapunt van dit overleg.")},
         )
     return item
-
-
-def _check_version(entity, version: int | None) -> None:
-    if version is not None and version != entity.version:
-        raise Conflict(_("Dit is intussen door iemand anders gewijzigd."), current=entity.to_json())
 
 
 def focus_of(board_id: int, ref_type: str | None, ref_id: int | None) -> dict:
@@ -128,7 +124,7 @@ def update_meeting(
 ) -> Meeting:
     """Change a meeting's title, time or participants."""
     meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
-    _check_version(meeting, version)
+    check_version(meeting, version)
     for key, value in fields.items():
         if value is not None:
             setattr(meeting, key, value)
@@ -210,7 +206,7 @@ def update_item(
     """Edit an agenda item (title, minutes, duration, reference) or move it to `position`."""
     meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
     item = _item(meeting, item_id, "id")
-    _check_version(item, version)
+    check_version(item, version)
     if "ref_type" in fields or "ref_id" in fields:
         ref_type = fields.get("ref_type", item.ref_type)
         ref_id = fields.get("ref_id", item.ref_id if ref_type == item.ref_type else None)

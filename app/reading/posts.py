@@ -4,6 +4,9 @@ Each calls the same service as the API. An htmx post gets a fragment back and th
 `bw-reading-changed` trigger (lists refresh); a plain post is redirected back to its page.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from flask import redirect, request, url_for
 from flask_login import login_required
 
@@ -55,70 +58,110 @@ def done(page: str, board_id: int, fragment: str = "", status: int = 200):
     return redirect(request.referrer or url_for(page, board_id=board_id))
 
 
-# -- Markers -------------------------------------------------------------------------------
+# -- Markers and next steps: one shape --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Editable:
+    """What the form posts of markers and of next steps differ in; the handlers are shared."""
+
+    name: str  # the template variable of the entity: "marker" or "step"
+    ids: str  # the form's list of ids: "card_ids" or "marker_ids"
+    form: str  # the template of the create/edit form
+    item: str  # the template of one entry in the list
+    page: str  # the endpoint of the list's page, for posts without JavaScript
+    create_schema: type
+    update_schema: type
+    create: Callable
+    update: Callable
+    get: Callable
+
+
+MARKER = Editable(
+    "marker",
+    "card_ids",
+    "reading/_marker_form.html",
+    "reading/_marker_item.html",
+    "reading.markers_page",
+    MarkerCreate,
+    MarkerUpdate,
+    markers.create_marker,
+    markers.update_marker,
+    markers.get_marker,
+)
+NEXT_STEP = Editable(
+    "step",
+    "marker_ids",
+    "reading/_next_step_form.html",
+    "reading/_next_step.html",
+    "reading.next_steps_page",
+    NextStepCreate,
+    NextStepUpdate,
+    next_steps.create_next_step,
+    next_steps.update_next_step,
+    next_steps.get_next_step,
+)
+
+
+def _create(kind: Editable, board_id: int):
+    data = values(kind.ids)
+    try:
+        kind.create(current_actor(), board_id, **parse(kind.create_schema, data).model_dump())
+    except ValidationFailed as exc:
+        errors = exc.fields or {"_": exc.message}
+        form = render(kind.form, board_id, values=data, errors=errors, **{kind.name: None})
+        return form, 422
+    empty = render(kind.form, board_id, values={}, errors={}, **{kind.name: None})
+    return done(kind.page, board_id, empty, 201)
+
+
+def _update(kind: Editable, board_id: int, entity_id: int):
+    data = values(kind.ids)
+    try:
+        version, fields = edit_fields(kind.update_schema, data)
+        entity = kind.update(current_actor(), board_id, entity_id, version, fields)
+    except (ValidationFailed, Conflict) as exc:
+        entity = kind.get(board_id, entity_id)
+        if isinstance(exc, Conflict):  # the form goes on from the version now saved
+            data = {**data, "version": entity.version}
+        errors = exc.fields or {"_": exc.message}
+        form = render(
+            kind.form,
+            board_id,
+            values=data,
+            errors=errors,
+            conflict=exc.current,
+            **{kind.name: entity},
+        )
+        return form, exc.status
+    return done(kind.page, board_id, render(kind.item, board_id, **{kind.name: entity}))
+
+
+def _move_status(kind: Editable, board_id: int, entity_id: int):
+    version, fields = edit_fields(kind.update_schema, values())
+    entity = kind.update(current_actor(), board_id, entity_id, version, fields)
+    return done(kind.page, board_id, render(kind.item, board_id, **{kind.name: entity}))
 
 
 @bp.post("/boards/<int:board_id>/markers")
 @login_required
 def marker_create(board_id: int):
     """Mark a gap, overlap or bottleneck."""
-    data = values("card_ids")
-    try:
-        markers.create_marker(current_actor(), board_id, **parse(MarkerCreate, data).model_dump())
-    except ValidationFailed as exc:
-        return render(
-            "reading/_marker_form.html",
-            board_id,
-            marker=None,
-            values=data,
-            errors=exc.fields or {"_": exc.message},
-        ), 422
-    return done(
-        "reading.markers_page",
-        board_id,
-        render("reading/_marker_form.html", board_id, marker=None, values={}, errors={}),
-        201,
-    )
+    return _create(MARKER, board_id)
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>")
 @login_required
 def marker_update(board_id: int, marker_id: int):
     """Save a marker's edit form."""
-    data = values("card_ids")
-    try:
-        version, fields = edit_fields(MarkerUpdate, data)
-        marker = markers.update_marker(current_actor(), board_id, marker_id, version, fields)
-    except (ValidationFailed, Conflict) as exc:
-        marker = markers.get_marker(board_id, marker_id)
-        if isinstance(exc, Conflict):
-            data = {**data, "version": marker.version}
-        return render(
-            "reading/_marker_form.html",
-            board_id,
-            marker=marker,
-            values=data,
-            errors=exc.fields or {"_": exc.message},
-            conflict=exc.current,
-        ), exc.status
-    return done(
-        "reading.markers_page",
-        board_id,
-        render("reading/_marker_item.html", board_id, marker=marker),
-    )
+    return _update(MARKER, board_id, marker_id)
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>/status")
 @login_required
 def marker_status(board_id: int, marker_id: int):
     """Move a marker along its workflow (open, being addressed, resolved, dismissed)."""
-    version, fields = edit_fields(MarkerUpdate, values())
-    marker = markers.update_marker(current_actor(), board_id, marker_id, version, fields)
-    return done(
-        "reading.markers_page",
-        board_id,
-        render("reading/_marker_item.html", board_id, marker=marker),
-    )
+    return _move_status(MARKER, board_id, marker_id)
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>/delete")
@@ -126,7 +169,36 @@ def marker_status(board_id: int, marker_id: int):
 def marker_delete(board_id: int, marker_id: int):
     """Remove a marker."""
     markers.delete_marker(current_actor(), board_id, marker_id)
-    return done("reading.markers_page", board_id)
+    return done(MARKER.page, board_id)
+
+
+@bp.post("/boards/<int:board_id>/next-steps")
+@login_required
+def next_step_create(board_id: int):
+    """Propose a next step."""
+    return _create(NEXT_STEP, board_id)
+
+
+@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>")
+@login_required
+def next_step_update(board_id: int, next_step_id: int):
+    """Save a next step's edit form."""
+    return _update(NEXT_STEP, board_id, next_step_id)
+
+
+@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/status")
+@login_required
+def next_step_status(board_id: int, next_step_id: int):
+    """Move a next step along proposed → agreed → in progress → done (or stopped)."""
+    return _move_status(NEXT_STEP, board_id, next_step_id)
+
+
+@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/delete")
+@login_required
+def next_step_delete(board_id: int, next_step_id: int):
+    """Remove a next step."""
+    next_steps.delete_next_step(current_actor(), board_id, next_step_id)
+    return done(NEXT_STEP.page, board_id)
 
 
 # -- Suggestions and handovers -------------------------------------------------------------
@@ -172,68 +244,7 @@ def handover_delete(board_id: int, handover_id: int):
     return done("reading.markers_page", board_id)
 
 
-# -- Next steps and learnings --------------------------------------------------------------
-
-
-@bp.post("/boards/<int:board_id>/next-steps")
-@login_required
-def next_step_create(board_id: int):
-    """Propose a next step."""
-    data = values("marker_ids")
-    try:
-        next_steps.create_next_step(
-            current_actor(), board_id, **parse(NextStepCreate, data).model_dump()
-        )
-    except ValidationFailed as exc:
-        return render(
-            "reading/_next_step_form.html",
-            board_id,
-            step=None,
-            values=data,
-            errors=exc.fields or {"_": exc.message},
-        ), 422
-    return done(
-        "reading.next_steps_page",
-        board_id,
-        render("reading/_next_step_form.html", board_id, step=None, values={}, errors={}),
-        201,
-    )
-
-
-@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>")
-@login_required
-def next_step_update(board_id: int, next_step_id: int):
-    """Save a next step's edit form."""
-    data = values("marker_ids")
-    try:
-        version, fields = edit_fields(NextStepUpdate, data)
-        step = next_steps.update_next_step(current_actor(), board_id, next_step_id, version, fields)
-    except (ValidationFailed, Conflict) as exc:
-        step = next_steps.get_next_step(board_id, next_step_id)
-        if isinstance(exc, Conflict):
-            data = {**data, "version": step.version}
-        return render(
-            "reading/_next_step_form.html",
-            board_id,
-            step=step,
-            values=data,
-            errors=exc.fields or {"_": exc.message},
-            conflict=exc.current,
-        ), exc.status
-    return done(
-        "reading.next_steps_page", board_id, render("reading/_next_step.html", board_id, step=step)
-    )
-
-
-@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/status")
-@login_required
-def next_step_status(board_id: int, next_step_id: int):
-    """Move a next step along proposed → agreed → in progress → done (or stopped)."""
-    version, fields = edit_fields(NextStepUpdate, values())
-    step = next_steps.update_next_step(current_actor(), board_id, next_step_id, version, fields)
-    return done(
-        "reading.next_steps_page", board_id, render("reading/_next_step.html", board_id, step=step)
-    )
+# -- Learnings and rounds ------------------------------------------------------------------
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
@@ -261,17 +272,6 @@ def learning_create(board_id: int, next_step_id: int):
         render("reading/_next_step.html", board_id, step=step),
         201,
     )
-
-
-@bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/delete")
-@login_required
-def next_step_delete(board_id: int, next_step_id: int):
-    """Remove a next step."""
-    next_steps.delete_next_step(current_actor(), board_id, next_step_id)
-    return done("reading.next_steps_page", board_id)
-
-
-# -- Rounds --------------------------------------------------------------------------------
 
 
 @bp.post("/boards/<int:board_id>/rounds")

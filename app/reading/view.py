@@ -19,7 +19,6 @@ class ReadingView:
     phases: dict[int, dict] = field(default_factory=dict)
     cells: dict[tuple, dict] = field(default_factory=dict)
     cards: dict[int, dict] = field(default_factory=dict)
-    entry_points: int = 0
     texts: dict = field(default_factory=dict)
 
     def cell(self, phase_id: int, lane_id: int | None) -> dict:
@@ -76,7 +75,6 @@ def reading_view(state) -> ReadingView:
         view.cards[target.id]["in"].append((handover, source))
     for entry in view.cards.values():
         entry["entry"] = entry["active"] and not entry["in"]
-        view.entry_points += entry["entry"]
     for marker in state.markers:
         if marker.status not in OPEN:
             continue

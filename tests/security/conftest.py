@@ -110,7 +110,7 @@ def _seed_reading(
     step.markers.append(marker)
     learning = Learning(next_step=step, text="Geleerd", author_id=coordinator.id)
     try:  # a real snapshot when the rounds service exists
-        from app.reading.rounds import start_round  # noqa: PLC0415
+        from app.reading.services.rounds import start_round  # noqa: PLC0415
 
         round_ = start_round(Actor(user=coordinator), world.board_id, "Ronde 1")
     except ImportError:

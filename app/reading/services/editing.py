@@ -1,23 +1,16 @@
-"""Helpers shared by the reading services: same-board checks, versions, status transitions."""
+"""Helpers shared by the reading services: live cards of a board, status transitions, edits."""
 
 from flask_babel import gettext as _
 
-from app.errors import Conflict, NotFound, ValidationFailed
+from app.errors import ValidationFailed
 from app.extensions import db
+from app.lookup import check_version
 from app.models import Card
 
 
 def invalid(field: str, message: str) -> ValidationFailed:
     """Return a 422 error about one field."""
     return ValidationFailed(message, fields={field: message})
-
-
-def get_entity(model, board_id: int, entity_id: int, message: str):
-    """Load an entity of the board or raise NotFound."""
-    entity = db.session.get(model, entity_id)
-    if entity is None or entity.board_id != board_id:
-        raise NotFound(message)
-    return entity
 
 
 def live_cards(board_id: int, card_ids: list[int], field: str) -> list[Card]:
@@ -37,12 +30,6 @@ def live_cards(board_id: int, card_ids: list[int], field: str) -> list[Card]:
     if len(cards) != len(ids):
         raise invalid(field, _("Kies bestaande kaarten van dit bord."))
     return sorted(cards, key=lambda c: c.id)
-
-
-def check_version(entity, version: int) -> None:
-    """Refuse an edit that started from an older version (409 with the current state)."""
-    if version != entity.version:
-        raise Conflict(_("Iemand anders heeft dit intussen gewijzigd."), current=entity.to_json())
 
 
 def check_transition(transitions: dict[str, set[str]], old: str, new: str) -> None:
