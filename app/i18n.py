@@ -4,13 +4,14 @@ Templates write `{{ meeting.starts_at|datetime }}`, `{{ step.due_date|date }}`,
 `{{ ratio|percent }}`, `{{ card.capacity_per_year|number }}`.
 """
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date as Date
 from datetime import datetime as DateTime
 from functools import cache
 
 from babel.numbers import get_group_symbol
-from flask import Blueprint, g
+from flask import Blueprint, Flask, g
 from flask_babel import (
     force_locale,
     format_date,
@@ -81,7 +82,7 @@ def _forget_translations() -> None:
 
 
 @contextmanager
-def rendering_in(locale: str):
+def rendering_in(locale: str) -> Iterator[None]:
     """Render in another language than the request's: a live push reaches readers of each."""
     saved = g.pop("_bw_translations", None)
     try:
@@ -93,7 +94,7 @@ def rendering_in(locale: str):
             g._bw_translations = saved
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     """Let templates translate through the per-request catalog (same strings, same escaping)."""
     app.before_request(_forget_translations)
     app.jinja_env.install_gettext_callables(

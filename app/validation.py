@@ -1,6 +1,7 @@
 """Input validation: pydantic schemas shared by forms, the JSON API and socket handlers."""
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -21,7 +22,7 @@ def _no_control_characters(value: str) -> str:
     return value.replace("\r\n", "\n")
 
 
-def text(max_length: int, min_length: int = 1):
+def text(max_length: int, min_length: int = 1) -> Any:
     """Return a stripped text type with bounds and without control characters."""
     return Annotated[
         str,
@@ -47,7 +48,7 @@ Description = text(5000, min_length=0)
 DB_INT_MAX = 2**63 - 1
 
 
-def fits_database(value) -> bool:
+def fits_database(value: object) -> bool:
     """Tell whether a value is not an integer too large for the database."""
     return not isinstance(value, int) or -DB_INT_MAX <= value <= DB_INT_MAX
 
@@ -107,7 +108,7 @@ def parse(schema: type[Schema], data: Any) -> Schema:
         raise ValidationFailed(_("Controleer de invoer."), fields=fields) from None
 
 
-def form_data(form) -> dict:
+def form_data(form: Mapping) -> dict:
     """Turn submitted form fields into schema input: empty fields count as not given."""
     return {key: value for key, value in form.items() if key != "csrf_token" and value != ""}
 

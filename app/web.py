@@ -3,6 +3,7 @@
 from functools import cache
 
 from flask import Flask, g, jsonify, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import AnonymousUserMixin
@@ -46,7 +47,7 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(error: ServiceError):
+def error_response(error: ServiceError) -> ResponseReturnValue:
     """Answer a refused operation: the JSON envelope for the API, a page or fragment otherwise."""
     if wants_json():
         return jsonify(error.to_json()), error.status
@@ -114,7 +115,7 @@ def init_app(app: Flask) -> None:
         g.pop("_login_user", None)
 
     @app.after_request
-    def security_headers(response):
+    def security_headers(response) -> ResponseReturnValue:
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -122,12 +123,12 @@ def init_app(app: Flask) -> None:
         return response
 
     @app.errorhandler(ServiceError)
-    def service_error(error: ServiceError):
+    def service_error(error: ServiceError) -> ResponseReturnValue:
         db.session.rollback()
         return error_response(error)
 
     @app.errorhandler(CSRFError)
-    def csrf_error(error):
+    def csrf_error(error) -> ResponseReturnValue:
         return error_response(
             ServiceError(
                 _("De sessie is verlopen of het formulier is ongeldig; laad de pagina opnieuw."),
@@ -136,7 +137,7 @@ def init_app(app: Flask) -> None:
         )
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         messages = {
             404: _("Deze pagina bestaat niet."),
             405: _("Deze bewerking is hier niet toegestaan."),
@@ -151,7 +152,7 @@ def init_app(app: Flask) -> None:
         return error_response(service)
 
     @app.errorhandler(Exception)
-    def unexpected(error: Exception):
+    def unexpected(error: Exception) -> ResponseReturnValue:
         app.logger.exception("Unhandled error")
         db.session.rollback()
         service = ServiceError(

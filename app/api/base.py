@@ -16,7 +16,7 @@ MUTATING = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 @bp.before_request
-def check_csrf_for_sessions():
+def check_csrf_for_sessions() -> None:
     """Ask browser-session callers for the CSRF token; bearer-token callers are exempt."""
     if (
         request.method in MUTATING

@@ -1,6 +1,7 @@
 """API: boards, members, phases, lanes, organisations and the event log."""
 
 from flask import request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from app import events
@@ -30,7 +31,7 @@ from app.validation import changed_fields, parse
 
 @bp.get("/boards")
 @doc("List my boards")
-def list_boards():
+def list_boards() -> ResponseReturnValue:
     """List the caller's boards with their role."""
     archived = request.args.get("archived") == "1"
     return {
@@ -43,7 +44,7 @@ def list_boards():
 
 @bp.post("/boards")
 @doc("Create a board (default phases when `phases` is omitted)", body=BoardCreate, status=201)
-def create_board():
+def create_board() -> ResponseReturnValue:
     """Create a board."""
     data = parse(BoardCreate, body())
     board = services.create_board(actor(), **data.model_dump())
@@ -52,14 +53,14 @@ def create_board():
 
 @bp.get("/boards/<int:board_id>")
 @doc("Get a board with everything on it")
-def get_board(board_id: int):
+def get_board(board_id: int) -> ResponseReturnValue:
     """Return the whole board."""
     return load_state(board_for(actor(), board_id, READ)).to_json()
 
 
 @bp.patch("/boards/<int:board_id>")
 @doc("Rename or archive a board", body=BoardUpdate)
-def update_board(board_id: int):
+def update_board(board_id: int) -> ResponseReturnValue:
     """Rename or (un)archive a board."""
     data = parse(BoardUpdate, body())
     return services.update_board(actor(), board_id, **data.model_dump()).to_json()
@@ -67,7 +68,7 @@ def update_board(board_id: int):
 
 @bp.get("/boards/<int:board_id>/members")
 @doc("List members")
-def list_members(board_id: int):
+def list_members(board_id: int) -> ResponseReturnValue:
     """List the board's members."""
     board = board_for(actor(), board_id, READ)
     return {"members": [m.to_json() for m in board.memberships]}
@@ -75,7 +76,7 @@ def list_members(board_id: int):
 
 @bp.post("/boards/<int:board_id>/members")
 @doc("Add a member (existing account) with a role", body=MemberAdd, status=201)
-def add_member(board_id: int):
+def add_member(board_id: int) -> ResponseReturnValue:
     """Give an existing user a role on the board."""
     data = parse(MemberAdd, body())
     return services.add_member(actor(), board_id, data.email, data.role).to_json(), 201
@@ -83,7 +84,7 @@ def add_member(board_id: int):
 
 @bp.patch("/boards/<int:board_id>/members/<int:user_id>")
 @doc("Change a member's role", body=MemberUpdate)
-def update_member(board_id: int, user_id: int):
+def update_member(board_id: int, user_id: int) -> ResponseReturnValue:
     """Change a member's role."""
     data = parse(MemberUpdate, body())
     return services.change_role(actor(), board_id, user_id, data.role).to_json()
@@ -91,7 +92,7 @@ def update_member(board_id: int, user_id: int):
 
 @bp.delete("/boards/<int:board_id>/members/<int:user_id>")
 @doc("Remove a member (their live connection is cut)", status=204)
-def remove_member(board_id: int, user_id: int):
+def remove_member(board_id: int, user_id: int) -> ResponseReturnValue:
     """Take a member off the board."""
     services.remove_member(actor(), board_id, user_id)
     return "", 204
@@ -102,12 +103,12 @@ def _axis_routes(axis: str, create_schema, update_schema) -> None:
     plural = f"{axis}s"
 
     @doc(f"Add a {axis}", body=create_schema, status=201)
-    def create(board_id: int):
+    def create(board_id: int) -> ResponseReturnValue:
         data = parse(create_schema, body()).model_dump()
         return structure.create_axis(actor(), board_id, axis, **data).to_json(), 201
 
     @doc(f"Rename, re-estimate or reorder a {axis} (`after_id`)", body=update_schema)
-    def update(board_id: int, entity_id: int):
+    def update(board_id: int, entity_id: int) -> ResponseReturnValue:
         data = parse(update_schema, body())
         fields = changed_fields(data)
         return structure.update_axis(
@@ -119,7 +120,7 @@ def _axis_routes(axis: str, create_schema, update_schema) -> None:
         status=204,
         query={"move_cards_to": {"type": "integer"}},
     )
-    def delete(board_id: int, entity_id: int):
+    def delete(board_id: int, entity_id: int) -> ResponseReturnValue:
         raw = {
             **body(),
             **(
@@ -156,7 +157,7 @@ _axis_routes("lane", LaneCreate, LaneUpdate)
     "Events after a seq (410 when the log no longer reaches back)",
     query={"after": {"type": "integer", "minimum": 0}},
 )
-def list_events(board_id: int):
+def list_events(board_id: int) -> ResponseReturnValue:
     """Return the events after `after`, in order."""
     board = board_for(actor(), board_id, READ)
     after = request.args.get("after", "0")

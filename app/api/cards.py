@@ -1,5 +1,7 @@
 """API: cards (create, edit with version, move, delete, restore)."""
 
+from flask.typing import ResponseReturnValue
+
 from app.api.base import actor, body, bp
 from app.api.spec import doc
 from app.cards import services
@@ -10,7 +12,7 @@ from app.validation import changed_fields, parse
 
 @bp.post("/boards/<int:board_id>/cards")
 @doc("Create a card in a cell", body=CardCreate, status=201, tag="cards")
-def create_card(board_id: int):
+def create_card(board_id: int) -> ResponseReturnValue:
     """Create a card."""
     data = parse(CardCreate, body())
     return services.create_card(actor(), board_id, **data.model_dump()).to_json(), 201
@@ -18,7 +20,7 @@ def create_card(board_id: int):
 
 @bp.get("/boards/<int:board_id>/cards/<int:card_id>")
 @doc("Get a card", tag="cards")
-def get_one_card(board_id: int, card_id: int):
+def get_one_card(board_id: int, card_id: int) -> ResponseReturnValue:
     """Return one card."""
     board_for(actor(), board_id, READ)
     return services.get_card(board_id, card_id).to_json()
@@ -26,7 +28,7 @@ def get_one_card(board_id: int, card_id: int):
 
 @bp.patch("/boards/<int:board_id>/cards/<int:card_id>")
 @doc("Edit a card from `version` (409 with `current` when stale)", body=CardUpdate, tag="cards")
-def update_card(board_id: int, card_id: int):
+def update_card(board_id: int, card_id: int) -> ResponseReturnValue:
     """Edit a card."""
     data = parse(CardUpdate, body())
     card = services.update_card(actor(), board_id, card_id, data.version, changed_fields(data))
@@ -35,7 +37,7 @@ def update_card(board_id: int, card_id: int):
 
 @bp.post("/boards/<int:board_id>/cards/<int:card_id>/move")
 @doc("Move a card into a cell after `after_card_id` (null: on top)", body=CardMove, tag="cards")
-def move_card(board_id: int, card_id: int):
+def move_card(board_id: int, card_id: int) -> ResponseReturnValue:
     """Move a card."""
     data = parse(CardMove, body())
     return services.move_card(actor(), board_id, card_id, **data.model_dump()).to_json()
@@ -43,7 +45,7 @@ def move_card(board_id: int, card_id: int):
 
 @bp.delete("/boards/<int:board_id>/cards/<int:card_id>")
 @doc("Delete a card (restorable)", status=204, tag="cards")
-def delete_card(board_id: int, card_id: int):
+def delete_card(board_id: int, card_id: int) -> ResponseReturnValue:
     """Delete a card."""
     services.delete_card(actor(), board_id, card_id)
     return "", 204
@@ -51,6 +53,6 @@ def delete_card(board_id: int, card_id: int):
 
 @bp.post("/boards/<int:board_id>/cards/<int:card_id>/restore")
 @doc("Restore a deleted card", tag="cards")
-def restore_card(board_id: int, card_id: int):
+def restore_card(board_id: int, card_id: int) -> ResponseReturnValue:
     """Restore a deleted card."""
     return services.restore_card(actor(), board_id, card_id).to_json()

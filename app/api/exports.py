@@ -1,6 +1,7 @@
 """API: the inventory as CSV/XLSX, the whole board as JSON, and import of such a document."""
 
 from flask import request
+from flask.typing import ResponseReturnValue
 
 from app.api.base import actor, bp
 from app.api.spec import doc
@@ -18,7 +19,7 @@ def _state(board_id: int):
 
 @bp.get("/boards/<int:board_id>/export.csv")
 @doc("Inventory as CSV: one row per card (UTF-8 with BOM)", tag="exports")
-def export_csv(board_id: int):
+def export_csv(board_id: int) -> ResponseReturnValue:
     """Download the inventory as CSV."""
     return download(
         inventory.to_csv(_state(board_id)),
@@ -29,7 +30,7 @@ def export_csv(board_id: int):
 
 @bp.get("/boards/<int:board_id>/export.xlsx")
 @doc("Inventory as XLSX: one row per card", tag="exports")
-def export_xlsx(board_id: int):
+def export_xlsx(board_id: int) -> ResponseReturnValue:
     """Download the inventory as XLSX."""
     return download(
         inventory.to_xlsx(_state(board_id)), XLSX, f"brugwerk-{board_id}-inventaris.xlsx"
@@ -38,7 +39,7 @@ def export_xlsx(board_id: int):
 
 @bp.get("/boards/<int:board_id>/export")
 @doc("The whole board as portable JSON (local references instead of ids)", tag="exports")
-def export_json(board_id: int):
+def export_json(board_id: int) -> ResponseReturnValue:
     """Return the board as a portable document."""
     return portable.export_board(_state(board_id))
 
@@ -50,7 +51,7 @@ def export_json(board_id: int):
     status=201,
     tag="exports",
 )
-def import_json():
+def import_json() -> ResponseReturnValue:
     """Import a board document as a new board."""
     caller = actor()
     document = portable.read_document(request.get_data())

@@ -1,6 +1,7 @@
 """API: meetings, agenda items, meeting mode (start/step/end), decisions and minutes."""
 
 from flask import Response
+from flask.typing import ResponseReturnValue
 
 from app.api.base import actor, body, bp
 from app.api.spec import doc
@@ -25,14 +26,14 @@ def _meeting(meeting) -> dict:
 
 @bp.get("/boards/<int:board_id>/meetings")
 @doc("List meetings (coordinators and partners)", tag="meetings")
-def list_meetings(board_id: int):
+def list_meetings(board_id: int) -> ResponseReturnValue:
     """List the board's meetings."""
     return {"meetings": [m.to_json() for m in services.list_meetings(actor(), board_id)]}
 
 
 @bp.post("/boards/<int:board_id>/meetings")
 @doc("Plan a meeting", body=MeetingCreate, status=201, tag="meetings")
-def create_meeting(board_id: int):
+def create_meeting(board_id: int) -> ResponseReturnValue:
     """Plan a meeting."""
     data = parse(MeetingCreate, body())
     return _meeting(services.create_meeting(actor(), board_id, **data.model_dump())), 201
@@ -40,14 +41,14 @@ def create_meeting(board_id: int):
 
 @bp.get(MEETING)
 @doc("Get a meeting with its agenda and decisions", tag="meetings")
-def get_meeting(board_id: int, meeting_id: int):
+def get_meeting(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Return a meeting."""
     return _meeting(services.get_meeting(actor(), board_id, meeting_id))
 
 
 @bp.patch(MEETING)
 @doc("Change a meeting's title, time or participants", body=MeetingUpdate, tag="meetings")
-def update_meeting(board_id: int, meeting_id: int):
+def update_meeting(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Change a meeting."""
     data = parse(MeetingUpdate, body())
     fields = changed_fields(data)
@@ -56,7 +57,7 @@ def update_meeting(board_id: int, meeting_id: int):
 
 @bp.delete(MEETING)
 @doc("Delete a meeting", status=204, tag="meetings")
-def delete_meeting(board_id: int, meeting_id: int):
+def delete_meeting(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Delete a meeting."""
     services.delete_meeting(actor(), board_id, meeting_id)
     return "", 204
@@ -69,7 +70,7 @@ def delete_meeting(board_id: int, meeting_id: int):
     status=201,
     tag="meetings",
 )
-def create_item(board_id: int, meeting_id: int):
+def create_item(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Add an agenda item."""
     data = parse(ItemCreate, body())
     return services.add_item(actor(), board_id, meeting_id, **data.model_dump()).to_json(), 201
@@ -81,7 +82,7 @@ def create_item(board_id: int, meeting_id: int):
     body=ItemUpdate,
     tag="meetings",
 )
-def update_item(board_id: int, meeting_id: int, item_id: int):
+def update_item(board_id: int, meeting_id: int, item_id: int) -> ResponseReturnValue:
     """Edit an agenda item."""
     data = parse(ItemUpdate, body())
     fields = changed_fields(data)
@@ -92,7 +93,7 @@ def update_item(board_id: int, meeting_id: int, item_id: int):
 
 @bp.delete(f"{MEETING}/items/<int:item_id>")
 @doc("Take an item off the agenda", status=204, tag="meetings")
-def delete_item(board_id: int, meeting_id: int, item_id: int):
+def delete_item(board_id: int, meeting_id: int, item_id: int) -> ResponseReturnValue:
     """Delete an agenda item."""
     services.delete_item(actor(), board_id, meeting_id, item_id)
     return "", 204
@@ -100,7 +101,7 @@ def delete_item(board_id: int, meeting_id: int, item_id: int):
 
 @bp.post(f"{MEETING}/start")
 @doc("Start the meeting at its first item", tag="meetings")
-def start_meeting(board_id: int, meeting_id: int):
+def start_meeting(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Start a meeting."""
     return _meeting(services.start_meeting(actor(), board_id, meeting_id))
 
@@ -111,7 +112,7 @@ def start_meeting(board_id: int, meeting_id: int):
     body=CurrentItem,
     tag="meetings",
 )
-def set_current(board_id: int, meeting_id: int):
+def set_current(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Step to an item."""
     data = parse(CurrentItem, body())
     return _meeting(services.set_current(actor(), board_id, meeting_id, data.item_id))
@@ -119,7 +120,7 @@ def set_current(board_id: int, meeting_id: int):
 
 @bp.post(f"{MEETING}/end")
 @doc("End the meeting", tag="meetings")
-def end_meeting(board_id: int, meeting_id: int):
+def end_meeting(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """End a meeting."""
     return _meeting(services.end_meeting(actor(), board_id, meeting_id))
 
@@ -132,7 +133,7 @@ def end_meeting(board_id: int, meeting_id: int):
     status=201,
     tag="meetings",
 )
-def create_decision(board_id: int, meeting_id: int):
+def create_decision(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Record a decision."""
     data = parse(DecisionCreate, body())
     fields = data.model_dump(exclude={"next_step"})
@@ -144,14 +145,14 @@ def create_decision(board_id: int, meeting_id: int):
 
 @bp.get(f"{MEETING}/minutes")
 @doc("Minutes: decisions, actions, notes per item and the board's changes", tag="meetings")
-def get_minutes(board_id: int, meeting_id: int):
+def get_minutes(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Return the minutes as JSON."""
     return minutes.minutes_of(services.get_meeting(actor(), board_id, meeting_id))
 
 
 @bp.get(f"{MEETING}/minutes.md")
 @doc("Minutes as Markdown", tag="meetings")
-def get_minutes_markdown(board_id: int, meeting_id: int):
+def get_minutes_markdown(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Return the minutes as Markdown."""
     meeting = services.get_meeting(actor(), board_id, meeting_id)
     return Response(minutes.to_markdown(meeting), mimetype="text/markdown")
@@ -159,7 +160,7 @@ def get_minutes_markdown(board_id: int, meeting_id: int):
 
 @bp.get(f"{MEETING}/minutes.pdf")
 @doc("Minutes as PDF", tag="meetings")
-def get_minutes_pdf(board_id: int, meeting_id: int):
+def get_minutes_pdf(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Return the minutes as PDF."""
     meeting = services.get_meeting(actor(), board_id, meeting_id)
     return download(minutes.to_pdf(meeting), "application/pdf", f"verslag-{meeting.id}.pdf")

@@ -3,6 +3,7 @@
 import re
 
 from flask import current_app, jsonify
+from flask.typing import ResponseReturnValue
 
 from app.api.base import bp
 
@@ -121,6 +122,6 @@ def build_spec() -> dict:
 
 
 @bp.get("/openapi.json")
-def openapi():
+def openapi() -> ResponseReturnValue:
     """Serve the OpenAPI document."""
     return jsonify(build_spec())

@@ -1,6 +1,7 @@
 """API: markers, handovers, next steps and learnings, analysis and suggestions, rounds."""
 
 from flask import request
+from flask.typing import ResponseReturnValue
 
 from app.api.base import actor, body, bp
 from app.api.resources import Resource, register
@@ -29,7 +30,7 @@ from app.validation import parse
     tag="reading",
     query={"kind": "gap|overlap|bottleneck", "status": "open|being_addressed|resolved|dismissed"},
 )
-def list_markers(board_id: int):
+def list_markers(board_id: int) -> ResponseReturnValue:
     """List the board's markers."""
     state = load_state(board_for(actor(), board_id, READ))
     wanted = {key: request.args.get(key) for key in ("kind", "status") if request.args.get(key)}
@@ -44,7 +45,7 @@ def list_markers(board_id: int):
 
 @bp.get("/boards/<int:board_id>/handovers")
 @doc("List handovers", tag="reading")
-def list_handovers(board_id: int):
+def list_handovers(board_id: int) -> ResponseReturnValue:
     """List the board's handovers."""
     state = load_state(board_for(actor(), board_id, READ))
     return {"handovers": [h.to_json() for h in state.handovers]}
@@ -52,7 +53,7 @@ def list_handovers(board_id: int):
 
 @bp.get("/boards/<int:board_id>/next-steps")
 @doc("List next steps with their learnings", tag="reading")
-def list_next_steps(board_id: int):
+def list_next_steps(board_id: int) -> ResponseReturnValue:
     """List the board's next steps."""
     state = load_state(board_for(actor(), board_id, READ))
     return {"next_steps": [n.to_json() for n in state.next_steps]}
@@ -60,7 +61,7 @@ def list_next_steps(board_id: int):
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
 @doc("Log a learning (geleerde les) on a next step", body=LearningCreate, status=201, tag="reading")
-def add_learning(board_id: int, next_step_id: int):
+def add_learning(board_id: int, next_step_id: int) -> ResponseReturnValue:
     """Add a learning."""
     data = parse(LearningCreate, body())
     return next_steps.add_learning(
@@ -70,28 +71,28 @@ def add_learning(board_id: int, next_step_id: int):
 
 @bp.get("/boards/<int:board_id>/analysis")
 @doc("Figures per phase and cell for the three lenses, plus suggestions", tag="reading")
-def get_analysis(board_id: int):
+def get_analysis(board_id: int) -> ResponseReturnValue:
     """Return the board's analysis."""
     return analysis.analyse(load_facts(board_for(actor(), board_id, READ)))
 
 
 @bp.post("/boards/<int:board_id>/suggestions/<key>/accept")
 @doc("Turn a suggestion into a marker", status=201, tag="reading")
-def accept_suggestion(board_id: int, key: str):
+def accept_suggestion(board_id: int, key: str) -> ResponseReturnValue:
     """Accept a suggestion."""
     return suggestions.accept(actor(), board_id, key).to_json(), 201
 
 
 @bp.post("/boards/<int:board_id>/suggestions/<key>/dismiss")
 @doc("Dismiss a suggestion until the situation changes", tag="reading")
-def dismiss_suggestion(board_id: int, key: str):
+def dismiss_suggestion(board_id: int, key: str) -> ResponseReturnValue:
     """Dismiss a suggestion."""
     return suggestions.dismiss(actor(), board_id, key)
 
 
 @bp.get("/boards/<int:board_id>/rounds")
 @doc("List the rounds of the cycle", tag="reading")
-def list_rounds(board_id: int):
+def list_rounds(board_id: int) -> ResponseReturnValue:
     """List rounds, oldest first."""
     board_for(actor(), board_id, READ)
     return {"rounds": [r.to_json() for r in rounds.rounds_of(board_id)]}
@@ -99,7 +100,7 @@ def list_rounds(board_id: int):
 
 @bp.post("/boards/<int:board_id>/rounds")
 @doc("Start a round: snapshot the board", body=RoundCreate, status=201, tag="reading")
-def create_round(board_id: int):
+def create_round(board_id: int) -> ResponseReturnValue:
     """Start a round."""
     data = parse(RoundCreate, body())
     return rounds.start_round(actor(), board_id, data.name).to_json(), 201
@@ -111,7 +112,7 @@ def create_round(board_id: int):
     tag="reading",
     query={"against": "a later round's id (default: now)"},
 )
-def round_diff(board_id: int, round_id: int):
+def round_diff(board_id: int, round_id: int) -> ResponseReturnValue:
     """Compare a round with now or with another round."""
     against = request.args.get("against", type=int)
     return rounds.diff(actor(), board_id, round_id, against)

@@ -1,5 +1,7 @@
 """A small registry that describes API routes for the OpenAPI document."""
 
+from collections.abc import Callable
+
 from pydantic import BaseModel
 
 
@@ -9,10 +11,10 @@ def doc(
     status: int = 200,
     tag: str = "boards",
     query: dict | None = None,
-):
+) -> Callable[[Callable], Callable]:
     """Describe a route: its summary, request schema and success status."""
 
-    def decorate(fn):
+    def decorate(fn: Callable) -> Callable:
         fn.openapi = {
             "summary": summary,
             "body": body,

@@ -1,5 +1,6 @@
 """API tokens: exchange e-mail and password for a bearer token; list and revoke your own."""
 
+from flask.typing import ResponseReturnValue
 from pydantic import EmailStr
 
 from app.api.base import actor, body, bp
@@ -17,7 +18,7 @@ class TokenCreate(Schema):
 
 @bp.post("/tokens")
 @doc("Create an API token", body=TokenCreate, status=201, tag="auth")
-def create_token():
+def create_token() -> ResponseReturnValue:
     """Create a token for the given credentials."""
     data = parse(TokenCreate, body())
     user = authenticate(data.email, data.password)
@@ -26,7 +27,7 @@ def create_token():
 
 @bp.get("/tokens")
 @doc("List my API tokens (their secrets are never shown again)", tag="auth")
-def list_tokens():
+def list_tokens() -> ResponseReturnValue:
     """List the caller's tokens."""
     return {
         "tokens": [
@@ -44,7 +45,7 @@ def list_tokens():
 
 @bp.delete("/tokens/<int:token_id>")
 @doc("Revoke one of my API tokens", status=204, tag="auth")
-def delete_token(token_id: int):
+def delete_token(token_id: int) -> ResponseReturnValue:
     """Revoke a token; it stops working at once."""
     revoke_token(actor().user, token_id)
     return "", 204

@@ -12,6 +12,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -37,7 +38,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():
+def login() -> ResponseReturnValue:
     """Show the login form and sign in."""
     if current_user.is_authenticated:
         return redirect(url_for("boards.index"))
@@ -57,7 +58,7 @@ def login():
 
 @bp.post("/logout")
 @login_required
-def logout():
+def logout() -> ResponseReturnValue:
     """Sign out everywhere: sessions and live connections end."""
     end_sessions(current_user._get_current_object())
     logout_user()
@@ -66,7 +67,7 @@ def logout():
 
 
 @bp.post("/locale")
-def set_locale():
+def set_locale() -> ResponseReturnValue:
     """Switch the interface language (remembered for the user)."""
     locale = request.form.get("locale")
     if locale in current_app.config["SUPPORTED_LOCALES"]:
@@ -77,7 +78,7 @@ def set_locale():
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
-def invite(token: str):
+def invite(token: str) -> ResponseReturnValue:
     """Accept an invite: as the signed-in user, or by creating an account."""
     try:
         pending = open_invite(token)

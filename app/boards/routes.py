@@ -1,6 +1,7 @@
 """Board pages: my boards, the canvas, its structure, members and invites."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -33,7 +34,7 @@ bp = Blueprint("boards", __name__)
 
 @bp.get("/")
 @login_required
-def index():
+def index() -> ResponseReturnValue:
     """List my boards, with a form to start a new one."""
     archived = request.args.get("archived") == "1"
     return render_template(
@@ -47,7 +48,7 @@ def index():
 
 @bp.post("/boards")
 @login_required
-def create():
+def create() -> ResponseReturnValue:
     """Start a board from the default template (or empty)."""
     raw = form_data(request.form)
     template = raw.pop("template", "default")
@@ -76,7 +77,7 @@ def create():
 
 @bp.get("/boards/<int:board_id>")
 @login_required
-def show(board_id: int):
+def show(board_id: int) -> ResponseReturnValue:
     """Show the live canvas."""
     actor = current_actor()
     board = board_for(actor, board_id, READ)
@@ -93,7 +94,7 @@ def show(board_id: int):
 
 @bp.get("/boards/<int:board_id>/canvas")
 @login_required
-def canvas(board_id: int):
+def canvas(board_id: int) -> ResponseReturnValue:
     """Return the canvas fragment (after a structural change)."""
     actor = current_actor()
     board = board_for(actor, board_id, READ)
@@ -104,7 +105,7 @@ def canvas(board_id: int):
 
 @bp.get("/boards/<int:board_id>/activity")
 @login_required
-def feed(board_id: int):
+def feed(board_id: int) -> ResponseReturnValue:
     """Return the activity feed and the deleted cards (history) fragment."""
     board = board_for(current_actor(), board_id, READ)
     role = role_on(current_actor(), board_id)
@@ -119,7 +120,7 @@ def feed(board_id: int):
 
 @bp.get("/boards/<int:board_id>/organisations.css")
 @login_required
-def organisation_styles(board_id: int):
+def organisation_styles(board_id: int) -> ResponseReturnValue:
     """Serve each organisation's colour as a class (the CSP forbids inline styles)."""
     board = board_for(current_actor(), board_id, READ)
     return organisation_css(board.organisations)
@@ -150,7 +151,7 @@ def _structure_page(
 
 @bp.get("/boards/<int:board_id>/settings")
 @login_required
-def settings(board_id: int):
+def settings(board_id: int) -> ResponseReturnValue:
     """Show the board's structure: phases, lanes, organisations, members."""
     return _structure_page(board_id)
 
@@ -175,7 +176,7 @@ def _handle(board_id: int, anchor: str, fn):
 
 @bp.post("/boards/<int:board_id>/rename")
 @login_required
-def rename(board_id: int):
+def rename(board_id: int) -> ResponseReturnValue:
     """Rename or (un)archive the board."""
     raw = form_data(request.form)
     if "archived" in raw:
@@ -192,7 +193,7 @@ AXIS_SCHEMAS = {"phase": (PhaseCreate, PhaseUpdate, Phase), "lane": (LaneCreate,
 
 @bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s")
 @login_required
-def create_axis(board_id: int, axis: str):
+def create_axis(board_id: int, axis: str) -> ResponseReturnValue:
     """Add a phase or lane."""
     create_schema = AXIS_SCHEMAS[axis][0]
     return _handle(
@@ -209,7 +210,7 @@ def create_axis(board_id: int, axis: str):
 
 @bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/<int:entity_id>")
 @login_required
-def update_axis(board_id: int, axis: str, entity_id: int):
+def update_axis(board_id: int, axis: str, entity_id: int) -> ResponseReturnValue:
     """Rename, re-estimate or reorder (direction up/down) a phase or lane."""
     raw = form_data(request.form)
     direction = raw.pop("direction", None)
@@ -241,7 +242,7 @@ def _neighbour_after(board_id: int, axis: str, entity_id: int, direction: str) -
 
 @bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/<int:entity_id>/delete")
 @login_required
-def delete_axis(board_id: int, axis: str, entity_id: int):
+def delete_axis(board_id: int, axis: str, entity_id: int) -> ResponseReturnValue:
     """Delete a phase or lane, moving its cards where the user chose."""
     target = request.form.get("move_cards_to") or None
 
@@ -257,7 +258,7 @@ def delete_axis(board_id: int, axis: str, entity_id: int):
 
 @bp.post("/boards/<int:board_id>/organisations")
 @login_required
-def create_organisation(board_id: int):
+def create_organisation(board_id: int) -> ResponseReturnValue:
     """Add an organisation."""
     return _handle(
         board_id,
@@ -272,7 +273,7 @@ def create_organisation(board_id: int):
 
 @bp.post("/boards/<int:board_id>/organisations/<int:organisation_id>")
 @login_required
-def update_organisation(board_id: int, organisation_id: int):
+def update_organisation(board_id: int, organisation_id: int) -> ResponseReturnValue:
     """Edit an organisation."""
 
     def change():
@@ -290,7 +291,7 @@ def update_organisation(board_id: int, organisation_id: int):
 
 @bp.post("/boards/<int:board_id>/organisations/<int:organisation_id>/delete")
 @login_required
-def delete_organisation(board_id: int, organisation_id: int):
+def delete_organisation(board_id: int, organisation_id: int) -> ResponseReturnValue:
     """Delete an organisation without cards."""
     return _handle(
         board_id,
@@ -304,7 +305,7 @@ def delete_organisation(board_id: int, organisation_id: int):
 
 @bp.post("/boards/<int:board_id>/invites")
 @login_required
-def invite(board_id: int):
+def invite(board_id: int) -> ResponseReturnValue:
     """Create an invite link for the coordinator to copy."""
     try:
         data = parse(InviteCreate, form_data(request.form))
@@ -316,7 +317,7 @@ def invite(board_id: int):
 
 @bp.post("/boards/<int:board_id>/members/<int:user_id>")
 @login_required
-def change_member(board_id: int, user_id: int):
+def change_member(board_id: int, user_id: int) -> ResponseReturnValue:
     """Change a member's role, or remove them."""
 
     def change():

@@ -1,6 +1,7 @@
 """Card fragments and forms for the canvas (htmx); moves go through the JSON API."""
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from app.cards import services
@@ -20,7 +21,7 @@ EDITABLE = (*TEXTS, "organisation_id", "capacity_per_year", "status", "quality",
 
 
 @renderer("card", model=Card)
-def render_card(card) -> str:
+def render_card(card: Card) -> str:
     """Render one card as the canvas shows it (also used for live pushes). Editors and viewers
     get the same fragment: an editor's page adds the card's controls itself (canvas.js)."""
     return render_template("cards/_card.html", card=card)
@@ -49,7 +50,7 @@ def _form(
 
 @bp.get("/boards/<int:board_id>/cards/new")
 @login_required
-def new(board_id: int):
+def new(board_id: int) -> ResponseReturnValue:
     """Return an empty card form for a cell."""
     cell = {
         "phase_id": request.args.get("phase_id", type=int),
@@ -60,7 +61,7 @@ def new(board_id: int):
 
 @bp.post("/boards/<int:board_id>/cards")
 @login_required
-def create(board_id: int):
+def create(board_id: int) -> ResponseReturnValue:
     """Create a card from the form; answer with the card, or the form with errors."""
     values = form_data(request.form)
     try:
@@ -76,7 +77,7 @@ def create(board_id: int):
 
 @bp.get("/boards/<int:board_id>/cards/<int:card_id>")
 @login_required
-def show(board_id: int, card_id: int):
+def show(board_id: int, card_id: int) -> ResponseReturnValue:
     """Return one card's fragment (cancel an edit, or catch up after a missed push)."""
     board_for(current_actor(), board_id, READ)
     return render_card(services.get_card(board_id, card_id))
@@ -84,7 +85,7 @@ def show(board_id: int, card_id: int):
 
 @bp.get("/boards/<int:board_id>/cards/<int:card_id>/edit")
 @login_required
-def edit(board_id: int, card_id: int):
+def edit(board_id: int, card_id: int) -> ResponseReturnValue:
     """Return the edit form of a card, starting from its current version."""
     card = services.get_card(board_id, card_id)
     return _form(board_id, card=card, values=card.to_json())
@@ -92,7 +93,7 @@ def edit(board_id: int, card_id: int):
 
 @bp.post("/boards/<int:board_id>/cards/<int:card_id>")
 @login_required
-def update(board_id: int, card_id: int):
+def update(board_id: int, card_id: int) -> ResponseReturnValue:
     """Save an edit; a stale one gets the conflict view (theirs beside mine), never a loss."""
     values = form_data(request.form)
     # Only what the form sent changes; text keeps "" (a cleared title is an error, a cleared
@@ -128,7 +129,7 @@ def update(board_id: int, card_id: int):
 
 @bp.post("/boards/<int:board_id>/cards/<int:card_id>/delete")
 @login_required
-def delete(board_id: int, card_id: int):
+def delete(board_id: int, card_id: int) -> ResponseReturnValue:
     """Delete a card (it stays restorable in the history)."""
     services.delete_card(current_actor(), board_id, card_id)
     return "", 200
@@ -136,7 +137,7 @@ def delete(board_id: int, card_id: int):
 
 @bp.post("/boards/<int:board_id>/cards/<int:card_id>/restore")
 @login_required
-def restore(board_id: int, card_id: int):
+def restore(board_id: int, card_id: int) -> ResponseReturnValue:
     """Restore a deleted card from the history."""
     services.restore_card(current_actor(), board_id, card_id)
     return "", 200, {"HX-Trigger": "bw-history-changed"}

@@ -63,7 +63,7 @@ def render_pdf(template: str, context: dict) -> bytes:
     html = render_template(template, **context)
     static = Path(current_app.static_folder)
     # Imported here: WeasyPrint takes seconds to load, and only PDFs need it.
-    from weasyprint import CSS, HTML  # noqa: PLC0415
+    from weasyprint import CSS, HTML  # noqa: PLC0415 (slow to import; only PDF downloads need it)
 
     stylesheet = CSS(filename=str(static / "css" / "report.css"))
     return HTML(string=html, base_url=str(static)).write_pdf(stylesheets=[stylesheet])

@@ -1,6 +1,7 @@
 """Report and import pages: the board as a PDF document, a new board from an exported file."""
 
 from flask import Blueprint, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from app.boards.queries import load_state
@@ -15,7 +16,7 @@ bp = Blueprint("exports", __name__)
 
 @bp.get("/boards/<int:board_id>/report.pdf")
 @login_required
-def report(board_id: int):
+def report(board_id: int) -> ResponseReturnValue:
     """Download the board report as PDF."""
     board = board_for(current_actor(), board_id, READ)
     return download(report_pdf(load_state(board)), "application/pdf", f"brugwerk-{board.id}.pdf")
@@ -23,7 +24,7 @@ def report(board_id: int):
 
 @bp.route("/boards/import", methods=["GET", "POST"])
 @login_required
-def import_board():
+def import_board() -> ResponseReturnValue:
     """Start a new board from an exported file (also a template from another municipality)."""
     if request.method == "GET":
         return render_template("exports/import.html", error=None)

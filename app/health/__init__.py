@@ -1,6 +1,7 @@
 """Health check for proxies and orchestrators: is the database (and Redis, when used) reachable?"""
 
 from flask import Blueprint, current_app
+from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 
 from app.extensions import csrf, db
@@ -34,7 +35,7 @@ def _redis_ok(url: str) -> bool:
 
 @bp.get("/healthz")
 @csrf.exempt
-def healthz():
+def healthz() -> ResponseReturnValue:
     """Report whether this process can serve: 200 when all is well, 503 otherwise."""
     checks = {"database": "ok" if _database_ok() else "unreachable"}
     queue = current_app.config.get("SOCKETIO_MESSAGE_QUEUE")

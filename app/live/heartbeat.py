@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask import Flask
+
 from app.extensions import db, socketio
 from app.models import Host, Presence
 from app.models._types import utcnow
@@ -83,7 +85,7 @@ class Heart:
             log.exception("presence heartbeat failed; next try in %s s", self.interval)
 
 
-def start(app, heart: Heart) -> None:
+def start(app: Flask, heart: Heart) -> None:
     """Beat once now, before this process writes its first presence row, then every interval in
     the background. Once per process; never when the interval is 0 (the tests' apps)."""
     global _beating  # noqa: PLW0603 (one heartbeat per process)
@@ -97,7 +99,7 @@ def start(app, heart: Heart) -> None:
     socketio.start_background_task(_beat_forever, app, heart)
 
 
-def _beat_forever(app, heart: Heart) -> None:
+def _beat_forever(app: Flask, heart: Heart) -> None:
     while True:
         socketio.sleep(heart.interval)
         with app.app_context():

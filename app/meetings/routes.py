@@ -5,6 +5,7 @@ redirect to its page. All go through app/meetings/services.py, like the API.
 """
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -52,7 +53,7 @@ def _after(endpoint: str, board_id: int, meeting_id: int, fragment, error=None):
 
 @bp.get("/boards/<int:board_id>/meetings")
 @login_required
-def index(board_id: int):
+def index(board_id: int) -> ResponseReturnValue:
     """List the board's meetings; the coordinator plans a new one here."""
     actor = current_actor()
     board = board_for(actor, board_id, EDIT)
@@ -68,7 +69,7 @@ def index(board_id: int):
 
 @bp.post("/boards/<int:board_id>/meetings")
 @login_required
-def create(board_id: int):
+def create(board_id: int) -> ResponseReturnValue:
     """Plan a meeting and open its agenda builder."""
     actor = current_actor()
     try:
@@ -117,7 +118,7 @@ def _builder(board_id: int, meeting_id: int, error: str | None = None, fragment:
 
 @bp.get(MEETING)
 @login_required
-def agenda(board_id: int, meeting_id: int):
+def agenda(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Show the agenda with its time slots; the coordinator builds it here."""
     return _builder(board_id, meeting_id)
 
@@ -153,7 +154,7 @@ def _item_from_source(board_id: int, form: dict) -> dict:
 
 @bp.post(f"{MEETING}/items")
 @login_required
-def add_item(board_id: int, meeting_id: int):
+def add_item(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Add an agenda item from a marker, suggestion, next step, phase, or a free title."""
     error = None
     try:
@@ -172,7 +173,7 @@ def add_item(board_id: int, meeting_id: int):
 
 @bp.post(f"{MEETING}/items/<int:item_id>/move")
 @login_required
-def move_item(board_id: int, meeting_id: int, item_id: int):
+def move_item(board_id: int, meeting_id: int, item_id: int) -> ResponseReturnValue:
     """Move an item one place up or down."""
     meeting = services.get_meeting(current_actor(), board_id, meeting_id, MANAGE)
     item = next((i for i in meeting.items if i.id == item_id), None)
@@ -195,7 +196,7 @@ def move_item(board_id: int, meeting_id: int, item_id: int):
 
 @bp.post(f"{MEETING}/items/<int:item_id>")
 @login_required
-def edit_item(board_id: int, meeting_id: int, item_id: int):
+def edit_item(board_id: int, meeting_id: int, item_id: int) -> ResponseReturnValue:
     """Change an item's title, duration or minutes."""
     error = None
     try:
@@ -222,7 +223,7 @@ def edit_item(board_id: int, meeting_id: int, item_id: int):
 
 @bp.post(f"{MEETING}/items/<int:item_id>/delete")
 @login_required
-def delete_item(board_id: int, meeting_id: int, item_id: int):
+def delete_item(board_id: int, meeting_id: int, item_id: int) -> ResponseReturnValue:
     """Take an item off the agenda."""
     services.delete_item(current_actor(), board_id, meeting_id, item_id)
     return _after(
@@ -235,7 +236,7 @@ def delete_item(board_id: int, meeting_id: int, item_id: int):
 
 @bp.post(f"{MEETING}/delete")
 @login_required
-def delete(board_id: int, meeting_id: int):
+def delete(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Delete a meeting."""
     services.delete_meeting(current_actor(), board_id, meeting_id)
     return redirect(url_for("meetings.index", board_id=board_id))
@@ -256,7 +257,7 @@ def _print_context(board_id: int, meeting_id: int) -> dict:
 
 @bp.get(f"{MEETING}/agenda")
 @login_required
-def printable(board_id: int, meeting_id: int):
+def printable(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Show the agenda ready to print."""
     return render_template(
         "meetings/agenda_print.html", **_print_context(board_id, meeting_id), page=True
@@ -265,7 +266,7 @@ def printable(board_id: int, meeting_id: int):
 
 @bp.get(f"{MEETING}/agenda.pdf")
 @login_required
-def agenda_pdf(board_id: int, meeting_id: int):
+def agenda_pdf(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Download the agenda as PDF."""
     context = _print_context(board_id, meeting_id)
     return download(
@@ -304,7 +305,7 @@ def _run(board_id: int, meeting_id: int, error: str | None = None, fragment: boo
 
 @bp.get(f"{MEETING}/run")
 @login_required
-def run(board_id: int, meeting_id: int):
+def run(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Meeting mode: step through the agenda, record minutes and decisions."""
     return _run(board_id, meeting_id)
 
@@ -326,7 +327,7 @@ def _step(board_id: int, meeting_id: int, action):
 
 @bp.post(f"{MEETING}/start")
 @login_required
-def start(board_id: int, meeting_id: int):
+def start(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Start the meeting."""
     return _step(
         board_id, meeting_id, lambda actor: services.start_meeting(actor, board_id, meeting_id)
@@ -335,7 +336,7 @@ def start(board_id: int, meeting_id: int):
 
 @bp.post(f"{MEETING}/current")
 @login_required
-def current(board_id: int, meeting_id: int):
+def current(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Step to an agenda item."""
     item_id = request.form.get("item_id", "")
     return _step(
@@ -349,7 +350,7 @@ def current(board_id: int, meeting_id: int):
 
 @bp.post(f"{MEETING}/end")
 @login_required
-def end(board_id: int, meeting_id: int):
+def end(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """End the meeting."""
     return _step(
         board_id, meeting_id, lambda actor: services.end_meeting(actor, board_id, meeting_id)
@@ -358,7 +359,7 @@ def end(board_id: int, meeting_id: int):
 
 @bp.post(f"{MEETING}/decisions")
 @login_required
-def decide(board_id: int, meeting_id: int):
+def decide(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Record a decision, optionally agreeing a next step."""
     form = form_data(request.form)
     step_fields = {
@@ -387,7 +388,7 @@ def decide(board_id: int, meeting_id: int):
 
 @bp.get(f"{MEETING}/minutes")
 @login_required
-def minutes_page(board_id: int, meeting_id: int):
+def minutes_page(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Show the minutes, with Markdown and PDF downloads."""
     actor = current_actor()
     meeting = services.get_meeting(actor, board_id, meeting_id)

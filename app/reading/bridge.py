@@ -3,6 +3,7 @@
 from flask_babel import format_number
 from flask_babel import gettext as _
 
+from app.boards.queries import BoardState
 from app.reading.services.markers import OPEN
 
 SPAN_WIDTH = 150
@@ -46,7 +47,7 @@ def _cracks(row: dict, following: dict | None, empty_cells: int, cells: int) -> 
     return reasons
 
 
-def spans(state, figures: dict) -> list[dict]:
+def spans(state: BoardState, figures: dict) -> list[dict]:
     """Judge each phase: solid (covered, enough capacity, handed on), cracked, or missing."""
     rows = figures["phases"]
     empty = {row["phase_id"]: 0 for row in rows}
@@ -86,7 +87,7 @@ def status_label(status: str) -> str:
     return {"solid": _("Heel"), "cracked": _("Gescheurd"), "missing": _("Ontbreekt")}[status]
 
 
-def picture(state, figures: dict) -> dict:
+def picture(state: BoardState, figures: dict) -> dict:
     """Return what the SVG template draws: spans and the picture's size."""
     parts = spans(state, figures)
     return {

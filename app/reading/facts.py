@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from app.boards.queries import BoardState
 from app.extensions import db
-from app.models import Card, Handover, Lane, Marker, Organisation, Phase
+from app.models import Board, Card, Handover, Lane, Marker, Organisation, Phase
 
 CARD_COLUMNS = (
     Card.id,
@@ -27,7 +27,7 @@ def _models(query) -> list:
     return list(db.session.execute(query).scalars())
 
 
-def load_facts(board) -> BoardState:
+def load_facts(board: Board) -> BoardState:
     """Load phases, lanes, organisations and markers as models; live cards and handovers as rows."""
     bid = board.id
     return BoardState(

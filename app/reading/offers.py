@@ -1,11 +1,13 @@
 """Which offers count, and for how many households: the two rules every figure starts from."""
 
+from app.models import Card
+
 HOUSEHOLD_UNITS = frozenset(
     {"huishoudens/jaar", "huishoudens per jaar", "households/year", "households per year"}
 )
 
 
-def counts(card) -> bool:
+def counts(card: Card) -> bool:
     """Tell whether an offer counts (a stopped offer does not)."""
     return card.status != "stopped"
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from app.errors import Conflict, ValidationFailed
@@ -25,7 +26,7 @@ from app.reading.schemas import (
     RoundCreate,
 )
 from app.reading.services import handovers, markers, next_steps, rounds, suggestions
-from app.validation import changed_fields, form_data, parse
+from app.validation import Schema, changed_fields, form_data, parse
 from app.views import current_actor
 
 CHANGED = {"HX-Trigger": "bw-reading-changed"}
@@ -45,13 +46,13 @@ def values(*lists: str) -> dict:
     return data
 
 
-def edit_fields(schema, data: dict) -> tuple[int, dict]:
+def edit_fields(schema: type[Schema], data: dict) -> tuple[int, dict]:
     """Parse an edit form: its version and the fields that were sent."""
     update = parse(schema, data)
     return update.version, changed_fields(update)
 
 
-def done(page: str, board_id: int, fragment: str = "", status: int = 200):
+def done(page: str, board_id: int, fragment: str = "", status: int = 200) -> ResponseReturnValue:
     """Answer a successful post: a fragment for htmx, else back to the page."""
     if htmx:
         return fragment, status, CHANGED
@@ -145,28 +146,28 @@ def _move_status(kind: Editable, board_id: int, entity_id: int):
 
 @bp.post("/boards/<int:board_id>/markers")
 @login_required
-def marker_create(board_id: int):
+def marker_create(board_id: int) -> ResponseReturnValue:
     """Mark a gap, overlap or bottleneck."""
     return _create(MARKER, board_id)
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>")
 @login_required
-def marker_update(board_id: int, marker_id: int):
+def marker_update(board_id: int, marker_id: int) -> ResponseReturnValue:
     """Save a marker's edit form."""
     return _update(MARKER, board_id, marker_id)
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>/status")
 @login_required
-def marker_status(board_id: int, marker_id: int):
+def marker_status(board_id: int, marker_id: int) -> ResponseReturnValue:
     """Move a marker along its workflow (open, being addressed, resolved, dismissed)."""
     return _move_status(MARKER, board_id, marker_id)
 
 
 @bp.post("/boards/<int:board_id>/markers/<int:marker_id>/delete")
 @login_required
-def marker_delete(board_id: int, marker_id: int):
+def marker_delete(board_id: int, marker_id: int) -> ResponseReturnValue:
     """Remove a marker."""
     markers.delete_marker(current_actor(), board_id, marker_id)
     return done(MARKER.page, board_id)
@@ -174,28 +175,28 @@ def marker_delete(board_id: int, marker_id: int):
 
 @bp.post("/boards/<int:board_id>/next-steps")
 @login_required
-def next_step_create(board_id: int):
+def next_step_create(board_id: int) -> ResponseReturnValue:
     """Propose a next step."""
     return _create(NEXT_STEP, board_id)
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>")
 @login_required
-def next_step_update(board_id: int, next_step_id: int):
+def next_step_update(board_id: int, next_step_id: int) -> ResponseReturnValue:
     """Save a next step's edit form."""
     return _update(NEXT_STEP, board_id, next_step_id)
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/status")
 @login_required
-def next_step_status(board_id: int, next_step_id: int):
+def next_step_status(board_id: int, next_step_id: int) -> ResponseReturnValue:
     """Move a next step along proposed → agreed → in progress → done (or stopped)."""
     return _move_status(NEXT_STEP, board_id, next_step_id)
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/delete")
 @login_required
-def next_step_delete(board_id: int, next_step_id: int):
+def next_step_delete(board_id: int, next_step_id: int) -> ResponseReturnValue:
     """Remove a next step."""
     next_steps.delete_next_step(current_actor(), board_id, next_step_id)
     return done(NEXT_STEP.page, board_id)
@@ -206,7 +207,7 @@ def next_step_delete(board_id: int, next_step_id: int):
 
 @bp.post("/boards/<int:board_id>/suggestions/<key>/<any(accept, dismiss):action>")
 @login_required
-def suggestion_decide(board_id: int, key: str, action: str):
+def suggestion_decide(board_id: int, key: str, action: str) -> ResponseReturnValue:
     """Accept a suggestion (it becomes a marker) or dismiss it."""
     getattr(suggestions, action)(current_actor(), board_id, key)
     return done("reading.markers_page", board_id)
@@ -214,7 +215,7 @@ def suggestion_decide(board_id: int, key: str, action: str):
 
 @bp.post("/boards/<int:board_id>/handovers")
 @login_required
-def handover_create(board_id: int):
+def handover_create(board_id: int) -> ResponseReturnValue:
     """Link one offer to the next (warme overdracht)."""
     data = values()
     try:
@@ -238,7 +239,7 @@ def handover_create(board_id: int):
 
 @bp.post("/boards/<int:board_id>/handovers/<int:handover_id>/delete")
 @login_required
-def handover_delete(board_id: int, handover_id: int):
+def handover_delete(board_id: int, handover_id: int) -> ResponseReturnValue:
     """Remove a handover."""
     handovers.delete_handover(current_actor(), board_id, handover_id)
     return done("reading.markers_page", board_id)
@@ -249,7 +250,7 @@ def handover_delete(board_id: int, handover_id: int):
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
 @login_required
-def learning_create(board_id: int, next_step_id: int):
+def learning_create(board_id: int, next_step_id: int) -> ResponseReturnValue:
     """Log what was learned."""
     data = values()
     try:
@@ -276,7 +277,7 @@ def learning_create(board_id: int, next_step_id: int):
 
 @bp.post("/boards/<int:board_id>/rounds")
 @login_required
-def round_create(board_id: int):
+def round_create(board_id: int) -> ResponseReturnValue:
     """Start a round (snapshot) and show the timeline."""
     board_for(current_actor(), board_id, EDIT)
     try:

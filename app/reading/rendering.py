@@ -2,7 +2,8 @@
 
 from flask import render_template, request
 
-from app.boards.queries import load_state
+from app.boards.queries import BoardState, load_state
+from app.models import Marker
 from app.permissions import EDIT, READ, allows, board_for, role_on
 from app.reading import bridge
 from app.reading.analysis import figures
@@ -57,7 +58,7 @@ def marker_filter() -> dict:
     return {"kind": request.args.get("kind") or "", "status": request.args.get("status", "open")}
 
 
-def filtered(markers, wanted: dict) -> list:
+def filtered(markers: list[Marker], wanted: dict) -> list:
     """Apply the side list's filter, newest first."""
     return [
         m
@@ -71,6 +72,6 @@ def filtered(markers, wanted: dict) -> list:
     ]
 
 
-def bridge_context(state) -> dict:
+def bridge_context(state: BoardState) -> dict:
     """Return what the bridge templates draw."""
     return {"picture": bridge.picture(state, figures(state)), "span_statuses": STATUSES}

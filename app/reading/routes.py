@@ -1,6 +1,7 @@
 """Pages and fragments: the bridge, markers and suggestions, next steps, rounds, the overlay."""
 
 from flask import Response, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from app.permissions import EDIT, READ, board_for
@@ -20,28 +21,28 @@ from app.views import current_actor
 
 @bp.get("/boards/<int:board_id>/markers")
 @login_required
-def markers_page(board_id: int):
+def markers_page(board_id: int) -> ResponseReturnValue:
     """Show markers, suggestions and handovers on a page of their own."""
     return render("reading/markers.html", board_id, wanted=marker_filter())
 
 
 @bp.get("/boards/<int:board_id>/reading/panel")
 @login_required
-def panel(board_id: int):
+def panel(board_id: int) -> ResponseReturnValue:
     """Return the canvas side panel: markers with filter, suggestions, handovers, forms."""
     return render("reading/_panel_body.html", board_id, wanted=marker_filter())
 
 
 @bp.get("/boards/<int:board_id>/markers/list")
 @login_required
-def markers_list(board_id: int):
+def markers_list(board_id: int) -> ResponseReturnValue:
     """Return the filtered marker list."""
     return render("reading/_markers_list.html", board_id, wanted=marker_filter())
 
 
 @bp.get("/boards/<int:board_id>/markers/<int:marker_id>/edit")
 @login_required
-def marker_edit(board_id: int, marker_id: int):
+def marker_edit(board_id: int, marker_id: int) -> ResponseReturnValue:
     """Return the edit form of a marker."""
     board_for(current_actor(), board_id, EDIT)
     marker = get_marker(board_id, marker_id)
@@ -52,7 +53,7 @@ def marker_edit(board_id: int, marker_id: int):
 
 @bp.get("/boards/<int:board_id>/suggestions")
 @login_required
-def suggestions_list(board_id: int):
+def suggestions_list(board_id: int) -> ResponseReturnValue:
     """Return the board's current suggestions."""
     return render(
         "reading/_suggestions.html",
@@ -63,14 +64,14 @@ def suggestions_list(board_id: int):
 
 @bp.get("/boards/<int:board_id>/handovers")
 @login_required
-def handovers_list(board_id: int):
+def handovers_list(board_id: int) -> ResponseReturnValue:
     """Return the list of handovers."""
     return render("reading/_handovers_list.html", board_id)
 
 
 @bp.get("/boards/<int:board_id>/reading/overlay")
 @login_required
-def overlay(board_id: int):
+def overlay(board_id: int) -> ResponseReturnValue:
     """Return the badges and lens figures of every phase, cell and card, to refresh them."""
     return render(
         "reading/_overlay.html", board_id, extend=lambda state: {"reading": reading_view(state)}
@@ -82,21 +83,21 @@ def overlay(board_id: int):
 
 @bp.get("/boards/<int:board_id>/bridge")
 @login_required
-def bridge_page(board_id: int):
+def bridge_page(board_id: int) -> ResponseReturnValue:
     """Show the bridge picture with what makes each span solid, cracked or missing."""
     return render_bridge("reading/bridge.html", board_id)
 
 
 @bp.get("/boards/<int:board_id>/bridge/part")
 @login_required
-def bridge_part(board_id: int):
+def bridge_part(board_id: int) -> ResponseReturnValue:
     """Return the bridge picture and its table (live refresh)."""
     return render_bridge("reading/_bridge_part.html", board_id)
 
 
 @bp.get("/boards/<int:board_id>/bridge.svg")
 @login_required
-def bridge_svg(board_id: int):
+def bridge_svg(board_id: int) -> ResponseReturnValue:
     """Serve the bridge picture as an SVG image."""
     board = board_for(current_actor(), board_id, READ)
     svg = render_template("reading/_bridge.svg", board=board, **bridge_context(load_facts(board)))
@@ -108,21 +109,21 @@ def bridge_svg(board_id: int):
 
 @bp.get("/boards/<int:board_id>/next-steps")
 @login_required
-def next_steps_page(board_id: int):
+def next_steps_page(board_id: int) -> ResponseReturnValue:
     """Show the next steps with their learning logs."""
     return render("reading/next_steps.html", board_id, values={}, errors={})
 
 
 @bp.get("/boards/<int:board_id>/next-steps/list")
 @login_required
-def next_steps_list(board_id: int):
+def next_steps_list(board_id: int) -> ResponseReturnValue:
     """Return the list of next steps."""
     return render("reading/_next_steps_list.html", board_id)
 
 
 @bp.get("/boards/<int:board_id>/next-steps/<int:next_step_id>/edit")
 @login_required
-def next_step_edit(board_id: int, next_step_id: int):
+def next_step_edit(board_id: int, next_step_id: int) -> ResponseReturnValue:
     """Return the edit form of a next step."""
     board_for(current_actor(), board_id, EDIT)
     step = get_next_step(board_id, next_step_id)
@@ -133,14 +134,14 @@ def next_step_edit(board_id: int, next_step_id: int):
 
 @bp.get("/boards/<int:board_id>/rounds")
 @login_required
-def rounds_page(board_id: int):
+def rounds_page(board_id: int) -> ResponseReturnValue:
     """Show the timeline of rounds, with a form to start one."""
     return render("reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id), errors={})
 
 
 @bp.get("/boards/<int:board_id>/rounds/<int:round_id>")
 @login_required
-def round_page(board_id: int, round_id: int):
+def round_page(board_id: int, round_id: int) -> ResponseReturnValue:
     """Compare a round with now (or with a later round)."""
     against = request.args.get("against", type=int)
     diff = rounds.diff(current_actor(), board_id, round_id, against)

@@ -19,6 +19,7 @@ import hashlib
 from flask_babel import format_number
 from flask_babel import gettext as _
 
+from app.boards.queries import BoardState
 from app.extensions import db
 from app.models import SuggestionDismissal
 from app.reading.offers import counts
@@ -177,7 +178,7 @@ class _Covering:
         return False
 
 
-def suggest(state, figures: dict) -> list[dict]:
+def suggest(state: BoardState, figures: dict) -> list[dict]:
     """Return the board's open suggestions (one more query: the dismissals)."""
     phase_names = {p.id: p.name for p in state.phases}
     lane_names = {lane.id: lane.name for lane in state.lanes}

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
+from app.boards.queries import BoardState
 from app.reading.analysis import figures
 from app.reading.bridge import spans
 from app.reading.offers import counts
@@ -32,7 +33,7 @@ def _band(ratio: float | None) -> str:
     return "under" if ratio < 1 else "enough"
 
 
-def reading_view(state) -> ReadingView:
+def reading_view(state: BoardState) -> ReadingView:
     """Prepare the canvas overlay from the loaded board state (no further queries)."""
     result = figures(state)
     # Translated once per page, not once per card.
@@ -95,6 +96,6 @@ def reading_view(state) -> ReadingView:
     return view
 
 
-def page_extension(state, role: str) -> dict:
+def page_extension(state: BoardState, role: str) -> dict:
     """Give the canvas template the reading overlay (registered with the canvas page)."""
     return {"reading": reading_view(state)}

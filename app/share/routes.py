@@ -1,6 +1,7 @@
 """The read-only view behind a share link, and the coordinator's list of links."""
 
 from flask import Blueprint, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from app.boards.page import canvas_context
@@ -31,7 +32,7 @@ def _shared_board(token: str):
 
 
 @bp.get("/s/<token>")
-def view(token: str):
+def view(token: str) -> ResponseReturnValue:
     """Show the board read-only, live, to the holder of a share link."""
     try:
         link, board = _shared_board(token)
@@ -65,7 +66,7 @@ def _reading_context(state) -> dict:
 
 
 @bp.get("/s/<token>/part/<any(overview, reading):name>")
-def part(token: str, name: str):
+def part(token: str, name: str) -> ResponseReturnValue:
     """Return a part of the read-only view again, after a change (live refresh)."""
     try:
         _link, board = _shared_board(token)
@@ -77,7 +78,7 @@ def part(token: str, name: str):
 
 
 @bp.get("/s/<token>/canvas")
-def canvas(token: str):
+def canvas(token: str) -> ResponseReturnValue:
     """Return the read-only canvas fragment (after a structural change)."""
     try:
         _link, board = _shared_board(token)
@@ -89,7 +90,7 @@ def canvas(token: str):
 
 
 @bp.get("/s/<token>/organisations.css")
-def organisation_styles(token: str):
+def organisation_styles(token: str) -> ResponseReturnValue:
     """Serve the organisations' colours to the read-only view."""
     try:
         _link, board = _shared_board(token)
@@ -119,14 +120,14 @@ def _links_page(board_id: int, created=None, errors=None, status: int = 200):
 
 @bp.get("/boards/<int:board_id>/share-links")
 @login_required
-def links(board_id: int):
+def links(board_id: int) -> ResponseReturnValue:
     """List the board's read-only links, with a form to make one."""
     return _links_page(board_id)
 
 
 @bp.post("/boards/<int:board_id>/share-links")
 @login_required
-def create(board_id: int):
+def create(board_id: int) -> ResponseReturnValue:
     """Create a link and show its URL once."""
     try:
         data = parse(ShareLinkCreate, form_data(request.form))
@@ -138,7 +139,7 @@ def create(board_id: int):
 
 @bp.post("/boards/<int:board_id>/share-links/<int:link_id>/revoke")
 @login_required
-def revoke(board_id: int, link_id: int):
+def revoke(board_id: int, link_id: int) -> ResponseReturnValue:
     """Revoke a link: its viewers are cut off at once."""
     services.revoke_link(_coordinator(), board_id, link_id)
     return _links_page(board_id)

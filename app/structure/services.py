@@ -53,8 +53,8 @@ def create_axis(
     name: str,
     after_id: int | None = None,
     append: bool = True,
-    **fields,
-):
+    **fields: object,
+) -> Phase | Lane:
     """Add a phase or lane; without `after_id` it goes last."""
     board_for(actor, board_id, EDIT)
     model, column = AXES[axis]
@@ -91,7 +91,7 @@ def _adopt_laneless_cards(board_id: int, lane_id: int, actor: Actor) -> None:
 @write
 def update_axis(
     actor: Actor, board_id: int, axis: str, entity_id: int, fields: dict, version: int | None = None
-):
+) -> Phase | Lane:
     """Rename, re-estimate or reorder a phase or lane (`after_id` in fields moves it)."""
     board_for(actor, board_id, EDIT)
     model, _column = AXES[axis]
