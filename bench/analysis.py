@@ -8,29 +8,32 @@ and next steps. Goals (issue 3): analysis < 100 ms with a statement count that d
 with the board; the bridge picture < 50 ms.
 """
 
-import argparse
 import os
 import random
-import statistics
-import time
+from functools import partial
 
 from flask import render_template
 
-from app import create_app
 from app.auth.services import create_user, issue_token
 from app.boards.services import create_board
-from app.config import TestConfig
 from app.extensions import db
-from app.models import Board, Card, Handover, Marker, NextStep
+from app.models import Board, Handover, Marker, NextStep
 from app.permissions import Actor
-from app.positions import keys_after
 from app.reading.analysis import analyse, figures
 from app.reading.bridge import picture
 from app.reading.facts import load_facts
 from app.structure.services import create_organisation
-from bench.render import DEFAULT_POSTGRES, QueryCounter, database, postgres_available
+from bench.render import (
+    PASSWORD,
+    fetch,
+    place_cards,
+    run,
+    seeded_app,
+    signed_in,
+    size_arguments,
+    timed,
+)
 
-PASSWORD = "bench-password-123"
 KINDS = [
     "gemeente",
     "energieloket",
@@ -60,28 +63,17 @@ def seed(cards: int) -> dict:
     for phase in board.phases:
         phase.demand_per_year = rng.randrange(500, 5000)
     cells = [(p.id, lane.id) for p in board.phases for lane in board.lanes]
-    per_cell: dict = {}
-    for i in range(cards):
-        per_cell.setdefault(cells[i % len(cells)], []).append(i)
-    rows = []
-    for (phase_id, lane_id), numbers in per_cell.items():
-        for number, key in zip(numbers, keys_after(None, len(numbers)), strict=True):
-            rows.append(
-                Card(
-                    board_id=board.id,
-                    phase_id=phase_id,
-                    lane_id=lane_id,
-                    organisation_id=rng.choice(organisations),
-                    title=f"Aanbod {number}",
-                    capacity_per_year=rng.randrange(20, 400),
-                    capacity_unit=rng.choice(["huishoudens/jaar"] * 4 + ["gesprekken/jaar"]),
-                    status=rng.choice(["existing"] * 9 + ["stopped"]),
-                    quality=rng.choice([None, "good", "adequate", "weak"]),
-                    position=key,
-                )
-            )
-    db.session.add_all(rows)
-    db.session.flush()
+
+    def details(number: int) -> dict:
+        return {
+            "title": f"Aanbod {number}",
+            "capacity_per_year": rng.randrange(20, 400),
+            "capacity_unit": rng.choice(["huishoudens/jaar"] * 4 + ["gesprekken/jaar"]),
+            "status": rng.choice(["existing"] * 9 + ["stopped"]),
+            "quality": rng.choice([None, "good", "adequate", "weak"]),
+        }
+
+    rows = place_cards(board.id, cells, cards, organisations, rng, details)
     by_phase: dict = {}
     for card in rows:
         by_phase.setdefault(card.phase_id, []).append(card.id)
@@ -118,41 +110,14 @@ def seed(cards: int) -> dict:
     }
 
 
-def timed(fn, repeat: int, counter: QueryCounter) -> tuple[float, float, list[int]]:
-    """Return the median wall and CPU time in ms over `repeat` runs, and the statement counts.
-
-    CPU time (this process only) is the fairer figure on a busy machine, where wall time also
-    counts the waits for a core."""
-    fn()  # warm-up: template compilation, caches
-    walls, cpus, counts = [], [], set()
-    for _ in range(repeat):
-        before = counter.count
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        walls.append((time.perf_counter() - wall) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
-        counts.add(counter.count - before)
-    return statistics.median(walls), statistics.median(cpus), sorted(counts)
-
-
 def measure(kind: str, url: str, cards: int, repeat: int) -> list[tuple]:
     """Seed one board and time the analysis and the bridge picture on it."""
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url)
     rows = []
-    with app.app_context():
-        db.create_all()
-        with app.test_request_context():
-            seeded = seed(cards)
-        counter = QueryCounter(db.engine)
+    with seeded_app(url, partial(seed, cards)) as (app, seeded, counter):
         board_id = seeded["board_id"]
         api = app.test_client()
         headers = {"Authorization": f"Bearer {seeded['token']}"}
-        page = app.test_client()
-        page.post("/login", data={"email": seeded["email"], "password": PASSWORD})
-
-        def get(client, path, **kwargs):
-            response = client.get(path, **kwargs)
-            assert response.status_code == 200, (path, response.status_code)
+        page = signed_in(app, seeded["email"])
 
         def service():
             with app.test_request_context():  # suggestions are worded in the request's language
@@ -171,42 +136,39 @@ def measure(kind: str, url: str, cards: int, repeat: int) -> list[tuple]:
         for what, fn in (
             (
                 "API GET /analysis",
-                lambda: get(api, f"/api/v1/boards/{board_id}/analysis", headers=headers),
+                lambda: fetch(api, f"/api/v1/boards/{board_id}/analysis", headers=headers),
             ),
             ("analyse(load_facts) in-process", service),
-            ("GET /bridge.svg", lambda: get(page, f"/boards/{board_id}/bridge.svg")),
+            ("GET /bridge.svg", lambda: fetch(page, f"/boards/{board_id}/bridge.svg")),
             ("bridge picture (state loaded)", svg_only),
         ):
-            rows.append((kind, cards, seeded["handovers"], what, *timed(fn, repeat, counter)))
-        db.session.remove()
-        db.engine.dispose()
+            took = timed(fn, repeat, counter)
+            rows.append(
+                (
+                    kind,
+                    cards,
+                    seeded["handovers"],
+                    what,
+                    took["median_ms"],
+                    took["cpu_ms"],
+                    took["queries"],
+                )
+            )
     return rows
+
+
+def _line(row: tuple) -> str:
+    return (
+        f"{row[0]:<10} {row[1]:>5} cards {row[2]:>4} handovers  {row[3]:<30} "
+        f"median {row[4]:6.1f} ms (cpu {row[5]:6.1f} ms)  statements {row[6]}"
+    )
 
 
 def main(argv: list[str] | None = None) -> list[tuple]:
     """Print the analysis and bridge timings and statement counts."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[600, 1200])
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="'none' to skip PostgreSQL")
-    args = parser.parse_args(argv)
-    kinds = ["sqlite"]
-    if args.postgres != "none" and postgres_available(args.postgres):
-        kinds.append("postgresql")
+    args = size_arguments(argv, __doc__, sizes=[600, 1200], repeat=20)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
-    results = []
-    for kind in kinds:
-        for cards in args.sizes:
-            with database(kind, args.postgres) as url:
-                rows = measure(kind, url, cards, args.repeat)
-            for row in rows:
-                print(
-                    f"{row[0]:<10} {row[1]:>5} cards {row[2]:>4} handovers  {row[3]:<30} "
-                    f"median {row[4]:6.1f} ms (cpu {row[5]:6.1f} ms)  statements {row[6]}",
-                    flush=True,
-                )
-            results.extend(rows)
-    return results
+    return run(args.sizes, args.repeat, args.postgres, measure, _line)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,11 @@ Flask-SocketIO broadcaster in the same run, with as many clients.
 """
 
 import argparse
-import json
 import tempfile
 from contextlib import ExitStack
 
-from bench.common import Seeded, disconnect_all, free_ports_in_a_row
-from bench.fanout import Baseline, _row, baseline_target, brugwerk_target, measure
+from bench.common import Seeded, free_ports_in_a_row
+from bench.fanout import Baseline, against_baseline, brugwerk_target
 from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_database
 from deploy.cluster import Cluster
 
@@ -50,17 +49,9 @@ def run_cluster(
         for clients in counts:
             ours, payload = brugwerk_target(cluster, people, clients, cluster.urls())
             ours.name = name
-            bare = baseline_target(baseline, payload, clients)
-            try:
-                measure([ours, bare], edits)
-            finally:
-                disconnect_all(ours.sockets + bare.sockets)
-            row, base = _row(ours), _row(bare)
-            row["p99_ratio"] = round(row["p99"] / base["p99"], 2)
-            row["p50_ratio"] = round(row["p50"] / base["p50"], 2)
-            row["payload_bytes"] = len(json.dumps(payload).encode())
-            rows += [row, base]
-            for item in (row, base):
+            pair = against_baseline(ours, payload, baseline, edits)
+            rows += pair
+            for item in pair:
                 print("  " + "  ".join(f"{key}={value}" for key, value in item.items()), flush=True)
     return rows
 

@@ -65,9 +65,15 @@ def percentiles(samples: list[float], points=(50, 95, 99)) -> dict[str, float]:
 class LiveServer:
     """`python wsgi.py` on a free loopback port against a migrated SQLite file."""
 
-    def __init__(self, database: Path, env: dict | None = None, command: list | None = None):
+    def __init__(
+        self,
+        database: Path,
+        env: dict | None = None,
+        command: list | None = None,
+        port: int | None = None,
+    ):
         self.database = Path(database)
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
@@ -225,6 +231,27 @@ def seed(
         db.session.remove()
         db.engine.dispose()
     return seeded
+
+
+def board_with_card(
+    actor,
+    name: str,
+    organisation: str = "Energieloket",
+    title: str = "Keukentafelgesprek",
+    phase: int = 0,
+):
+    """Create a board with lanes, one energieloket organisation and one card of it in the first
+    lane of phases[phase]; return (board, card). Needs an app and a request context."""
+    from app.boards.services import create_board  # noqa: PLC0415 (the app only when seeding)
+    from app.cards.services import create_card  # noqa: PLC0415
+    from app.structure.services import create_organisation  # noqa: PLC0415
+
+    board = create_board(actor, name, lane_template="measure_type")
+    energieloket = create_organisation(actor, board.id, organisation, "energieloket", "#0b5fa5")
+    card = create_card(
+        actor, board.id, board.phases[phase].id, energieloket.id, title, lane_id=board.lanes[0].id
+    )
+    return board, card
 
 
 class Api:

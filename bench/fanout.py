@@ -205,6 +205,21 @@ def _row(target: Target) -> dict:
     }
 
 
+def against_baseline(ours: Target, payload: dict, baseline: Baseline, edits: int) -> list[dict]:
+    """Measure `ours` taking turns with the bare server (as many clients, a payload like ours);
+    disconnect both; return both rows, ours with its p99 and p50 ratios to the bare one."""
+    bare = baseline_target(baseline, payload, len(ours.sockets))
+    try:
+        measure([ours, bare], edits)
+    finally:
+        disconnect_all(ours.sockets + bare.sockets)
+    row, base = _row(ours), _row(bare)
+    row["p99_ratio"] = round(row["p99"] / base["p99"], 2)
+    row["p50_ratio"] = round(row["p50"] / base["p50"], 2)
+    row["payload_bytes"] = len(json.dumps(payload).encode())
+    return [row, base]
+
+
 def main(argv: list[str] | None = None) -> list[dict]:
     """Run the fan-out benchmark and print its figures (ms)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -225,16 +240,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
             seeded = seed(database, partners=max(counts), cards=1)
             for clients in counts:
                 ours, payload = brugwerk_target(server, seeded, clients)
-                bare = baseline_target(baseline, payload, clients)
-                try:
-                    measure([ours, bare], args.edits)
-                finally:
-                    disconnect_all(ours.sockets + bare.sockets)
-                row, base = _row(ours), _row(bare)
-                row["p99_ratio"] = round(row["p99"] / base["p99"], 2)
-                row["p50_ratio"] = round(row["p50"] / base["p50"], 2)
-                row["payload_bytes"] = len(json.dumps(payload).encode())
-                rows += [row, base]
+                rows += against_baseline(ours, payload, baseline, args.edits)
     print(
         "fanout: latency from sending the edit to each client's receipt, ms "
         "(all_*: until the last client had it)"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from socketio import packet
 
+from bench.common import board_with_card
+
 GOAL = 4096
 TYPICAL = {
     "title": "Keukentafelgesprek aan huis",
@@ -43,12 +45,11 @@ def measure() -> list[dict]:
     """Return the size of a card.updated push per case and audience."""
     from app import create_app  # noqa: PLC0415 (the app only when measuring)
     from app.auth.services import create_user, issue_token  # noqa: PLC0415
-    from app.boards.services import add_member, create_board  # noqa: PLC0415
-    from app.cards.services import create_card, update_card  # noqa: PLC0415
+    from app.boards.services import add_member  # noqa: PLC0415
+    from app.cards.services import update_card  # noqa: PLC0415
     from app.config import Config  # noqa: PLC0415
     from app.extensions import db, socketio  # noqa: PLC0415
     from app.permissions import Actor  # noqa: PLC0415
-    from app.structure.services import create_organisation  # noqa: PLC0415
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="brugwerk-push-") as workdir:
@@ -66,19 +67,10 @@ def measure() -> list[dict]:
             owner = create_user("regie@bench.test", "Regisseur Voorbeeld", "bench-wachtwoord-1")
             viewer = create_user("kijker@bench.test", "Wethouder", "bench-wachtwoord-1")
             actor = Actor(user=owner)
-            board = create_board(actor, "Gemeente Voorbeeld", lane_template="measure_type")
+            board, card = board_with_card(
+                actor, "Gemeente Voorbeeld", "Energieloket Voorbeeld", "Kaart", phase=1
+            )
             add_member(actor, board.id, viewer.email, "viewer")
-            organisation = create_organisation(
-                actor, board.id, "Energieloket Voorbeeld", "energieloket", "#0b5fa5"
-            )
-            card = create_card(
-                actor,
-                board.id,
-                board.phases[1].id,
-                organisation.id,
-                "Kaart",
-                lane_id=board.lanes[0].id,
-            )
             sockets = {}
             for audience, user, html in (
                 ("json", owner, False),

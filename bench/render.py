@@ -14,6 +14,7 @@ import tempfile
 import time
 import uuid
 from contextlib import contextmanager
+from functools import partial
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -79,6 +80,55 @@ def postgres_available(url: str) -> bool:
         engine.dispose()
 
 
+def database_kinds(postgres_url: str | None) -> list[str]:
+    """Return "sqlite", and "postgresql" when a URL is given and its server answers."""
+    kinds = ["sqlite"]
+    if postgres_url and postgres_available(postgres_url):
+        kinds.append("postgresql")
+    return kinds
+
+
+def run_on_fresh_databases(runs: list[tuple], postgres_url: str | None, line) -> list:
+    """Run each (kind, measure) pair: measure(url) on a new, empty database of that kind returns
+    rows; print line(row) for each as soon as its run is done. Return all the rows."""
+    results = []
+    for kind, measure in runs:
+        with database(kind, postgres_url or DEFAULT_POSTGRES) as url:
+            rows = measure(url)
+        for row in rows:
+            print(line(row), flush=True)
+        results.extend(rows)
+    return results
+
+
+def place_cards(
+    board_id: int, cells: list[tuple], cards: int, organisations: list[int], rng, fields
+) -> list[Card]:
+    """Add `cards` cards to the session, spread over the (phase id, lane id) cells in turn (in
+    position order within a cell) and at random over the organisations; fields(number) gives a
+    card's other columns. Flush and return the cards. Needs an app context."""
+    per_cell: dict = {}
+    for i in range(cards):
+        per_cell.setdefault(cells[i % len(cells)], []).append(i)
+    rows = []
+    for (phase_id, lane_id), numbers in per_cell.items():
+        for number, key in zip(numbers, keys_after(None, len(numbers)), strict=True):
+            organisation_id = rng.choice(organisations)
+            rows.append(
+                Card(
+                    board_id=board_id,
+                    phase_id=phase_id,
+                    lane_id=lane_id,
+                    organisation_id=organisation_id,
+                    position=key,
+                    **fields(number),
+                )
+            )
+    db.session.add_all(rows)
+    db.session.flush()
+    return rows
+
+
 def seed_board(cards: int, email: str = "bench@example.nl") -> dict:
     """Create a coordinator and a board with lanes, 12 organisations and `cards` cards spread over
     the cells, plus markers and handovers; return ids and an API token. Needs an app context."""
@@ -95,26 +145,15 @@ def seed_board(cards: int, email: str = "bench@example.nl") -> dict:
         (p.id, None) for p in board.phases
     ]
     rng = random.Random(cards)
-    per_cell: dict = {}
-    for i in range(cards):
-        per_cell.setdefault(cells[i % len(cells)], []).append(i)
-    rows = []
-    for (phase_id, lane_id), numbers in per_cell.items():
-        for number, key in zip(numbers, keys_after(None, len(numbers)), strict=True):
-            rows.append(
-                Card(
-                    board_id=board.id,
-                    phase_id=phase_id,
-                    lane_id=lane_id,
-                    organisation_id=rng.choice(organisations),
-                    title=f"Aanbod {number}: energiecoach en advies aan huis",
-                    description="Gratis bezoek van een energiecoach; " * 3,
-                    capacity_per_year=rng.randrange(20, 2000),
-                    position=key,
-                )
-            )
-    db.session.add_all(rows)
-    db.session.flush()
+
+    def details(number: int) -> dict:
+        return {
+            "title": f"Aanbod {number}: energiecoach en advies aan huis",
+            "description": "Gratis bezoek van een energiecoach; " * 3,
+            "capacity_per_year": rng.randrange(20, 2000),
+        }
+
+    rows = place_cards(board.id, cells, cards, organisations, rng, details)
     for i in range(cards // 20):
         db.session.add(
             Handover(board_id=board.id, from_card_id=rows[i].id, to_card_id=rows[-1 - i].id)
@@ -160,46 +199,67 @@ class QueryCounter:
         self.count += 1
 
 
-def _timed(fn, repeat: int, counter: QueryCounter) -> dict:
+def timed(fn, repeat: int, counter: QueryCounter) -> dict:
+    """Call fn once to warm up, then `repeat` times; return the median and p95 wall time and the
+    median CPU time in ms, the statement counts seen, and what fn returned the last time.
+
+    CPU time (this process only) is what the server spends, and the fairer figure on a busy
+    machine, where wall time also counts the waits for a core."""
     fn()  # warm-up: template compilation, caches
     walls, cpus, queries = [], [], set()
     for _ in range(repeat):
         before = counter.count
         wall, cpu = time.perf_counter(), time.process_time()
-        size = fn()
+        result = fn()
         cpus.append((time.process_time() - cpu) * 1000)
         walls.append((time.perf_counter() - wall) * 1000)
         queries.add(counter.count - before)
     walls.sort()
-    # CPU time is what the server spends; wall time also counts other load on the machine.
     return {
         "median_ms": statistics.median(walls),
         "p95_ms": walls[int(0.95 * (len(walls) - 1))],
         "cpu_ms": statistics.median(cpus),
         "queries": sorted(queries),
-        "bytes": size,
+        "result": result,
     }
+
+
+@contextmanager
+def seeded_app(url: str, seed):
+    """A test app on a new schema at `url`, in its app context, seeded by seed() in a request
+    context; yield (app, what seed returned, a QueryCounter on its engine)."""
+    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        db.create_all()
+        with app.test_request_context():
+            seeded = seed()
+        yield app, seeded, QueryCounter(db.engine)
+        db.session.remove()
+        db.engine.dispose()
+
+
+def signed_in(app, email: str):
+    """Return a test client signed in as `email` (password PASSWORD)."""
+    client = app.test_client()
+    login = client.post("/login", data={"email": email, "password": PASSWORD})
+    assert login.status_code in (302, 303), login.status_code
+    return client
+
+
+def fetch(client, path: str, **kwargs) -> int:
+    """GET `path` with a test client, check it answers 200; return the body's size in bytes."""
+    response = client.get(path, **kwargs)
+    assert response.status_code == 200, (path, response.status_code)
+    return len(response.data)
 
 
 def measure(kind: str, url: str, cards: int, repeat: int) -> list[dict]:
     """Seed one board and time its page, its API read and load_state."""
-    app = create_app(TestConfig, SQLALCHEMY_DATABASE_URI=url)
     results = []
-    with app.app_context():
-        db.create_all()
-        with app.test_request_context():
-            seeded = seed_board(cards)
-        counter = QueryCounter(db.engine)
-        page = app.test_client()
-        login = page.post("/login", data={"email": seeded["email"], "password": PASSWORD})
-        assert login.status_code in (302, 303), login.status_code
+    with seeded_app(url, partial(seed_board, cards)) as (app, seeded, counter):
+        page = signed_in(app, seeded["email"])
         api_headers = {"Authorization": f"Bearer {seeded['token']}"}
         board_id = seeded["board_id"]
-
-        def get(client, path, **kwargs):
-            response = client.get(path, **kwargs)
-            assert response.status_code == 200, (path, response.status_code)
-            return len(response.data)
 
         def state():
             board = db.session.get(Board, board_id)
@@ -208,52 +268,57 @@ def measure(kind: str, url: str, cards: int, repeat: int) -> list[dict]:
             return len(loaded.cards)
 
         for what, fn in (
-            ("page GET /boards/<id>", lambda: get(page, f"/boards/{board_id}")),
+            ("page GET /boards/<id>", lambda: fetch(page, f"/boards/{board_id}")),
             (
                 "API GET /api/v1/boards/<id>",
-                lambda: get(app.test_client(), f"/api/v1/boards/{board_id}", headers=api_headers),
+                lambda: fetch(app.test_client(), f"/api/v1/boards/{board_id}", headers=api_headers),
             ),
             ("load_state", state),
         ):
-            results.append(
-                {"database": kind, "cards": cards, "what": what, **_timed(fn, repeat, counter)}
-            )
-        db.session.remove()
-        db.engine.dispose()
+            figures = timed(fn, repeat, counter)
+            figures["bytes"] = figures.pop("result")
+            results.append({"database": kind, "cards": cards, "what": what, **figures})
     return results
 
 
-def run(sizes: list[int], repeat: int, postgres_url: str | None) -> list[dict]:
-    """Measure every size on SQLite, and on PostgreSQL when it is available."""
-    kinds = ["sqlite"]
-    if postgres_url and postgres_available(postgres_url):
-        kinds.append("postgresql")
-    results = []
-    for kind in kinds:
-        for cards in sizes:
-            with database(kind, postgres_url or DEFAULT_POSTGRES) as url:
-                rows = measure(kind, url, cards, repeat)
-            for row in rows:
-                unit = "bytes" if "GET" in row["what"] else "cards"
-                print(
-                    f"{row['database']:<10} {row['cards']:>5} cards  {row['what']:<28} "
-                    f"median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
-                    f"cpu {row['cpu_ms']:7.1f} ms  queries {row['queries']}  "
-                    f"{row['bytes']} {unit}",
-                    flush=True,
-                )
-            results.extend(rows)
-    return results
+def _line(row: dict) -> str:
+    unit = "bytes" if "GET" in row["what"] else "cards"
+    return (
+        f"{row['database']:<10} {row['cards']:>5} cards  {row['what']:<28} "
+        f"median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
+        f"cpu {row['cpu_ms']:7.1f} ms  queries {row['queries']}  "
+        f"{row['bytes']} {unit}"
+    )
+
+
+def run(
+    sizes: list[int], repeat: int, postgres_url: str | None, measure=measure, line=_line
+) -> list:
+    """Measure every size on SQLite, and on PostgreSQL when it is available: one board of each
+    size on a new database, measure(kind, url, cards, repeat) returning rows; print line(row)."""
+    runs = [
+        (kind, partial(measure, kind, cards=cards, repeat=repeat))
+        for kind in database_kinds(postgres_url)
+        for cards in sizes
+    ]
+    return run_on_fresh_databases(runs, postgres_url, line)
+
+
+def size_arguments(argv: list[str] | None, doc: str, sizes: list[int], repeat: int):
+    """Parse --sizes, --repeat and --postgres (None for 'none') for a bench over board sizes."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=sizes)
+    parser.add_argument("--repeat", type=int, default=repeat)
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="'none' to skip PostgreSQL")
+    args = parser.parse_args(argv)
+    args.postgres = None if args.postgres == "none" else args.postgres
+    return args
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
     """Print render times and query counts for big boards."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[600, 2000])
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="'none' to skip PostgreSQL")
-    args = parser.parse_args(argv)
-    return run(args.sizes, args.repeat, None if args.postgres == "none" else args.postgres)
+    args = size_arguments(argv, __doc__, sizes=[600, 2000], repeat=15)
+    return run(args.sizes, args.repeat, args.postgres)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,9 +23,9 @@ from pathlib import Path
 import requests
 import socketio
 
-from bench.common import free_port
+from bench import common
+from bench.common import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CARD_FIELDS = ("phase_id", "lane_id", "organisation_id", "title", "position", "version")
 
 
@@ -38,61 +37,21 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-class LiveServer:
+class LiveServer(common.LiveServer):
     """`python wsgi.py` on loopback against a SQLite file; can be killed and restarted."""
 
     def __init__(self, database: Path, port: int | None = None, env: dict | None = None):
-        self.database = database
-        self.port = port or free_port()
-        self.env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{database}",
-            "HOST": "127.0.0.1",
-            "PORT": str(self.port),
-            "SECRET_KEY": "soak-secret",
-            **(env or {}),
-        }
-        self.process: subprocess.Popen | None = None
-        self.url = f"http://127.0.0.1:{self.port}"
+        super().__init__(database, {"SECRET_KEY": "soak-secret", **(env or {})}, port=port)
 
-    def start(self, timeout: float = 30) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "wsgi.py"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        threading.Thread(target=self._drain, args=(self.process,), daemon=True).start()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("server exited while starting")
-            try:
-                if requests.get(f"{self.url}/api/v1/openapi.json", timeout=2).ok:
-                    return
-            except requests.RequestException:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start")
-
-    def _drain(self, process) -> None:
-        # Keep the server's log pipe flowing; remember the tail for error reports.
-        self.log_tail: list[str] = []
-        for line in process.stderr:
-            self.log_tail = [*self.log_tail[-200:], line.decode(errors="replace")]
+    @property
+    def log_tail(self) -> list[str]:
+        """The tail of the server's log, for error reports."""
+        return self.log
 
     def kill(self) -> None:
         """SIGKILL: no shutdown hooks, no flush; what was committed must survive."""
         self.process.send_signal(signal.SIGKILL)
         self.process.wait()
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
     def rss_kib(self) -> int:
         return rss_kib(self.process.pid) if self.process.poll() is None else 0

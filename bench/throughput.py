@@ -16,14 +16,11 @@ import threading
 import time
 
 from app import create_app
-from app.boards.services import create_board
-from app.cards.services import create_card
 from app.config import Config
 from app.extensions import db
 from app.models import User
 from app.permissions import Actor
-from app.structure.services import create_organisation
-from bench.common import Api, free_ports_in_a_row
+from bench.common import Api, board_with_card, free_ports_in_a_row
 from bench.render import DEFAULT_POSTGRES, database, postgres_available, seed_database
 from deploy.cluster import Cluster
 
@@ -131,18 +128,7 @@ def _more_boards(url: str, email: str, count: int) -> list[tuple[int, int]]:
     with app.test_request_context():
         actor = Actor(user=db.session.execute(db.select(User).filter_by(email=email)).scalar_one())
         for number in range(count):
-            board = create_board(actor, f"Gemeente {number}", lane_template="measure_type")
-            organisation = create_organisation(
-                actor, board.id, "Energieloket", "energieloket", "#0b5fa5"
-            )
-            card = create_card(
-                actor,
-                board.id,
-                board.phases[0].id,
-                organisation.id,
-                "Keukentafelgesprek",
-                lane_id=board.lanes[0].id,
-            )
+            board, card = board_with_card(actor, f"Gemeente {number}")
             targets.append((board.id, card.id))
         db.session.remove()
         db.engine.dispose()
