@@ -175,7 +175,7 @@ class BoardFollower:
                 self.cards[card["id"]] = {k: card[k] for k in CARD_FIELDS}
 
     def fill_holes(self) -> None:
-        """Fetch events this client still misses (DESIGN §4: fill a hole from /events)."""
+        """Fetch events this client still misses (docs/contract.md §5: fill a hole from /events)."""
         with self.lock:
             after = self.seq
         answer = self.http.get(
