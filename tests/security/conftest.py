@@ -28,7 +28,7 @@ from app.models import (
 )
 from app.permissions import Actor
 from app.share.services import create_link, revoke_link
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 
 USERS = ("coordinator", "partner", "viewer", "outsider")
 LINKS = ("share", "revoked", "expired")

@@ -8,7 +8,7 @@ import pytest
 from flask_socketio import SocketIOTestClient
 
 from app.extensions import socketio
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 from tests.security.conftest import ACTORS, USERS
 from tests.security.matrix import (
     AUTH,

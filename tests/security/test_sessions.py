@@ -14,7 +14,7 @@ from app.auth import services as auth_services
 from app.config import TestConfig
 from app.errors import ValidationFailed
 from app.extensions import db, socketio
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 from tests.security.matrix import concrete_paths
 from tests.security.test_access_matrix import FORMS
 
