@@ -299,9 +299,9 @@ def test_every_route_and_event_is_classified(app):
     assert not missing, f"give these socket events a payload in SOCKET_PAYLOADS: {missing}"
 
 
-def test_http_access_matrix(app, world, record_property):
+def test_http_access_matrix(app, world, snapshot, record_property):
     """Denied actors get 401/403/404 (or the login page) and change nothing; allowed ones pass."""
-    base = world.fingerprint()
+    base = snapshot()
     failures, checked, on_input = [], 0, []
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
         if rule.endpoint not in TABLE:
@@ -316,7 +316,7 @@ def test_http_access_matrix(app, world, record_property):
                     status = response.status_code
                     outcome = expect(level, actor)
                     cell = f"{method} {path} [{rule.endpoint}={level}] as {actor}: {status}"
-                    changed = world.fingerprint() != base
+                    changed = snapshot() != base
                     if status >= 500:
                         failures.append(f"{cell} (server error)")
                     elif outcome == "allow" and (
@@ -361,12 +361,12 @@ def _emit(app, client, event: str, payload) -> dict | None:
 
 
 @pytest.mark.parametrize("event", sorted(SOCKET_TABLE))
-def test_socket_access_matrix(app, world, event):
+def test_socket_access_matrix(app, world, snapshot, event):
     """Every socket event, for every actor: refused ones get an error ack and change nothing."""
     level = SOCKET_TABLE[event]
     if level == IGNORE:
         pytest.skip(f"{event} is not an action")
-    base = world.fingerprint()
+    base = snapshot()
     failures = []
     for actor in ACTORS:
         allowed = (
@@ -394,12 +394,12 @@ def test_socket_access_matrix(app, world, event):
                 ack.get("ok") or ack.get("error", {}).get("code") not in SOCKET_REFUSALS
             ):
                 failures.append(f"{event} as {actor}: not refused properly {ack}")
-            if not allowed and world.fingerprint() != base:
+            if not allowed and snapshot() != base:
                 failures.append(f"{event} as {actor}: a refused event changed the board")
         finally:
             if client.is_connected():
                 with app.app_context():
                     client.disconnect()
-            if world.fingerprint() != base:
+            if snapshot() != base:
                 world.restore()
     assert not failures, "\n".join(failures)

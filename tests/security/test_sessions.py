@@ -46,8 +46,8 @@ def csrf_on(app, world):  # the world signs in first, with CSRF still off
     app.config["WTF_CSRF_ENABLED"] = False
 
 
-def test_every_html_mutation_refuses_a_post_without_csrf_token(csrf_on, world):
-    app, base, checked = csrf_on, world.fingerprint(), 0
+def test_every_html_mutation_refuses_a_post_without_csrf_token(csrf_on, world, snapshot):
+    app, base, checked = csrf_on, snapshot(), 0
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/api/") or not rule.methods & MUTATING:
             continue
@@ -57,7 +57,7 @@ def test_every_html_mutation_refuses_a_post_without_csrf_token(csrf_on, world):
                 response = _call(app, _client(app, world, "coordinator"), method, path, data=form)
                 checked += 1
                 assert response.status_code == 400, f"{method} {path}: {response.status_code}"
-                assert world.fingerprint() == base, f"{method} {path} changed the board"
+                assert snapshot() == base, f"{method} {path} changed the board"
     assert checked >= 10
 
 
