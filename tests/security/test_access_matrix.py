@@ -5,7 +5,6 @@ that is not classified below fails the test until someone says who may use it.
 """
 
 import pytest
-from flask_socketio import SocketIOTestClient
 
 from app.extensions import socketio
 from tests.plugin import PASSWORD
@@ -344,24 +343,14 @@ def test_http_access_matrix(app, world, snapshot, record_property):
     assert not failures, "\n".join(failures)
 
 
-def _socket_client(app, world, actor: str):
+def _socket_client(sio, world, actor: str):
     if actor in USERS:
-        auth = {"token": world.tokens[actor]}
-    elif actor in world.share_tokens:
-        auth = {"share": world.share_tokens[actor]}
-    else:
-        auth = None
-    with app.app_context():
-        return SocketIOTestClient(app, socketio, auth=auth)
-
-
-def _emit(app, client, event: str, payload) -> dict | None:
-    with app.app_context():
-        return client.emit(event, payload, callback=True)
+        return sio(token=world.tokens[actor])
+    return sio(share=world.share_tokens.get(actor))  # anonymous: no share token, no auth
 
 
 @pytest.mark.parametrize("event", sorted(SOCKET_TABLE))
-def test_socket_access_matrix(app, world, snapshot, event):
+def test_socket_access_matrix(world, snapshot, sio, event):
     """Every socket event, for every actor: refused ones get an error ack and change nothing."""
     level = SOCKET_TABLE[event]
     if level == IGNORE:
@@ -374,7 +363,7 @@ def test_socket_access_matrix(app, world, snapshot, event):
             if level != "connect"
             else actor in SOCKET_ALLOWED["connect"]
         )
-        client = _socket_client(app, world, actor)
+        client = _socket_client(sio, world, actor)
         connected = client.is_connected()
         try:
             if event == "connect":
@@ -386,8 +375,8 @@ def test_socket_access_matrix(app, world, snapshot, event):
                     failures.append(f"{event} as {actor}: could not connect")
                 continue
             if event != "join":
-                _emit(app, client, "join", SOCKET_PAYLOADS["join"](world))
-            ack = _emit(app, client, event, SOCKET_PAYLOADS[event](world)) or {}
+                client.emit("join", SOCKET_PAYLOADS["join"](world), callback=True)
+            ack = client.emit(event, SOCKET_PAYLOADS[event](world), callback=True) or {}
             if allowed and not ack.get("ok"):
                 failures.append(f"{event} as {actor}: refused {ack}")
             if not allowed and (
@@ -398,8 +387,7 @@ def test_socket_access_matrix(app, world, snapshot, event):
                 failures.append(f"{event} as {actor}: a refused event changed the board")
         finally:
             if client.is_connected():
-                with app.app_context():
-                    client.disconnect()
+                client.disconnect()
             if snapshot() != base:
                 world.restore()
     assert not failures, "\n".join(failures)

@@ -4,11 +4,8 @@ import csv
 import io
 
 import pytest
-from flask_socketio import SocketIOTestClient
 from openpyxl import load_workbook
 from pypdf import PdfReader
-
-from app.extensions import socketio
 
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 ESCAPED = "&lt;script&gt;"
@@ -107,7 +104,7 @@ def test_unicode_round_trips(app, world, title):
 
 
 @pytest.mark.parametrize("text", CONTROL)
-def test_control_characters_are_refused_with_422(app, world, snapshot, text):
+def test_control_characters_are_refused_with_422(app, world, snapshot, sio, text):
     before = snapshot()
     answer = _api(
         app, world, "POST", f"/boards/{world.board_id}/cards", json=_new_card(world, title=text)
@@ -122,14 +119,8 @@ def test_control_characters_are_refused_with_422(app, world, snapshot, text):
         json={"version": world.versions["card"], "description": text},
     )
     assert edit.status_code == 422
-    with app.app_context():
-        sock = SocketIOTestClient(app, socketio, auth={"token": world.tokens["partner"]})
-        ack = sock.emit(
-            "op",
-            {"board_id": world.board_id, "op": "card.create", "data": _new_card(world, title=text)},
-            callback=True,
-        )
-        sock.disconnect()
+    sock = sio(token=world.tokens["partner"])
+    ack = sock.op(world.board_id, "card.create", **_new_card(world, title=text))
     assert ack["ok"] is False and ack["error"]["code"] == "validation_failed"
     assert snapshot() == before
 
@@ -143,12 +134,9 @@ def _page(app, world, path: str) -> str:
     return response.get_data(as_text=True)
 
 
-def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
-    with app.app_context():
-        page_socket = SocketIOTestClient(app, socketio, auth={"token": world.tokens["viewer"]})
-        assert page_socket.emit("join", {"board_id": world.board_id, "html": True}, callback=True)[
-            "ok"
-        ]
+def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world, sio):
+    page_socket = sio(token=world.tokens["viewer"])
+    assert page_socket.join(world.board_id, html=True)["ok"]
     created = _api(
         app,
         world,
@@ -157,9 +145,7 @@ def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
         json=_new_card(world, title=SCRIPT, description=SCRIPT),
     )
     assert created.status_code == 201
-    with app.app_context():
-        pushed = [m["args"][0] for m in page_socket.get_received() if m["name"] == "board_event"]
-        page_socket.disconnect()
+    pushed = page_socket.received_events()
     fragments = [p["html"] for p in pushed if p.get("html")]
     assert fragments, "the page channel got no rendered fragment"
     for html in fragments:

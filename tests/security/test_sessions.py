@@ -233,10 +233,10 @@ def _session_socket(app, world, role: str):
     return flask_client, sock
 
 
-def test_logout_ends_the_session_everywhere_and_cuts_its_sockets(app, world):
+def test_logout_ends_the_session_everywhere_and_cuts_its_sockets(app, world, sio):
     browser, sock = _session_socket(app, world, "partner")
-    with app.app_context():
-        api_sock = SocketIOTestClient(app, socketio, auth={"token": world.tokens["partner"]})
+    api_sock = sio(token=world.tokens["partner"])
+    assert api_sock.is_connected()
     other_browser = _client(app, world, "partner")  # a second tab / device
     assert _call(app, browser, "POST", "/logout").status_code in (302, 303)
     assert not sock.is_connected()
@@ -245,11 +245,10 @@ def test_logout_ends_the_session_everywhere_and_cuts_its_sockets(app, world):
     assert page.status_code in (302, 303) and "/login" in page.headers["Location"]
 
 
-def test_removing_a_member_cuts_their_live_connection(app, world):
+def test_removing_a_member_cuts_their_live_connection(app, world, sio):
     _browser, sock = _session_socket(app, world, "partner")
-    with app.app_context():
-        viewer = SocketIOTestClient(app, socketio, auth={"token": world.tokens["viewer"]})
-        assert viewer.emit("join", {"board_id": world.board_id}, callback=True)["ok"]
+    viewer = sio(token=world.tokens["viewer"])
+    assert viewer.join(world.board_id)["ok"]
     partner_id = db.session.execute(
         db.text("SELECT id FROM users WHERE email = :e"), {"e": world.emails["partner"]}
     ).scalar_one()
@@ -263,8 +262,6 @@ def test_removing_a_member_cuts_their_live_connection(app, world):
     assert response.status_code == 204
     assert not sock.is_connected()
     assert viewer.is_connected()
-    with app.app_context():
-        viewer.disconnect()
 
 
 @pytest.fixture
