@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 FLASK := $(VENV)/bin/flask --app wsgi
 
-.PHONY: run test install lint bench cluster catalogs messages
+.PHONY: run test install lint bench cluster catalogs messages screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,10 @@ lint: install
 
 test: install lint catalogs
 	$(VENV)/bin/pytest
+
+# Refresh the README's pictures in docs/screenshots/ (a plain test run puts them in test-artifacts/).
+screenshots: install
+	BRUGWERK_SCREENSHOTS=docs/screenshots $(VENV)/bin/pytest tests/browser/test_screens.py
 
 bench: install
 	$(PY) -m bench

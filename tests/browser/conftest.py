@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PASSWORD = "brugwerk-demo"  # the demo accounts' password (app/demo/seed.py)
+PASSWORD = "brugwerk-demo"  # the demo accounts' password (app/demo/services.py)
 COORDINATOR = "regisseur@voorbeeld.nl"
 PARTNER_A = "energieloket@voorbeeld.nl"
 PARTNER_B = "coop@voorbeeld.nl"
@@ -361,7 +361,7 @@ def axe():
 
 @pytest.fixture(scope="session")
 def demo():
-    """The demo board's people (app/demo/seed.py) and how long live updates may take."""
+    """The demo board's people (app/demo/services.py) and how long live updates may take."""
     return SimpleNamespace(
         coordinator=COORDINATOR,
         partner_a=PARTNER_A,

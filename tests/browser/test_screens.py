@@ -1,8 +1,11 @@
-"""The pages fit the screens people have; the run leaves screenshots in docs/screenshots/.
+"""The pages fit the screens people have; the run leaves screenshots in test-artifacts/screenshots/.
 
-These run on their own server with the untouched demo board, so the pictures show no test data.
+`make screenshots` sets BRUGWERK_SCREENSHOTS=docs/screenshots to refresh the README's pictures; a
+plain test run never changes a tracked file. These run on their own server with the untouched demo
+board, so the pictures show no test data.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +14,8 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / os.environ.get("BRUGWERK_SCREENSHOTS", "test-artifacts/screenshots")
 LAPTOP = {"width": 1280, "height": 800}
 PROJECTOR = {"width": 1920, "height": 1080}
 TABLET = {"width": 768, "height": 1024}

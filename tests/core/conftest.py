@@ -1,37 +1,6 @@
-"""Fixtures for the core canvas tests: isolated API and socket clients, a board with every role."""
+"""Fixtures for the core canvas tests: a board with an API client for every role."""
 
 import pytest
-from core_clients import ApiClient, SocketClient
-
-from app.auth.services import issue_token
-from app.extensions import db
-from app.models import Card, Event, Lane, Membership, Organisation, Phase
-
-
-@pytest.fixture
-def api(app):
-    """Return api(user_or_None, token=None) -> ApiClient (overrides the root fixture)."""
-
-    def factory(user=None, token: str | None = None):
-        return ApiClient(app, token or (issue_token(user) if user else None))
-
-    return factory
-
-
-@pytest.fixture
-def sio(app):
-    """Return sio(auth) -> SocketClient; `auth` is {"token": ...}, {"share": ...} or None."""
-    clients = []
-
-    def factory(auth=None):
-        client = SocketClient(app, auth)
-        clients.append(client)
-        return client
-
-    yield factory
-    for client in clients:
-        if client.is_connected():
-            client.disconnect()
 
 
 @pytest.fixture
@@ -54,27 +23,3 @@ def roles(board_with_roles, api):
         },
     ).get_json()
     return {**setup, "board_id": board.id, "clients": clients, "state": state, "card": card}
-
-
-@pytest.fixture
-def snapshot(app):
-    """Return snapshot(board_id): what a board holds, to show a refused request wrote nothing."""
-    return _snapshot
-
-
-def _snapshot(board_id: int) -> dict:
-    db.session.expire_all()
-    counts = {
-        model.__name__: db.session.execute(
-            db.select(db.func.count()).select_from(model).filter_by(board_id=board_id)
-        ).scalar_one()
-        for model in (Card, Event, Lane, Membership, Organisation, Phase)
-    }
-    counts["seq"] = db.session.execute(
-        db.text("SELECT seq FROM boards WHERE id = :id"), {"id": board_id}
-    ).scalar_one()
-    counts["cards"] = sorted(
-        tuple(sorted(c.to_json().items()))
-        for c in db.session.execute(db.select(Card).filter_by(board_id=board_id)).scalars()
-    )
-    return counts

@@ -196,7 +196,7 @@ def test_every_client_converges_and_no_acknowledged_write_is_lost(
             FuzzClient(
                 f"P{number}",
                 api(token=token),
-                lambda token=token: sio({"token": token}),
+                lambda token=token: sio(token=token),
                 board.id,
                 rng,
             )

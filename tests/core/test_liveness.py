@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from app.extensions import db, socketio
+from app.extensions import db
 from app.live.heartbeat import Heart, keep_alive
 from app.live.presence import HOST_ID, emit_presence, presence_of, restore
 from app.models import Host, Presence
@@ -63,27 +63,22 @@ def test_fresh_rows_of_an_unknown_process_wait_for_the_timeout(board_with_roles)
     assert _names(board) == set()
 
 
-def test_a_joined_socket_is_kept_while_its_process_beats(app, board_with_roles):
-    from app.auth.services import issue_token  # noqa: PLC0415
-
+def test_a_joined_socket_is_kept_while_its_process_beats(board_with_roles, sio):
     board, partner = board_with_roles["board"], board_with_roles["people"]["partner"]
-    socket = socketio.test_client(app, auth={"token": issue_token(partner)})
-    assert socket.emit("join", {"board_id": board.id}, callback=True)["ok"] is True
+    socket = sio(partner)
+    assert socket.join(board.id)["ok"] is True
     row = db.session.execute(db.select(Presence).filter_by(user_id=partner.id)).scalar_one()
     assert row.host_id == HOST_ID
     later = utcnow() + timedelta(hours=1)
     keep_alive(HOST_ID, TIMEOUT, now=later - timedelta(seconds=1))
     assert keep_alive("other", TIMEOUT, now=later).swept == []
     assert _names(board) == {"Partner"}
-    socket.disconnect()
 
 
-def test_a_stalled_process_taken_for_dead_puts_its_people_back(app, board_with_roles):
-    from app.auth.services import issue_token  # noqa: PLC0415
-
+def test_a_stalled_process_taken_for_dead_puts_its_people_back(board_with_roles, sio):
     board, partner = board_with_roles["board"], board_with_roles["people"]["partner"]
-    socket = socketio.test_client(app, auth={"token": issue_token(partner)})
-    assert socket.emit("join", {"board_id": board.id}, callback=True)["ok"] is True
+    socket = sio(partner)
+    assert socket.join(board.id)["ok"] is True
     heart = Heart(HOST_ID, 10, swept=emit_presence, revive=restore)
     heart.beat()
     # This process stalls; an hour later another one sweeps it as dead.
@@ -93,6 +88,5 @@ def test_a_stalled_process_taken_for_dead_puts_its_people_back(app, board_with_r
 
     heart.beat()  # the stall is over: its own row is gone, so it puts its people back
     assert _names(board) == {"Partner"}
-    pushed = [event["args"][0] for event in socket.get_received() if event["name"] == "presence"]
+    pushed = socket.received_events("presence")
     assert [user["name"] for user in pushed[-1]["users"]] == ["Partner"]
-    socket.disconnect()

@@ -5,7 +5,6 @@ from contextlib import contextmanager
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from core_clients import ApiClient
 from flask_migrate import upgrade
 from sqlalchemy import inspect
 
@@ -13,6 +12,7 @@ from app import create_app
 from app.auth.services import create_user, issue_token
 from app.config import TestConfig
 from app.extensions import db
+from tests.plugin import ApiClient
 
 
 @contextmanager

@@ -140,7 +140,7 @@ def test_role_on_route(roles, create_user, snapshot, role, kind, success, build)
     targets = Targets(roles, create_user)
     method, path, json = build(targets)
     url = "/boards" if path == "/" else f"/boards/{roles['board_id']}{path}"
-    before = snapshot(roles["board_id"])
+    before = snapshot()
     response = getattr(roles["clients"][role], method)(url, json=json)
     if role in ALLOWED[kind]:
         assert response.status_code == success, response.get_json()
@@ -150,7 +150,7 @@ def test_role_on_route(roles, create_user, snapshot, role, kind, success, build)
     assert response.get_json()["error"]["code"] == (
         "unauthorized" if expected == 401 else "forbidden"
     )
-    assert snapshot(roles["board_id"]) == before
+    assert snapshot() == before
 
 
 def test_outsider_does_not_see_the_board_in_their_list(roles):

@@ -15,7 +15,7 @@ def live(roles, sio):
     tokens = {role: issue_token(user) for role, user in roles["people"].items()}
 
     def connect(role: str):
-        return sio({"token": tokens[role]})
+        return sio(token=tokens[role])
 
     return {**roles, "tokens": tokens, "connect": connect}
 
@@ -35,7 +35,7 @@ def _new_card(live, title: str = "Collectieve inkoop") -> dict:
     [None, {}, {"token": "not-a-token"}, {"token": 42}, {"share": "not-a-share-token"}, "token"],
 )
 def test_connect_refused_without_valid_auth(app, sio, auth):
-    assert not sio(auth).is_connected()
+    assert not sio(auth=auth).is_connected()
 
 
 def test_connect_refused_with_revoked_api_token(app, sio, create_user):
@@ -43,13 +43,13 @@ def test_connect_refused_with_revoked_api_token(app, sio, create_user):
     token = issue_token(user)
     token_id = db.session.execute(db.select(ApiToken.id).filter_by(user_id=user.id)).scalar_one()
     revoke_token(user, token_id)
-    assert not sio({"token": token}).is_connected()
+    assert not sio(token=token).is_connected()
 
 
 def test_revoked_share_token_is_refused_and_cut_off(live, sio):
     coordinator = Actor(user=live["people"]["coordinator"])
     link, token = create_link(coordinator, live["board_id"], label="Wethouder")
-    viewer = sio({"share": token})
+    viewer = sio(share=token)
     assert viewer.is_connected()
     ack = viewer.join(live["board_id"])
     assert ack == {"ok": True, "seq": ack["seq"], "role": "viewer"}
@@ -57,14 +57,14 @@ def test_revoked_share_token_is_refused_and_cut_off(live, sio):
 
     revoke_link(coordinator, live["board_id"], link.id)
     assert not viewer.is_connected()
-    assert not sio({"share": token}).is_connected()
+    assert not sio(share=token).is_connected()
 
 
 def test_share_link_cannot_join_another_board(live, sio, create_board):
     coordinator = live["people"]["coordinator"]
     other = create_board(owner=coordinator, name="Tweede bord")
     _link, token = create_link(Actor(user=coordinator), live["board_id"])
-    viewer = sio({"share": token})
+    viewer = sio(share=token)
     assert viewer.join(other.id)["ok"] is False
 
 
@@ -228,7 +228,7 @@ def test_viewer_cannot_write_over_the_socket(live, snapshot):
     board_id, card = live["board_id"], live["card"]
     viewer = live["connect"]("viewer")
     viewer.join(board_id)
-    before = snapshot(board_id)
+    before = snapshot()
     attempts = [
         ("card.create", _new_card(live)),
         ("card.update", {"card_id": card["id"], "version": card["version"], "title": "Weg"}),
@@ -247,7 +247,7 @@ def test_viewer_cannot_write_over_the_socket(live, snapshot):
         assert ack["ok"] is False and ack["error"]["code"] == "forbidden", (op, ack)
     editing = viewer.emit("editing", {"board_id": board_id, "card_id": card["id"]}, callback=True)
     assert editing["ok"] is False
-    assert snapshot(board_id) == before
+    assert snapshot() == before
     assert viewer.received_events() == []
 
 
@@ -283,10 +283,10 @@ def test_bad_ops_are_refused_without_writing(live, snapshot, payload):
     board_id = live["board_id"]
     partner = live["connect"]("partner")
     partner.join(board_id)
-    before = snapshot(board_id)
+    before = snapshot()
     ack = partner.emit("op", {"board_id": board_id, **payload}, callback=True)
     assert ack["ok"] is False and ack["error"]["code"]
-    assert snapshot(board_id) == before
+    assert snapshot() == before
     assert partner.is_connected()
 
 

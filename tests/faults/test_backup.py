@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import Board, Card, Event, User
 from app.permissions import Actor
 from app.structure.services import create_organisation
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 
 
 def _fill(app) -> tuple[Actor, int, int]:

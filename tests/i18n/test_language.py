@@ -6,7 +6,7 @@ import pytest
 from flask_babel import force_locale
 
 from app.i18n import date_filter, datetime_filter, percent_filter
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 
 
 @pytest.fixture

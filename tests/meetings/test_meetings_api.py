@@ -2,8 +2,6 @@
 
 import pytest
 
-from app.auth.services import issue_token
-
 START = "2026-12-01T19:30:00+01:00"
 
 
@@ -139,7 +137,7 @@ def test_stepping_through_records_follow_events(planned, sio, api):
         planned["path"],
         planned["items"],
     )
-    partner_socket = sio({"token": issue_token(planned["people"]["partner"])})
+    partner_socket = sio(planned["people"]["partner"])
     assert partner_socket.emit("join", {"board_id": board.id}, callback=True)["ok"]
     partner_socket.get_received()
     assert (

@@ -4,7 +4,7 @@ import re
 
 from app.extensions import db
 from app.models import Card, Membership
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 
 
 def _signed_in(app, user):

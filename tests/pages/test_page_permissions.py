@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 
 # (method, path template, form data, least role that may do it)
 ROUTES = [

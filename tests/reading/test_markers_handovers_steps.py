@@ -26,15 +26,15 @@ def test_partner_marks_a_gap_on_a_cell_and_viewer_sees_it(board):
     assert viewer.get(f"/boards/{b}").get_json()["markers"][0]["title"] == "Geen aanbod voor VvE's"
 
 
-def test_overlap_needs_two_cards_of_this_board(board, card, written):
+def test_overlap_needs_two_cards_of_this_board(board, card, snapshot):
     b, partner = board["id"], board["clients"]["partner"]
     one, two = card(), card(org=board["org2"])
-    before = written(b)
+    before = snapshot()
     refused = partner.post(
         f"/boards/{b}/markers", json={"kind": "overlap", "title": "Dubbel", "card_ids": [one["id"]]}
     )
     assert refused.status_code == 422 and "card_ids" in refused.get_json()["error"]["fields"]
-    assert written(b) == before
+    assert snapshot() == before
     made = partner.post(
         f"/boards/{b}/markers",
         json={"kind": "overlap", "title": "Dubbel", "card_ids": [one["id"], two["id"]]},
@@ -67,7 +67,7 @@ def test_bottleneck_carries_dropouts_and_gaps_do_not(board):
     assert refused.status_code == 422
 
 
-def test_marker_status_follows_the_workflow_and_stale_edits_conflict(board, written):
+def test_marker_status_follows_the_workflow_and_stale_edits_conflict(board, snapshot):
     b, partner = board["id"], board["clients"]["partner"]
     marker = partner.post(
         f"/boards/{b}/markers", json={"kind": "gap", "title": "Gat", "phase_id": board["phases"][0]}
@@ -78,10 +78,10 @@ def test_marker_status_follows_the_workflow_and_stale_edits_conflict(board, writ
     stale = partner.patch(url, json={"version": 1, "title": "Oud"})
     assert stale.status_code == 409 and stale.get_json()["current"]["status"] == "being_addressed"
     resolved = partner.patch(url, json={"version": 2, "status": "resolved"}).get_json()
-    before = written(b)
+    before = snapshot()
     illegal = partner.patch(url, json={"version": resolved["version"], "status": "dismissed"})
     assert illegal.status_code == 422 and "status" in illegal.get_json()["error"]["fields"]
-    assert written(b) == before
+    assert snapshot() == before
     reopened = partner.patch(url, json={"version": resolved["version"], "status": "open"})
     assert reopened.get_json()["status"] == "open"
     assert partner.delete(url).status_code == 204
@@ -99,7 +99,7 @@ def test_marker_status_follows_the_workflow_and_stale_edits_conflict(board, writ
         {"kind": "gap", "title": "Gat", "phase_id": "OTHER_PHASE"},
     ],
 )
-def test_bad_markers_are_refused_and_write_nothing(board, foreign, written, body):
+def test_bad_markers_are_refused_and_write_nothing(board, foreign, snapshot, body):
     values = {
         "PHASE": board["phases"][0],
         "LANE": board["lanes"][0],
@@ -109,14 +109,14 @@ def test_bad_markers_are_refused_and_write_nothing(board, foreign, written, body
         key: values.get(value, value) if isinstance(value, str) else value
         for key, value in body.items()
     }
-    before = written(board["id"])
+    before = snapshot()
     response = board["clients"]["partner"].post(f"/boards/{board['id']}/markers", json=body)
     assert response.status_code == 422
     assert response.get_json()["error"]["fields"]
-    assert written(board["id"]) == before
+    assert snapshot() == before
 
 
-def test_handovers_link_two_cards_of_the_board_once(board, card, written):
+def test_handovers_link_two_cards_of_the_board_once(board, card, snapshot):
     b, partner = board["id"], board["clients"]["partner"]
     desk, coach = card(phase=1, title="Loket"), card(phase=2, title="Coach")
     made = partner.post(
@@ -126,7 +126,7 @@ def test_handovers_link_two_cards_of_the_board_once(board, card, written):
     assert made.status_code == 201
     handover = made.get_json()
     assert (handover["from_card_id"], handover["to_card_id"]) == (desk["id"], coach["id"])
-    before = written(b)
+    before = snapshot()
     for body in (
         {"from_card_id": desk["id"], "to_card_id": desk["id"]},
         {"from_card_id": desk["id"], "to_card_id": coach["id"]},
@@ -134,7 +134,7 @@ def test_handovers_link_two_cards_of_the_board_once(board, card, written):
     ):
         response = partner.post(f"/boards/{b}/handovers", json=body)
         assert response.status_code == 422, body
-    assert written(b) == before
+    assert snapshot() == before
     edited = partner.patch(
         f"/boards/{b}/handovers/{handover['id']}",
         json={"version": 1, "note": "Bellen binnen een week"},
@@ -151,15 +151,15 @@ def test_handovers_link_two_cards_of_the_board_once(board, card, written):
     assert partner.delete(f"/boards/{b}/handovers/{handover['id']}").status_code == 204
 
 
-def test_handover_to_a_card_of_another_board_is_refused(board, card, foreign, written):
+def test_handover_to_a_card_of_another_board_is_refused(board, card, foreign, snapshot):
     mine = card()
-    before = written(board["id"])
+    before = snapshot()
     response = board["clients"]["partner"].post(
         f"/boards/{board['id']}/handovers",
         json={"from_card_id": mine["id"], "to_card_id": foreign["card"]},
     )
     assert response.status_code == 422
-    assert written(board["id"]) == before
+    assert snapshot() == before
 
 
 def test_next_step_lifecycle_with_markers_and_learnings(board):
@@ -200,15 +200,15 @@ def test_next_step_lifecycle_with_markers_and_learnings(board):
     assert steps[0]["learnings"][0]["learned_on"] == "2027-07-01"
 
 
-def test_next_step_skipping_agreement_is_refused(board, written):
+def test_next_step_skipping_agreement_is_refused(board, snapshot):
     b, partner = board["id"], board["clients"]["partner"]
     step = partner.post(f"/boards/{b}/next-steps", json={"title": "Pilot"}).get_json()
-    before = written(b)
+    before = snapshot()
     response = partner.patch(
         f"/boards/{b}/next-steps/{step['id']}", json={"version": 1, "status": "done"}
     )
     assert response.status_code == 422
-    assert written(b) == before
+    assert snapshot() == before
 
 
 @pytest.mark.parametrize(
@@ -221,12 +221,12 @@ def test_next_step_skipping_agreement_is_refused(board, written):
         ({"title": "Pilot", "status": "finished"}, "status"),
     ],
 )
-def test_bad_next_steps_are_refused_and_write_nothing(board, written, body, field):
-    before = written(board["id"])
+def test_bad_next_steps_are_refused_and_write_nothing(board, snapshot, body, field):
+    before = snapshot()
     response = board["clients"]["partner"].post(f"/boards/{board['id']}/next-steps", json=body)
     assert response.status_code == 422
     assert field in response.get_json()["error"]["fields"]
-    assert written(board["id"]) == before
+    assert snapshot() == before
 
 
 def test_next_step_due_date_edit_before_start_is_refused(board):

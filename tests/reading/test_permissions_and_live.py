@@ -1,10 +1,8 @@
 """Who may read and edit markers, handovers, next steps, rounds; every change is pushed live."""
 
 import pytest
-from flask_socketio import SocketIOTestClient
 
-from app.auth.services import issue_token
-from app.extensions import db, socketio
+from app.extensions import db
 from app.models import User
 
 READS = ["markers", "handovers", "next-steps", "analysis", "rounds"]
@@ -37,12 +35,12 @@ def _writes(board, card):
 
 
 @pytest.mark.parametrize("role", ["viewer", "outsider", "anonymous"])
-def test_only_partners_write(board, card, written, role):
+def test_only_partners_write(board, card, snapshot, role):
     expected = {"viewer": 403, "outsider": 403, "anonymous": 401}[role]
     for method, url, body in _writes(board, card):
-        before = written(board["id"])
+        before = snapshot()
         assert getattr(board["clients"][role], method)(url, json=body).status_code == expected
-        assert written(board["id"]) == before
+        assert snapshot() == before
 
 
 def test_viewer_cannot_edit_or_delete_what_partners_made(board, card):
@@ -71,13 +69,12 @@ def test_viewer_cannot_edit_or_delete_what_partners_made(board, card):
     )
 
 
-def test_every_change_is_pushed_live(app, board, card, sio):
+def test_every_change_is_pushed_live(board, card, sio):
     b, partner = board["id"], board["clients"]["partner"]
     one, two = card(phase=0), card(phase=1)
     socket = sio(board["people"]["viewer"])
-    with app.app_context():
-        assert socket.emit("join", {"board_id": b}, callback=True)["ok"]
-        socket.get_received()
+    assert socket.join(b)["ok"]
+    socket.get_received()
     marker = partner.post(
         f"/boards/{b}/markers",
         json={"kind": "bottleneck", "title": "Knelpunt", "phase_id": board["phases"][3]},
@@ -93,8 +90,7 @@ def test_every_change_is_pushed_live(app, board, card, sio):
     partner.delete(f"/boards/{b}/handovers/{handover['id']}")
     partner.delete(f"/boards/{b}/markers/{marker['id']}")
     partner.delete(f"/boards/{b}/next-steps/{step['id']}")
-    with app.app_context():
-        received = [m["args"][0] for m in socket.get_received() if m["name"] == "board_event"]
+    received = socket.received_events()
     assert [e["type"] for e in received] == [
         "marker.created",
         "marker.updated",
@@ -113,22 +109,19 @@ def test_every_change_is_pushed_live(app, board, card, sio):
     assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))
 
 
-def test_only_partners_decide_on_suggestions_and_a_dismissal_is_pushed(app, small, written):
+def test_only_partners_decide_on_suggestions_and_a_dismissal_is_pushed(small, snapshot, sio):
     b = small["id"]
     key = small["analysis"]()["suggestions"][0]["key"]
-    before = written(b)
+    before = snapshot()
     for action in ("accept", "dismiss"):
         assert small["viewer"].post(f"/boards/{b}/suggestions/{key}/{action}").status_code == 403
-    assert written(b) == before
-    with app.app_context():
-        viewer = db.session.execute(db.select(User).filter_by(name="Lezer")).scalar_one()
-        socket = SocketIOTestClient(app, socketio, auth={"token": issue_token(viewer)})
-        assert socket.emit("join", {"board_id": b}, callback=True)["ok"]
-        socket.get_received()
+    assert snapshot() == before
+    viewer = db.session.execute(db.select(User).filter_by(name="Lezer")).scalar_one()
+    socket = sio(viewer)
+    assert socket.join(b)["ok"]
+    socket.get_received()
     assert small["api"].post(f"/boards/{b}/suggestions/{key}/dismiss").status_code == 200
-    with app.app_context():
-        events = [m["args"][0] for m in socket.get_received() if m["name"] == "board_event"]
-        socket.disconnect()
+    events = socket.received_events()
     assert [(e["type"], e["data"]["key"]) for e in events] == [("suggestion.updated", key)]
 
 

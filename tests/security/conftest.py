@@ -20,15 +20,13 @@ from app.models import (
     Marker,
     Meeting,
     MeetingItem,
-    Membership,
     NextStep,
     Round,
-    ShareLink,
     User,
 )
 from app.permissions import Actor
 from app.share.services import create_link, revoke_link
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 
 USERS = ("coordinator", "partner", "viewer", "outsider")
 LINKS = ("share", "revoked", "expired")
@@ -50,21 +48,6 @@ class World:
     share_tokens: dict = field(default_factory=dict)
     db_path: Path | None = None
     snapshot: Path | None = None
-
-    def fingerprint(self) -> tuple:
-        """Return what a refused request must leave unchanged: seqs, members, links, tokens."""
-        db.session.remove()
-        seqs = db.session.execute(db.select(Board.id, Board.seq).order_by(Board.id)).all()
-        members = db.session.execute(
-            db.select(Membership.board_id, Membership.user_id, Membership.role).order_by(
-                Membership.id
-            )
-        ).all()
-        links = db.session.execute(db.select(ShareLink.id, ShareLink.revoked_at)).all()
-        tokens = db.session.execute(db.select(ApiToken.id, ApiToken.revoked_at)).all()
-        epochs = db.session.execute(db.select(User.id, User.session_epoch)).all()
-        db.session.remove()
-        return (tuple(seqs), tuple(members), tuple(links), tuple(tokens), tuple(epochs))
 
     def seq(self) -> int:
         db.session.remove()

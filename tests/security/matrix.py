@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 from tests.security.conftest import USERS
 
 # Who may use an endpoint. READ/EDIT/MANAGE: the board role of DESIGN.md §3 (share links act

@@ -5,10 +5,9 @@ that is not classified below fails the test until someone says who may use it.
 """
 
 import pytest
-from flask_socketio import SocketIOTestClient
 
 from app.extensions import socketio
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 from tests.security.conftest import ACTORS, USERS
 from tests.security.matrix import (
     AUTH,
@@ -299,9 +298,9 @@ def test_every_route_and_event_is_classified(app):
     assert not missing, f"give these socket events a payload in SOCKET_PAYLOADS: {missing}"
 
 
-def test_http_access_matrix(app, world, record_property):
+def test_http_access_matrix(app, world, snapshot, record_property):
     """Denied actors get 401/403/404 (or the login page) and change nothing; allowed ones pass."""
-    base = world.fingerprint()
+    base = snapshot()
     failures, checked, on_input = [], 0, []
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
         if rule.endpoint not in TABLE:
@@ -316,7 +315,7 @@ def test_http_access_matrix(app, world, record_property):
                     status = response.status_code
                     outcome = expect(level, actor)
                     cell = f"{method} {path} [{rule.endpoint}={level}] as {actor}: {status}"
-                    changed = world.fingerprint() != base
+                    changed = snapshot() != base
                     if status >= 500:
                         failures.append(f"{cell} (server error)")
                     elif outcome == "allow" and (
@@ -344,29 +343,19 @@ def test_http_access_matrix(app, world, record_property):
     assert not failures, "\n".join(failures)
 
 
-def _socket_client(app, world, actor: str):
+def _socket_client(sio, world, actor: str):
     if actor in USERS:
-        auth = {"token": world.tokens[actor]}
-    elif actor in world.share_tokens:
-        auth = {"share": world.share_tokens[actor]}
-    else:
-        auth = None
-    with app.app_context():
-        return SocketIOTestClient(app, socketio, auth=auth)
-
-
-def _emit(app, client, event: str, payload) -> dict | None:
-    with app.app_context():
-        return client.emit(event, payload, callback=True)
+        return sio(token=world.tokens[actor])
+    return sio(share=world.share_tokens.get(actor))  # anonymous: no share token, no auth
 
 
 @pytest.mark.parametrize("event", sorted(SOCKET_TABLE))
-def test_socket_access_matrix(app, world, event):
+def test_socket_access_matrix(world, snapshot, sio, event):
     """Every socket event, for every actor: refused ones get an error ack and change nothing."""
     level = SOCKET_TABLE[event]
     if level == IGNORE:
         pytest.skip(f"{event} is not an action")
-    base = world.fingerprint()
+    base = snapshot()
     failures = []
     for actor in ACTORS:
         allowed = (
@@ -374,7 +363,7 @@ def test_socket_access_matrix(app, world, event):
             if level != "connect"
             else actor in SOCKET_ALLOWED["connect"]
         )
-        client = _socket_client(app, world, actor)
+        client = _socket_client(sio, world, actor)
         connected = client.is_connected()
         try:
             if event == "connect":
@@ -386,20 +375,19 @@ def test_socket_access_matrix(app, world, event):
                     failures.append(f"{event} as {actor}: could not connect")
                 continue
             if event != "join":
-                _emit(app, client, "join", SOCKET_PAYLOADS["join"](world))
-            ack = _emit(app, client, event, SOCKET_PAYLOADS[event](world)) or {}
+                client.emit("join", SOCKET_PAYLOADS["join"](world), callback=True)
+            ack = client.emit(event, SOCKET_PAYLOADS[event](world), callback=True) or {}
             if allowed and not ack.get("ok"):
                 failures.append(f"{event} as {actor}: refused {ack}")
             if not allowed and (
                 ack.get("ok") or ack.get("error", {}).get("code") not in SOCKET_REFUSALS
             ):
                 failures.append(f"{event} as {actor}: not refused properly {ack}")
-            if not allowed and world.fingerprint() != base:
+            if not allowed and snapshot() != base:
                 failures.append(f"{event} as {actor}: a refused event changed the board")
         finally:
             if client.is_connected():
-                with app.app_context():
-                    client.disconnect()
-            if world.fingerprint() != base:
+                client.disconnect()
+            if snapshot() != base:
                 world.restore()
     assert not failures, "\n".join(failures)

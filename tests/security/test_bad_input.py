@@ -4,11 +4,8 @@ import csv
 import io
 
 import pytest
-from flask_socketio import SocketIOTestClient
 from openpyxl import load_workbook
 from pypdf import PdfReader
-
-from app.extensions import socketio
 
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 ESCAPED = "&lt;script&gt;"
@@ -37,7 +34,8 @@ def _new_card(world, **fields) -> dict:
     }
 
 
-def test_request_bodies_over_the_limit_get_413(app, world):
+def test_request_bodies_over_the_limit_get_413(app, world, snapshot):
+    before = snapshot()
     limit = app.config["MAX_CONTENT_LENGTH"]
     huge = "x" * (limit + 1)
     api = _api(
@@ -55,7 +53,7 @@ def test_request_bodies_over_the_limit_get_413(app, world):
         client.set_cookie("session", world.cookies["coordinator"])
         page = client.post(f"/boards/{world.board_id}/cards", data={"title": huge})
     assert page.status_code == 413
-    assert world.seq() == world.fingerprint()[0][0][1]
+    assert snapshot() == before
 
 
 def test_every_text_field_of_the_api_has_a_length_limit(app):
@@ -106,8 +104,8 @@ def test_unicode_round_trips(app, world, title):
 
 
 @pytest.mark.parametrize("text", CONTROL)
-def test_control_characters_are_refused_with_422(app, world, text):
-    before = world.seq()
+def test_control_characters_are_refused_with_422(app, world, snapshot, sio, text):
+    before = snapshot()
     answer = _api(
         app, world, "POST", f"/boards/{world.board_id}/cards", json=_new_card(world, title=text)
     )
@@ -121,16 +119,10 @@ def test_control_characters_are_refused_with_422(app, world, text):
         json={"version": world.versions["card"], "description": text},
     )
     assert edit.status_code == 422
-    with app.app_context():
-        sock = SocketIOTestClient(app, socketio, auth={"token": world.tokens["partner"]})
-        ack = sock.emit(
-            "op",
-            {"board_id": world.board_id, "op": "card.create", "data": _new_card(world, title=text)},
-            callback=True,
-        )
-        sock.disconnect()
+    sock = sio(token=world.tokens["partner"])
+    ack = sock.op(world.board_id, "card.create", **_new_card(world, title=text))
     assert ack["ok"] is False and ack["error"]["code"] == "validation_failed"
-    assert world.seq() == before
+    assert snapshot() == before
 
 
 def _page(app, world, path: str) -> str:
@@ -142,12 +134,9 @@ def _page(app, world, path: str) -> str:
     return response.get_data(as_text=True)
 
 
-def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
-    with app.app_context():
-        page_socket = SocketIOTestClient(app, socketio, auth={"token": world.tokens["viewer"]})
-        assert page_socket.emit("join", {"board_id": world.board_id, "html": True}, callback=True)[
-            "ok"
-        ]
+def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world, sio):
+    page_socket = sio(token=world.tokens["viewer"])
+    assert page_socket.join(world.board_id, html=True)["ok"]
     created = _api(
         app,
         world,
@@ -156,9 +145,7 @@ def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world):
         json=_new_card(world, title=SCRIPT, description=SCRIPT),
     )
     assert created.status_code == 201
-    with app.app_context():
-        pushed = [m["args"][0] for m in page_socket.get_received() if m["name"] == "board_event"]
-        page_socket.disconnect()
+    pushed = page_socket.received_events()
     fragments = [p["html"] for p in pushed if p.get("html")]
     assert fragments, "the page channel got no rendered fragment"
     for html in fragments:

@@ -14,7 +14,7 @@ from app.auth import services as auth_services
 from app.config import TestConfig
 from app.errors import ValidationFailed
 from app.extensions import db, socketio
-from tests.conftest import PASSWORD
+from tests.plugin import PASSWORD
 from tests.security.matrix import concrete_paths
 from tests.security.test_access_matrix import FORMS
 
@@ -46,8 +46,8 @@ def csrf_on(app, world):  # the world signs in first, with CSRF still off
     app.config["WTF_CSRF_ENABLED"] = False
 
 
-def test_every_html_mutation_refuses_a_post_without_csrf_token(csrf_on, world):
-    app, base, checked = csrf_on, world.fingerprint(), 0
+def test_every_html_mutation_refuses_a_post_without_csrf_token(csrf_on, world, snapshot):
+    app, base, checked = csrf_on, snapshot(), 0
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/api/") or not rule.methods & MUTATING:
             continue
@@ -57,7 +57,7 @@ def test_every_html_mutation_refuses_a_post_without_csrf_token(csrf_on, world):
                 response = _call(app, _client(app, world, "coordinator"), method, path, data=form)
                 checked += 1
                 assert response.status_code == 400, f"{method} {path}: {response.status_code}"
-                assert world.fingerprint() == base, f"{method} {path} changed the board"
+                assert snapshot() == base, f"{method} {path} changed the board"
     assert checked >= 10
 
 
@@ -233,10 +233,10 @@ def _session_socket(app, world, role: str):
     return flask_client, sock
 
 
-def test_logout_ends_the_session_everywhere_and_cuts_its_sockets(app, world):
+def test_logout_ends_the_session_everywhere_and_cuts_its_sockets(app, world, sio):
     browser, sock = _session_socket(app, world, "partner")
-    with app.app_context():
-        api_sock = SocketIOTestClient(app, socketio, auth={"token": world.tokens["partner"]})
+    api_sock = sio(token=world.tokens["partner"])
+    assert api_sock.is_connected()
     other_browser = _client(app, world, "partner")  # a second tab / device
     assert _call(app, browser, "POST", "/logout").status_code in (302, 303)
     assert not sock.is_connected()
@@ -245,11 +245,10 @@ def test_logout_ends_the_session_everywhere_and_cuts_its_sockets(app, world):
     assert page.status_code in (302, 303) and "/login" in page.headers["Location"]
 
 
-def test_removing_a_member_cuts_their_live_connection(app, world):
+def test_removing_a_member_cuts_their_live_connection(app, world, sio):
     _browser, sock = _session_socket(app, world, "partner")
-    with app.app_context():
-        viewer = SocketIOTestClient(app, socketio, auth={"token": world.tokens["viewer"]})
-        assert viewer.emit("join", {"board_id": world.board_id}, callback=True)["ok"]
+    viewer = sio(token=world.tokens["viewer"])
+    assert viewer.join(world.board_id)["ok"]
     partner_id = db.session.execute(
         db.text("SELECT id FROM users WHERE email = :e"), {"e": world.emails["partner"]}
     ).scalar_one()
@@ -263,8 +262,6 @@ def test_removing_a_member_cuts_their_live_connection(app, world):
     assert response.status_code == 204
     assert not sock.is_connected()
     assert viewer.is_connected()
-    with app.app_context():
-        viewer.disconnect()
 
 
 @pytest.fixture
@@ -337,6 +334,7 @@ def test_no_user_enumeration(app, world, monkeypatch):
 
     monkeypatch.setattr(werkzeug.security, "check_password_hash", counting)
     monkeypatch.setattr(user_model, "check_password_hash", counting)
+    monkeypatch.setattr(auth_services, "check_password_hash", counting)
     answers = {}
     for email in ("niemand@example.nl", world.emails["viewer"]):
         for path, kwargs in (

@@ -99,11 +99,11 @@ def test_revoked_and_expired_links_get_410(shared, web, sio, api):
         page = web().get(f"/s/{token}")
         assert page.status_code == 410
         assert "Keukentafelgesprek" not in page.get_data(as_text=True)
-        assert sio({"share": token}).is_connected() is False
+        assert sio(share=token).is_connected() is False
 
 
 def _share_socket(sio, token: str, board_id: int):
-    socket = sio({"share": token})
+    socket = sio(share=token)
     assert socket.is_connected()
     ack = socket.emit("join", {"board_id": board_id, "html": True}, callback=True)
     assert ack["ok"] and ack["role"] == "viewer"
@@ -184,7 +184,7 @@ def test_revoking_cuts_off_the_open_socket_and_refuses_reconnect(shared, sio, ap
     assert response.status_code == 204
     assert socket.is_connected() is False
     assert bystander.is_connected() is True  # only the revoked link's viewers are cut off
-    assert sio({"share": link["token"]}).is_connected() is False
+    assert sio(share=link["token"]).is_connected() is False
 
 
 def test_coordinator_page_shows_url_once_and_revokes(shared, web):

@@ -1,3 +1,0 @@
-"""Fixtures for the export tests."""
-
-from live_clients import api, in_request, sample_board, sio, web  # noqa: F401
