@@ -17,7 +17,7 @@ export function allows(role, need) {
 
 // What the live channel wants to hear from the canvas (set by live.js through `onCanvas`).
 const listeners = { dragEnd() {}, editing() {} };
-let selectedOrganisations = new Set();
+const selectedOrganisations = new Set();
 let editing = null;
 let reloadTimer = null;
 
