@@ -1,31 +1,35 @@
 // Small behaviours every page shares: copy buttons and the present (projector) view.
-(function () {
-  "use strict";
 
-  document.addEventListener("click", function (event) {
-    const copy = event.target.closest("[data-copy]");
-    if (copy) {
-      const field = document.querySelector(copy.dataset.copy);
-      if (field) {
-        field.select();
-        navigator.clipboard?.writeText(field.value);
-        copy.textContent = copy.dataset.copied || "✓";
-      }
-      return;
-    }
-    const present = event.target.closest("#bw-present-toggle");
-    if (present) {
-      const on = document.body.classList.toggle("bw-present");
-      present.setAttribute("aria-pressed", String(on));
-      localStorage.setItem("bw-present", on ? "1" : "0");
-    }
-  });
+// A button with data-copy="<selector of an input>" copies that input's value.
+async function copy(button) {
+  const field = document.querySelector(button.dataset.copy);
+  if (!field) return;
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+  } catch {
+    document.execCommand("copy");  // no clipboard API (plain http): copy the selection
+  }
+  button.textContent = button.dataset.copied || "✓";
+}
 
-  document.addEventListener("DOMContentLoaded", function () {
-    const present = document.getElementById("bw-present-toggle");
-    if (present && localStorage.getItem("bw-present") === "1") {
-      document.body.classList.add("bw-present");
-      present.setAttribute("aria-pressed", "true");
-    }
-  });
-})();
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (button) {
+    copy(button);
+    return;
+  }
+  const present = event.target.closest("#bw-present-toggle");
+  if (present) {
+    const on = document.body.classList.toggle("bw-present");
+    present.setAttribute("aria-pressed", String(on));
+    localStorage.setItem("bw-present", on ? "1" : "0");
+  }
+});
+
+// Modules run after the document is parsed: the toggle is in the page already.
+const present = document.getElementById("bw-present-toggle");
+if (present && localStorage.getItem("bw-present") === "1") {
+  document.body.classList.add("bw-present");
+  present.setAttribute("aria-pressed", "true");
+}

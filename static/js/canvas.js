@@ -1,265 +1,304 @@
 // Canvas interactions: drag and drop (SortableJS), the same moves by keyboard, organisation
 // highlighting, and placing cards in their cell in the server's order. Moves go through the
-// JSON API (one card at a time, the server computes the position).
-(function () {
-  "use strict";
-  const body = document.body;
-  const boardId = Number(body.dataset.boardId);
-  if (!boardId) return;
-  const canEdit = function () { return body.dataset.role === "partner" || body.dataset.role === "coordinator"; };
-  let selectedOrganisations = new Set();
-  let editing = null;
+// JSON API (one card at a time, the server computes the position). live.js imports what it needs.
+const body = document.body;
+const boardId = Number(body.dataset.boardId);
 
-  function cards(list) {
-    return Array.from(list.children).filter(function (li) { return li.dataset.position; });
-  }
+// The server's roles in rank order (app/permissions.py): a role allows what every lower one may.
+const ROLES = ["viewer", "partner", "coordinator"];
+export const EDIT = "partner";
+export const MANAGE = "coordinator";
 
-  function cellList(phaseId, laneId) {
-    return document.querySelector('#bw-canvas td[data-phase-id="' + phaseId + '"][data-lane-id="' + (laneId || "") + '"] .bw-cell__cards');
-  }
+/** Tell whether `role` may do what needs `need` (EDIT, MANAGE), as the server decides. */
+export function allows(role, need) {
+  const rank = ROLES.indexOf(role);
+  return rank >= 0 && rank >= ROLES.indexOf(need);
+}
 
-  function markEmpty(cell) {
-    cell.classList.toggle("bw-cell--empty", !cell.querySelector(".bw-card"));
-  }
-  window.bwMarkEmpty = markEmpty;
+// What the live channel wants to hear from the canvas (set by live.js through `onCanvas`).
+const listeners = { dragEnd() {}, editing() {} };
+const selectedOrganisations = new Set();
+let editing = null;
+let reloadTimer = null;
 
-  // The server renders a card's controls once (#bw-card-actions); every card an editor sees
-  // gets its own copy here: on load, after htmx swaps and when a live push places a card.
-  const actions = document.getElementById("bw-card-actions");
+/** Let the live channel know when a drag ends and which card this person is editing. */
+export function onCanvas({ dragEnd, editing: editingChanged }) {
+  if (dragEnd) listeners.dragEnd = dragEnd;
+  if (editingChanged) listeners.editing = editingChanged;
+}
 
-  function addActions(card) {
-    if (!actions || card.dataset.editing || card.querySelector(".bw-card__actions")) return;
-    const group = actions.content.firstElementChild.cloneNode(true);
-    group.setAttribute("aria-labelledby", "card-title-" + card.dataset.cardId);
-    card.appendChild(group);
-  }
+/** The id of the card whose form this person has open, or null. */
+export function editingCard() {
+  return editing;
+}
 
-  function addAllActions() {
-    if (!actions) return;
-    document.querySelectorAll("#bw-canvas li.bw-card[data-card-id]").forEach(addActions);
-  }
+/** Tell screen readers about a change (the polite live region of boards/_announcer.html). */
+export function announce(message) {
+  const announcer = document.getElementById("bw-announcer");
+  if (!announcer || !message) return;
+  announcer.textContent = "";
+  window.setTimeout(() => { announcer.textContent = message; }, 50);
+}
 
-  function cardUrl(card, action) {
-    return actions.dataset.cardsUrl + "/" + card.dataset.cardId + "/" + action;
-  }
-
-  function runAction(button) {
-    const card = button.closest(".bw-card");
-    if (!window.htmx || !card) return;
-    if (button.dataset.action === "edit") {
-      window.htmx.ajax("GET", cardUrl(card, "edit"), { source: button, target: card, swap: "outerHTML" });
-    } else if (window.confirm(actions.dataset.confirmDelete)) {
-      window.htmx.ajax("POST", cardUrl(card, "delete"), { source: button, target: card, swap: "delete" });
-    }
-  }
-
-  // Put a card in its cell at the place its position key says (ties: lower id first).
-  function placeCard(card) {
-    addActions(card);
-    const list = cellList(card.dataset.phaseId, card.dataset.laneId);
-    if (!list) return;
-    const before = cards(list).find(function (other) {
-      return other !== card && (other.dataset.position > card.dataset.position ||
-        (other.dataset.position === card.dataset.position && Number(other.dataset.cardId) > Number(card.dataset.cardId)));
-    });
-    list.insertBefore(card, before || null);
-    markEmpty(list.closest("td"));
-    applyFilter(card);
-  }
-  window.bwPlaceCard = placeCard;
-
-  function api(path, payload) {
-    return fetch("/api/v1/boards/" + boardId + path, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": body.dataset.csrfToken },
-      body: JSON.stringify(payload),
-    }).then(function (response) {
-      return response.json().then(function (data) {
-        if (!response.ok) throw data;
-        return data;
-      });
-    });
-  }
-
-  function reloadCanvas() {
+/** Reload the canvas region (legend, phases, lanes, cards) and the organisations' colours. */
+export function reloadCanvas() {
+  window.clearTimeout(reloadTimer);
+  reloadTimer = window.setTimeout(() => {
+    const link = document.getElementById("bw-org-css");
+    if (link && body.dataset.orgCssUrl) link.href = body.dataset.orgCssUrl + "?v=" + (body.dataset.seq || "");
     if (window.htmx && body.dataset.canvasUrl) {
       window.htmx.ajax("GET", body.dataset.canvasUrl, { target: "#bw-canvas-region", swap: "outerHTML" });
     }
-  }
+  }, 250);
+}
 
-  function cellName(cell) {
-    return cell.querySelector(".bw-cell__cards").getAttribute("aria-label");
-  }
+function cards(list) {
+  return Array.from(list.children).filter((li) => li.dataset.position);
+}
 
-  function move(card, cell, afterCard) {
-    const payload = {
-      phase_id: Number(cell.dataset.phaseId),
-      lane_id: cell.dataset.laneId ? Number(cell.dataset.laneId) : null,
-      after_card_id: afterCard ? Number(afterCard.dataset.cardId) : null,
-    };
-    return api("/cards/" + card.dataset.cardId + "/move", payload).then(function (moved) {
-      card.dataset.position = moved.position;
-      card.dataset.version = moved.version;
-      card.dataset.phaseId = moved.phase_id;
-      card.dataset.laneId = moved.lane_id || "";
-      const title = card.querySelector(".bw-card__title");
-      window.bwAnnounce && window.bwAnnounce((title ? "‘" + title.textContent + "’ → " : "") + cellName(cell));
-    }).catch(function (error) {
-      window.bwAnnounce && window.bwAnnounce(error && error.error ? error.error.message : "");
-      reloadCanvas();
+function cellList(phaseId, laneId) {
+  return document.querySelector('#bw-canvas td[data-phase-id="' + phaseId + '"][data-lane-id="' + (laneId || "") + '"] .bw-cell__cards');
+}
+
+function markEmpty(cell) {
+  cell.classList.toggle("bw-cell--empty", !cell.querySelector(".bw-card"));
+}
+
+// The server renders a card's controls once (#bw-card-actions); every card an editor sees
+// gets its own copy here: on load, after htmx swaps and when a live push places a card.
+function actionsTemplate() {
+  return document.getElementById("bw-card-actions");
+}
+
+function addActions(card) {
+  const actions = actionsTemplate();
+  if (!actions || card.dataset.editing || card.querySelector(".bw-card__actions")) return;
+  const group = actions.content.firstElementChild.cloneNode(true);
+  group.setAttribute("aria-labelledby", "card-title-" + card.dataset.cardId);
+  card.appendChild(group);
+}
+
+function addAllActions() {
+  if (!actionsTemplate()) return;
+  document.querySelectorAll("#bw-canvas li.bw-card[data-card-id]").forEach(addActions);
+}
+
+function cardUrl(card, action) {
+  return actionsTemplate().dataset.cardsUrl + "/" + card.dataset.cardId + "/" + action;
+}
+
+function runAction(button) {
+  const card = button.closest(".bw-card");
+  if (!window.htmx || !card) return;
+  if (button.dataset.action === "edit") {
+    window.htmx.ajax("GET", cardUrl(card, "edit"), { source: button, target: card, swap: "outerHTML" });
+  } else if (window.confirm(actionsTemplate().dataset.confirmDelete)) {
+    window.htmx.ajax("POST", cardUrl(card, "delete"), { source: button, target: card, swap: "delete" });
+  }
+}
+
+/** Put a card in its cell at the place its position key says (ties: lower id first). */
+export function placeCard(card) {
+  addActions(card);
+  const list = cellList(card.dataset.phaseId, card.dataset.laneId);
+  if (!list) return;
+  const before = cards(list).find((other) =>
+    other !== card && (other.dataset.position > card.dataset.position ||
+      (other.dataset.position === card.dataset.position && Number(other.dataset.cardId) > Number(card.dataset.cardId))));
+  list.insertBefore(card, before || null);
+  markEmpty(list.closest("td"));
+  applyFilter(card);
+}
+
+/** Take a card off the canvas (deleted, or about to be placed again). */
+export function removeCard(card) {
+  const cell = card.closest("td");
+  card.remove();
+  if (cell) markEmpty(cell);
+}
+
+function api(path, payload) {
+  return fetch("/api/v1/boards/" + boardId + path, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRFToken": body.dataset.csrfToken },
+    body: JSON.stringify(payload),
+  }).then((response) => response.json().then((data) => {
+    if (!response.ok) throw data;
+    return data;
+  }));
+}
+
+function cellName(cell) {
+  return cell.querySelector(".bw-cell__cards").getAttribute("aria-label");
+}
+
+function move(card, cell, afterCard) {
+  const payload = {
+    phase_id: Number(cell.dataset.phaseId),
+    lane_id: cell.dataset.laneId ? Number(cell.dataset.laneId) : null,
+    after_card_id: afterCard ? Number(afterCard.dataset.cardId) : null,
+  };
+  return api("/cards/" + card.dataset.cardId + "/move", payload).then((moved) => {
+    card.dataset.position = moved.position;
+    card.dataset.version = moved.version;
+    card.dataset.phaseId = moved.phase_id;
+    card.dataset.laneId = moved.lane_id || "";
+    const title = card.querySelector(".bw-card__title");
+    announce((title ? "‘" + title.textContent + "’ → " : "") + cellName(cell));
+  }).catch((error) => {
+    announce(error && error.error ? error.error.message : "");
+    reloadCanvas();
+  });
+}
+
+function initSortable() {
+  if (!allows(body.dataset.role, EDIT) || typeof window.Sortable === "undefined") return;
+  document.querySelectorAll("#bw-canvas .bw-cell__cards").forEach((list) => {
+    if (list.dataset.sortable) return;
+    list.dataset.sortable = "1";
+    window.Sortable.create(list, {
+      group: "cards",
+      animation: 120,
+      forceFallback: true,  // mouse and touch events, not HTML5 drag: the same on every device
+      draggable: ".bw-card:not(.bw-card--editing-form)",
+      filter: "button, a, input, textarea, select",
+      preventOnFilter: false,
+      onStart() { body.classList.add("bw-dragging"); },
+      onEnd(event) {
+        body.classList.remove("bw-dragging");
+        listeners.dragEnd();
+        if (event.from === event.to && event.oldIndex === event.newIndex) return;
+        const card = event.item;
+        const siblings = cards(event.to);
+        const index = siblings.indexOf(card);
+        markEmpty(event.from.closest("td"));
+        markEmpty(event.to.closest("td"));
+        move(card, event.to.closest("td"), index > 0 ? siblings[index - 1] : null);
+      },
     });
-  }
+  });
+}
 
-  function initSortable() {
-    if (!canEdit() || typeof Sortable === "undefined") return;
-    document.querySelectorAll("#bw-canvas .bw-cell__cards").forEach(function (list) {
-      if (list.dataset.sortable) return;
-      list.dataset.sortable = "1";
-      Sortable.create(list, {
-        group: "cards",
-        animation: 120,
-        forceFallback: true,  // mouse and touch events, not HTML5 drag: the same on every device
-        draggable: ".bw-card:not(.bw-card--editing-form)",
-        filter: "button, a, input, textarea, select",
-        preventOnFilter: false,
-        onStart: function () { body.classList.add("bw-dragging"); },
-        onEnd: function (event) {
-          body.classList.remove("bw-dragging");
-          document.dispatchEvent(new CustomEvent("bw:drag-end"));
-          if (event.from === event.to && event.oldIndex === event.newIndex) return;
-          const card = event.item;
-          const siblings = cards(event.to);
-          const index = siblings.indexOf(card);
-          markEmpty(event.from.closest("td"));
-          markEmpty(event.to.closest("td"));
-          move(card, event.to.closest("td"), index > 0 ? siblings[index - 1] : null);
-        },
-      });
-    });
-  }
-
-  // The keyboard equivalent of dragging: one step left/right (phase) or up/down (order, lane).
-  function nudge(card, direction) {
-    const cell = card.closest("td");
-    const list = cell.querySelector(".bw-cell__cards");
-    const siblings = cards(list);
-    const index = siblings.indexOf(card);
-    let target = cell;
-    let after = null;
-    if (direction === "left" || direction === "right") {
-      target = direction === "left" ? cell.previousElementSibling : cell.nextElementSibling;
-      if (!target || !target.matches("td.bw-cell")) return;
+// The keyboard equivalent of dragging: one step left/right (phase) or up/down (order, lane).
+function nudge(card, direction) {
+  const cell = card.closest("td");
+  const list = cell.querySelector(".bw-cell__cards");
+  const siblings = cards(list);
+  const index = siblings.indexOf(card);
+  let target = cell;
+  let after = null;
+  if (direction === "left" || direction === "right") {
+    target = direction === "left" ? cell.previousElementSibling : cell.nextElementSibling;
+    if (!target || !target.matches("td.bw-cell")) return;
+    const targetCards = cards(target.querySelector(".bw-cell__cards"));
+    after = targetCards[targetCards.length - 1] || null;
+  } else if (direction === "up") {
+    if (index > 0) {
+      after = siblings[index - 2] || null;
+    } else {
+      const row = cell.parentElement.previousElementSibling;
+      target = row && row.querySelector('td[data-phase-id="' + cell.dataset.phaseId + '"]');
+      if (!target) return;
       const targetCards = cards(target.querySelector(".bw-cell__cards"));
       after = targetCards[targetCards.length - 1] || null;
-    } else if (direction === "up") {
-      if (index > 0) {
-        after = siblings[index - 2] || null;
-      } else {
-        const row = cell.parentElement.previousElementSibling;
-        target = row && row.querySelector('td[data-phase-id="' + cell.dataset.phaseId + '"]');
-        if (!target) return;
-        const targetCards = cards(target.querySelector(".bw-cell__cards"));
-        after = targetCards[targetCards.length - 1] || null;
-      }
+    }
+  } else {
+    if (index < siblings.length - 1) {
+      after = siblings[index + 1];
     } else {
-      if (index < siblings.length - 1) {
-        after = siblings[index + 1];
-      } else {
-        const row = cell.parentElement.nextElementSibling;
-        target = row && row.querySelector('td[data-phase-id="' + cell.dataset.phaseId + '"]');
-        if (!target) return;
-      }
+      const row = cell.parentElement.nextElementSibling;
+      target = row && row.querySelector('td[data-phase-id="' + cell.dataset.phaseId + '"]');
+      if (!target) return;
     }
-    const targetList = target.querySelector(".bw-cell__cards");
-    targetList.insertBefore(card, after ? after.nextElementSibling : targetList.firstElementChild);
-    markEmpty(cell);
-    markEmpty(target);
-    const control = card.querySelector('[data-move="' + direction + '"]');
-    if (control) control.focus();
-    move(card, target, after);
   }
+  const targetList = target.querySelector(".bw-cell__cards");
+  targetList.insertBefore(card, after ? after.nextElementSibling : targetList.firstElementChild);
+  markEmpty(cell);
+  markEmpty(target);
+  const control = card.querySelector('[data-move="' + direction + '"]');
+  if (control) control.focus();
+  move(card, target, after);
+}
 
-  function applyFilter(card) {
-    const dim = selectedOrganisations.size > 0 && !selectedOrganisations.has(card.dataset.organisationId);
-    card.classList.toggle("bw-card--dimmed", dim);
+function applyFilter(card) {
+  const dim = selectedOrganisations.size > 0 && !selectedOrganisations.has(card.dataset.organisationId);
+  card.classList.toggle("bw-card--dimmed", dim);
+}
+
+function applyFilters() {
+  document.querySelectorAll("#bw-canvas .bw-card[data-organisation-id]").forEach(applyFilter);
+}
+
+function onClick(event) {
+  const moveButton = event.target.closest("[data-move]");
+  if (moveButton) {
+    nudge(moveButton.closest(".bw-card"), moveButton.dataset.move);
+    return;
   }
-
-  function applyFilters() {
-    document.querySelectorAll("#bw-canvas .bw-card[data-organisation-id]").forEach(applyFilter);
+  const cardAction = event.target.closest(".bw-card__actions [data-action]");
+  if (cardAction) {
+    runAction(cardAction);
+    return;
   }
-
-  document.addEventListener("click", function (event) {
-    const moveButton = event.target.closest("[data-move]");
-    if (moveButton) {
-      nudge(moveButton.closest(".bw-card"), moveButton.dataset.move);
-      return;
-    }
-    const cardAction = event.target.closest(".bw-card__actions [data-action]");
-    if (cardAction) {
-      runAction(cardAction);
-      return;
-    }
-    const organisation = event.target.closest(".bw-legend__org");
-    if (organisation) {
-      const id = organisation.dataset.organisationId;
-      const on = !selectedOrganisations.has(id);
-      if (on) selectedOrganisations.add(id); else selectedOrganisations.delete(id);
-      organisation.setAttribute("aria-pressed", String(on));
-      applyFilters();
-      return;
-    }
-    const cancel = event.target.closest('[data-action="cancel-new"]');
-    if (cancel) {
-      const form = cancel.closest("li");
-      const cell = form.closest("td");
-      form.remove();
-      const add = cell && cell.querySelector(".bw-cell__add");
-      if (add) add.focus();
-    }
-  });
-
-  // After htmx swaps: keep one element per card (a live push may have raced the response),
-  // focus new forms, and tell the live channel which card this person is editing.
-  document.body.addEventListener("htmx:afterSettle", function (event) {
-    const table = document.getElementById("bw-canvas");
-    if (!table) return;
-    dedupe(table);
-    const form = table.querySelector(".bw-card--editing-form input[name=title]");
-    if (form && event.detail.elt && event.detail.elt.contains(form)) form.focus();
-    const current = table.querySelector("li[data-editing]");
-    const id = current ? Number(current.dataset.cardId) : null;
-    if (id !== editing) {
-      editing = id;
-      document.dispatchEvent(new CustomEvent("bw:editing", { detail: id }));
-    }
-    addAllActions();
-    initSortable();
+  const organisation = event.target.closest(".bw-legend__org");
+  if (organisation) {
+    const id = organisation.dataset.organisationId;
+    const on = !selectedOrganisations.has(id);
+    if (on) selectedOrganisations.add(id); else selectedOrganisations.delete(id);
+    organisation.setAttribute("aria-pressed", String(on));
     applyFilters();
+    return;
+  }
+  const cancel = event.target.closest('[data-action="cancel-new"]');
+  if (cancel) {
+    const form = cancel.closest("li");
+    const cell = form.closest("td");
+    form.remove();
+    const add = cell && cell.querySelector(".bw-cell__add");
+    if (add) add.focus();
+  }
+}
+
+// After htmx swaps: keep one element per card (a live push may have raced the response),
+// focus new forms, and tell the live channel which card this person is editing.
+function afterSettle(event) {
+  const table = document.getElementById("bw-canvas");
+  if (!table) return;
+  dedupe(table);
+  const form = table.querySelector(".bw-card--editing-form input[name=title]");
+  if (form && event.detail.elt && event.detail.elt.contains(form)) form.focus();
+  const current = table.querySelector("li[data-editing]");
+  const id = current ? Number(current.dataset.cardId) : null;
+  if (id !== editing) {
+    editing = id;
+    listeners.editing(id);
+  }
+  addAllActions();
+  initSortable();
+  applyFilters();
+}
+
+// A live push may race an htmx response for the same card: keep the newest version only.
+function dedupe(table) {
+  const seen = new Map();
+  table.querySelectorAll("li.bw-card[data-card-id]:not([data-editing])").forEach((card) => {
+    const other = seen.get(card.dataset.cardId);
+    if (!other) {
+      seen.set(card.dataset.cardId, card);
+      return;
+    }
+    const older = Number(other.dataset.version) > Number(card.dataset.version) ? card : other;
+    seen.set(card.dataset.cardId, older === card ? other : card);
+    removeCard(older);
   });
+}
 
-  // A live push may race an htmx response for the same card: keep the newest version only.
-  function dedupe(table) {
-    const seen = new Map();
-    table.querySelectorAll("li.bw-card[data-card-id]:not([data-editing])").forEach(function (card) {
-      const other = seen.get(card.dataset.cardId);
-      if (!other) {
-        seen.set(card.dataset.cardId, card);
-        return;
-      }
-      const older = Number(other.dataset.version) > Number(card.dataset.version) ? card : other;
-      seen.set(card.dataset.cardId, older === card ? other : card);
-      const cell = older.closest("td");
-      older.remove();
-      if (cell) markEmpty(cell);
-    });
-  }
-
-  function init() {
-    addAllActions();
-    initSortable();
-  }
-
-  document.addEventListener("DOMContentLoaded", init);
-  if (document.readyState !== "loading") init();
-})();
+// Modules run after the document is parsed: the canvas region is in the page already (it is
+// absent on the reading pages, which load this module only through live.js).
+if (boardId && document.getElementById("bw-canvas-region")) {
+  document.addEventListener("click", onClick);
+  body.addEventListener("htmx:afterSettle", afterSettle);
+  addAllActions();
+  initSortable();
+}

@@ -1,30 +1,52 @@
 // The live channel of a board page: one Socket.IO connection that joins the board, applies its
-// events in seq order (filling holes by re-joining with `after`), shows presence and status,
-// and tells other scripts through DOM events (bw:event, bw:presence, bw:status).
-(function () {
-  "use strict";
-  const body = document.body;
-  const boardId = Number(body.dataset.boardId);
-  if (!boardId || typeof io === "undefined") return;
+// events in seq order (filling holes by re-joining with `after`), shows presence and status.
+// Other modules follow the board through `onBoardEvent`.
+import { announce, editingCard, onCanvas, placeCard, reloadCanvas, removeCard } from "./canvas.js";
 
+const body = document.body;
+const boardId = Number(body.dataset.boardId);
+const subscribers = [];
+
+/** Call `callback(event)` for every board event this page applies, in seq order. */
+export function onBoardEvent(callback) {
+  subscribers.push(callback);
+}
+
+function text(el, key, fallback) {
+  return (el && el.dataset[key]) || fallback;
+}
+
+function canvas() {
+  return document.getElementById("bw-canvas");
+}
+
+function fragment(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html.trim();
+  return template.content.firstElementChild;
+}
+
+// Remember which control inside a card had focus, so it keeps focus when the card is redrawn.
+function focusedControl(card) {
+  const active = document.activeElement;
+  if (!card || !active || !card.contains(active)) return null;
+  if (active.dataset.move) return '[data-move="' + active.dataset.move + '"]';
+  if (active.dataset.action) return '[data-action="' + active.dataset.action + '"]';
+  return null;
+}
+
+function connect() {
   let seq = Number(body.dataset.seq || 0);
   const pending = new Map();
   let holeTimer = null;
-  let reloadTimer = null;
   let lastPresence = { users: [] };
-  let editingCard = null;
   const statusEl = document.getElementById("bw-status");
   const presenceEl = document.getElementById("bw-presence");
   const announcer = document.getElementById("bw-announcer");
   const me = body.dataset.userId;
 
   const auth = body.dataset.shareToken ? { share: body.dataset.shareToken } : {};
-  const socket = io({ auth: auth, transports: ["websocket", "polling"], reconnectionDelayMax: 4000 });
-  window.bwSocket = socket;
-
-  function text(el, key, fallback) {
-    return (el && el.dataset[key]) || fallback;
-  }
+  const socket = window.io({ auth: auth, transports: ["websocket", "polling"], reconnectionDelayMax: 4000 });
 
   function setStatus(state, message) {
     if (statusEl) {
@@ -32,37 +54,33 @@
       statusEl.textContent = message || text(statusEl, "text" + state[0].toUpperCase() + state.slice(1), state);
     }
     body.dataset.liveStatus = state;
-    document.dispatchEvent(new CustomEvent("bw:status", { detail: state }));
   }
 
-  function announce(message) {
-    if (!announcer || !message) return;
-    announcer.textContent = "";
-    window.setTimeout(function () { announcer.textContent = message; }, 50);
+  function sendEditing() {
+    if (socket.connected) socket.emit("editing", { board_id: boardId, card_id: editingCard() });
   }
-  window.bwAnnounce = announce;
 
   function join() {
-    socket.emit("join", { board_id: boardId, after: seq, html: true }, function (ack) {
+    socket.emit("join", { board_id: boardId, after: seq, html: true }, (ack) => {
       if (!ack || !ack.ok) {
         setStatus("offline", ack && ack.error ? ack.error.message : undefined);
         socket.disconnect();
         return;
       }
       setStatus("connected");
-      if (editingCard) socket.emit("editing", { board_id: boardId, card_id: editingCard });
+      if (editingCard()) sendEditing();
     });
   }
 
   socket.on("connect", join);
-  socket.on("disconnect", function (reason) {
+  socket.on("disconnect", (reason) => {
     if (reason === "io server disconnect") {
       setStatus("offline", text(statusEl, "textRevoked", undefined));
     } else {
       setStatus("reconnecting");
     }
   });
-  socket.on("connect_error", function (error) {
+  socket.on("connect_error", (error) => {
     if (error && error.message === "unauthorized") {
       setStatus("offline", text(statusEl, "textRevoked", undefined));
       socket.disconnect();
@@ -70,10 +88,11 @@
       setStatus("reconnecting");
     }
   });
-  socket.io.on("reconnect_attempt", function () { setStatus("reconnecting"); });
-  socket.on("resync", function () { window.location.reload(); });
+  socket.io.on("reconnect_attempt", () => { setStatus("reconnecting"); });
+  // The log no longer reaches back to this page's seq: only a fresh page is sure to be right.
+  socket.on("resync", () => { window.location.reload(); });
 
-  socket.on("board_event", function (event) {
+  socket.on("board_event", (event) => {
     if (event.board_id !== boardId || event.seq <= seq) return;
     pending.set(event.seq, event);
     drain();
@@ -96,34 +115,22 @@
   }
 
   function apply(event) {
-    const parts = event.type.split(".");
-    const kind = parts[0];
-    const action = parts[1];
+    const [kind, action] = event.type.split(".");
     if (kind === "card") applyCard(event, action);
-    else if (kind === "phase" || kind === "lane" || kind === "organisation") scheduleCanvasReload();
+    else if (kind === "phase" || kind === "lane" || kind === "organisation") reloadCanvas();
     else if (kind === "board" && event.data && event.data.name) {
       const title = document.getElementById("bw-board-name");
       if (title) title.textContent = event.data.name;
     }
     if (event.actor && String(event.actor.id) !== me) announce(describe(event, action));
-    document.dispatchEvent(new CustomEvent("bw:event", { detail: event }));
-    if (window.htmx) window.htmx.trigger(document.body, "bw-history-changed");
+    subscribers.forEach((callback) => callback(event));
+    if (window.htmx) window.htmx.trigger(body, "bw-history-changed");
   }
 
   function describe(event, action) {
     const verb = text(announcer, action, action);
     const name = (event.data && (event.data.title || event.data.name)) || "";
     return (event.actor ? event.actor.name : "") + " " + verb + (name ? " ‘" + name + "’" : "");
-  }
-
-  function canvas() {
-    return document.getElementById("bw-canvas");
-  }
-
-  function fragment(html) {
-    const template = document.createElement("template");
-    template.innerHTML = html.trim();
-    return template.content.firstElementChild;
   }
 
   function applyCard(event, action) {
@@ -145,62 +152,34 @@
     // Same or older version: this page already shows it (its own change echoed back).
     if (existing && Number(existing.dataset.version) >= Number(fresh.dataset.version)) return;
     if (existing) removeCard(existing);
-    window.bwPlaceCard(fresh);
+    placeCard(fresh);
     if (window.htmx) window.htmx.process(fresh);
     if (focus) {
       const control = fresh.querySelector(focus);
       if (control) control.focus();
     }
     fresh.classList.add("bw-card--flash");
-    window.setTimeout(function () { fresh.classList.remove("bw-card--flash"); }, 1200);
+    window.setTimeout(() => { fresh.classList.remove("bw-card--flash"); }, 1200);
     showEditing(lastPresence);
-    document.dispatchEvent(new CustomEvent("bw:card-placed", { detail: fresh }));
   }
 
-  function removeCard(card) {
-    const cell = card.closest("td");
-    card.remove();
-    if (cell) window.bwMarkEmpty(cell);
-  }
-
-  // Remember which control inside a card had focus, so it keeps focus when the card is redrawn.
-  function focusedControl(card) {
-    const active = document.activeElement;
-    if (!card || !active || !card.contains(active)) return null;
-    if (active.dataset.move) return '[data-move="' + active.dataset.move + '"]';
-    if (active.dataset.action) return '[data-action="' + active.dataset.action + '"]';
-    return null;
-  }
-
-  function scheduleCanvasReload() {
-    window.clearTimeout(reloadTimer);
-    reloadTimer = window.setTimeout(function () {
-      const link = document.getElementById("bw-org-css");
-      if (link) link.href = body.dataset.orgCssUrl + "?v=" + seq;
-      if (window.htmx && body.dataset.canvasUrl) {
-        window.htmx.ajax("GET", body.dataset.canvasUrl, { target: "#bw-canvas-region", swap: "outerHTML" });
-      }
-    }, 250);
-  }
-
-  socket.on("presence", function (presence) {
+  socket.on("presence", (presence) => {
     if (presence.board_id !== boardId) return;
     lastPresence = presence;
     renderPresence(presence);
     showEditing(presence);
-    document.dispatchEvent(new CustomEvent("bw:presence", { detail: presence }));
   });
 
   function renderPresence(presence) {
     if (!presenceEl) return;
     presenceEl.replaceChildren();
-    presence.users.forEach(function (user) {
+    presence.users.forEach((user) => {
       const item = document.createElement("li");
       item.className = "bw-presence__user";
       const initials = document.createElement("span");
       initials.className = "bw-presence__initials";
       initials.setAttribute("aria-hidden", "true");
-      initials.textContent = user.name.split(/\s+/).map(function (w) { return w[0] || ""; }).join("").slice(0, 2).toUpperCase();
+      initials.textContent = user.name.split(/\s+/).map((w) => w[0] || "").join("").slice(0, 2).toUpperCase();
       const name = document.createElement("span");
       name.className = "bw-presence__name";
       name.textContent = user.viewer ? user.name + " (" + text(presenceEl, "textViewer", "viewer") + ")" : user.name;
@@ -212,11 +191,11 @@
   function showEditing(presence) {
     const table = canvas();
     if (!table) return;
-    table.querySelectorAll(".bw-card__editing").forEach(function (pill) {
+    table.querySelectorAll(".bw-card__editing").forEach((pill) => {
       pill.hidden = true;
       pill.textContent = "";
     });
-    presence.users.forEach(function (user) {
+    presence.users.forEach((user) => {
       if (!user.editing || String(user.id) === me) return;
       const pill = table.querySelector('[data-card-id="' + user.editing + '"] .bw-card__editing');
       if (!pill) return;
@@ -225,12 +204,9 @@
     });
   }
 
-  document.addEventListener("bw:drag-end", drain);
-
-  document.addEventListener("bw:editing", function (event) {
-    editingCard = event.detail;
-    if (socket.connected) socket.emit("editing", { board_id: boardId, card_id: editingCard });
-  });
-
+  onCanvas({ dragEnd: drain, editing: sendEditing });
   setStatus("reconnecting");
-})();
+}
+
+// htmx and the Socket.IO client are classic scripts earlier in the page: they have run by now.
+if (boardId && typeof window.io !== "undefined") connect();

@@ -1,145 +1,143 @@
-// Reading the bridge on the page: the lens switch, and live refresh of the reading fragments.
-// It never opens a socket: live.js dispatches `bw:event` for every applied board event.
-(function () {
-  "use strict";
-  const body = document.body;
-  const LENS_KEY = "bw-lens";
-  const LENS_CLASSES = ["bw-lens-effective", "bw-lens-efficient", "bw-lens-coherent"];
-  let refreshTimer = null;
-  const dirtyKinds = new Set();
+// Reading the bridge on the page: the lens switch, and live refresh of the reading fragments
+// when live.js applies a board event.
+import { onBoardEvent } from "./live.js";
 
-  // -- Lenses: a class on the canvas element recolours it (static/css/reading.css).
-  function applyLens(lens) {
-    const canvas = document.getElementById("bw-canvas");
-    if (canvas) {
-      canvas.classList.remove.apply(canvas.classList, LENS_CLASSES);
-      if (lens) canvas.classList.add("bw-lens-" + lens);
-    }
-    document.querySelectorAll(".bw-lens-switch [data-lens]").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.dataset.lens === lens));
-    });
+const body = document.body;
+const LENS_KEY = "bw-lens";
+const LENS_CLASSES = ["bw-lens-effective", "bw-lens-efficient", "bw-lens-coherent"];
+let refreshTimer = null;
+const dirtyKinds = new Set();
+
+// -- Lenses: a class on the canvas element recolours it (static/css/reading.css).
+function applyLens(lens) {
+  const canvas = document.getElementById("bw-canvas");
+  if (canvas) {
+    canvas.classList.remove.apply(canvas.classList, LENS_CLASSES);
+    if (lens) canvas.classList.add("bw-lens-" + lens);
   }
+  document.querySelectorAll(".bw-lens-switch [data-lens]").forEach(function (button) {
+    button.setAttribute("aria-pressed", String(button.dataset.lens === lens));
+  });
+}
 
-  function currentLens() {
-    return localStorage.getItem(LENS_KEY) || "";
+function currentLens() {
+  return localStorage.getItem(LENS_KEY) || "";
+}
+
+document.addEventListener("click", function (event) {
+  const button = event.target.closest(".bw-lens-switch [data-lens]");
+  if (button) {
+    localStorage.setItem(LENS_KEY, button.dataset.lens);
+    applyLens(button.dataset.lens);
+    return;
   }
+  if (event.target.closest("[data-print]")) window.print();
+});
 
-  document.addEventListener("click", function (event) {
-    const button = event.target.closest(".bw-lens-switch [data-lens]");
-    if (button) {
-      localStorage.setItem(LENS_KEY, button.dataset.lens);
-      applyLens(button.dataset.lens);
+// -- The canvas overlay: badges and figures per phase, cell and card, from one fragment.
+function overlayUrl() {
+  const lensSwitch = document.querySelector(".bw-lens-switch[data-overlay-url]");
+  return lensSwitch ? lensSwitch.dataset.overlayUrl : "";
+}
+
+function phaseSlot(phaseId) {
+  let slot = document.querySelector('#bw-canvas [data-reading-phase="' + phaseId + '"]');
+  if (slot) return slot;
+  const heading = document.querySelector('#bw-canvas th[data-phase-id="' + phaseId + '"]');
+  if (!heading) return null;
+  slot = document.createElement("div");
+  slot.className = "bw-reading bw-reading--phase";
+  slot.dataset.readingPhase = phaseId;
+  heading.append(slot);
+  return slot;
+}
+
+function fillOverlay(html) {
+  const holder = document.createElement("div");
+  holder.innerHTML = html;
+  holder.querySelectorAll("template").forEach(function (template) {
+    if (template.dataset.readingPhase) {
+      const slot = phaseSlot(template.dataset.readingPhase);
+      if (slot) slot.replaceChildren(template.content.cloneNode(true));
       return;
     }
-    if (event.target.closest("[data-print]")) window.print();
+    const fresh = template.content.firstElementChild;
+    if (!fresh) return;
+    const key = fresh.dataset.readingCell ? '[data-reading-cell="' + fresh.dataset.readingCell + '"]'
+      : '[data-reading-card="' + fresh.dataset.readingCard + '"]';
+    const old = document.querySelector("#bw-canvas " + key);
+    if (old) old.replaceWith(document.importNode(fresh, true));
   });
+  if (window.htmx) window.htmx.process(document.getElementById("bw-canvas"));
+}
 
-  // -- The canvas overlay: badges and figures per phase, cell and card, from one fragment.
-  function overlayUrl() {
-    const lensSwitch = document.querySelector(".bw-lens-switch[data-overlay-url]");
-    return lensSwitch ? lensSwitch.dataset.overlayUrl : "";
-  }
+function refreshOverlay() {
+  const url = overlayUrl();
+  if (!url || !document.getElementById("bw-canvas")) return;
+  fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
+    .then(function (response) { return response.ok ? response.text() : ""; })
+    .then(function (html) { if (html) fillOverlay(html); });
+}
 
-  function phaseSlot(phaseId) {
-    let slot = document.querySelector('#bw-canvas [data-reading-phase="' + phaseId + '"]');
-    if (slot) return slot;
-    const heading = document.querySelector('#bw-canvas th[data-phase-id="' + phaseId + '"]');
-    if (!heading) return null;
-    slot = document.createElement("div");
-    slot.className = "bw-reading bw-reading--phase";
-    slot.dataset.readingPhase = phaseId;
-    heading.append(slot);
-    return slot;
-  }
-
-  function fillOverlay(html) {
-    const holder = document.createElement("div");
-    holder.innerHTML = html;
-    holder.querySelectorAll("template").forEach(function (template) {
-      if (template.dataset.readingPhase) {
-        const slot = phaseSlot(template.dataset.readingPhase);
-        if (slot) slot.replaceChildren(template.content.cloneNode(true));
-        return;
-      }
-      const fresh = template.content.firstElementChild;
-      if (!fresh) return;
-      const key = fresh.dataset.readingCell ? '[data-reading-cell="' + fresh.dataset.readingCell + '"]'
-        : '[data-reading-card="' + fresh.dataset.readingCard + '"]';
-      const old = document.querySelector("#bw-canvas " + key);
-      if (old) old.replaceWith(document.importNode(fresh, true));
-    });
-    if (window.htmx) window.htmx.process(document.getElementById("bw-canvas"));
-  }
-
-  function refreshOverlay() {
-    const url = overlayUrl();
-    if (!url || !document.getElementById("bw-canvas")) return;
-    fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
-      .then(function (response) { return response.ok ? response.text() : ""; })
-      .then(function (html) { if (html) fillOverlay(html); });
-  }
-
-  // -- Fragments marked data-bw-refresh reload when an event of one of their kinds arrives;
-  //    one that holds the focus of a form waits until the person leaves it.
-  function refreshFragments(kinds) {
-    document.querySelectorAll("[data-bw-refresh]").forEach(function (element) {
-      const wanted = (element.dataset.bwKinds || "").split(" ");
-      if (kinds && !wanted.some(function (kind) { return kinds.has(kind); })) return;
-      if (element.contains(document.activeElement) && document.activeElement.form) {
-        element.dataset.bwStale = "1";
-        return;
-      }
-      let url = element.dataset.bwRefresh;
-      const filter = element.dataset.bwRefreshForm && document.querySelector(element.dataset.bwRefreshForm);
-      if (filter) url += "?" + new URLSearchParams(new FormData(filter)).toString();
-      delete element.dataset.bwStale;
-      if (window.htmx) window.htmx.ajax("GET", url, { target: element, swap: "innerHTML" });
-    });
-  }
-
-  function schedule(kind) {
-    dirtyKinds.add(kind);
-    window.clearTimeout(refreshTimer);
-    refreshTimer = window.setTimeout(function () {
-      const kinds = new Set(dirtyKinds);
-      dirtyKinds.clear();
-      refreshOverlay();
-      refreshFragments(kinds);
-    }, 300);
-  }
-
-  document.addEventListener("bw:event", function (event) {
-    const kind = String(event.detail.type || "").split(".")[0];
-    if (kind) schedule(kind);
+// -- Fragments marked data-bw-refresh reload when an event of one of their kinds arrives;
+//    one that holds the focus of a form waits until the person leaves it.
+function refreshFragments(kinds) {
+  document.querySelectorAll("[data-bw-refresh]").forEach(function (element) {
+    const wanted = (element.dataset.bwKinds || "").split(" ");
+    if (kinds && !wanted.some(function (kind) { return kinds.has(kind); })) return;
+    if (element.contains(document.activeElement) && document.activeElement.form) {
+      element.dataset.bwStale = "1";
+      return;
+    }
+    let url = element.dataset.bwRefresh;
+    const filter = element.dataset.bwRefreshForm && document.querySelector(element.dataset.bwRefreshForm);
+    if (filter) url += "?" + new URLSearchParams(new FormData(filter)).toString();
+    delete element.dataset.bwStale;
+    if (window.htmx) window.htmx.ajax("GET", url, { target: element, swap: "innerHTML" });
   });
+}
 
-  // A form post of this page changed something: refresh as for a live event of every kind.
-  body.addEventListener("bw-reading-changed", function () {
-    window.clearTimeout(refreshTimer);
-    refreshTimer = window.setTimeout(function () {
-      refreshOverlay();
-      refreshFragments(null);
-    }, 100);
-  });
-
-  document.addEventListener("focusout", function (event) {
-    const stale = event.target.closest && event.target.closest("[data-bw-stale]");
-    if (stale) window.setTimeout(function () {
-      if (!stale.contains(document.activeElement)) refreshFragments(null);
-    }, 200);
-  });
-
-  // The canvas region is replaced after structural changes: put the lens and figures back.
-  document.addEventListener("htmx:afterSettle", function () {
-    const canvas = document.getElementById("bw-canvas");
-    if (!canvas) return;
-    const lens = currentLens();
-    if (lens && !canvas.classList.contains("bw-lens-" + lens)) applyLens(lens);
-    if (canvas.querySelector("th[data-phase-id]") && !canvas.querySelector("[data-reading-phase]")) refreshOverlay();
-  });
-
-  document.addEventListener("DOMContentLoaded", function () {
-    applyLens(currentLens());
+function schedule(kind) {
+  dirtyKinds.add(kind);
+  window.clearTimeout(refreshTimer);
+  refreshTimer = window.setTimeout(function () {
+    const kinds = new Set(dirtyKinds);
+    dirtyKinds.clear();
     refreshOverlay();
-  });
-})();
+    refreshFragments(kinds);
+  }, 300);
+}
+
+onBoardEvent(function (event) {
+  const kind = String(event.type || "").split(".")[0];
+  if (kind) schedule(kind);
+});
+
+// A form post of this page changed something: refresh as for a live event of every kind.
+body.addEventListener("bw-reading-changed", function () {
+  window.clearTimeout(refreshTimer);
+  refreshTimer = window.setTimeout(function () {
+    refreshOverlay();
+    refreshFragments(null);
+  }, 100);
+});
+
+document.addEventListener("focusout", function (event) {
+  const stale = event.target.closest && event.target.closest("[data-bw-stale]");
+  if (stale) window.setTimeout(function () {
+    if (!stale.contains(document.activeElement)) refreshFragments(null);
+  }, 200);
+});
+
+// The canvas region is replaced after structural changes: put the lens and figures back.
+document.addEventListener("htmx:afterSettle", function () {
+  const canvas = document.getElementById("bw-canvas");
+  if (!canvas) return;
+  const lens = currentLens();
+  if (lens && !canvas.classList.contains("bw-lens-" + lens)) applyLens(lens);
+  if (canvas.querySelector("th[data-phase-id]") && !canvas.querySelector("[data-reading-phase]")) refreshOverlay();
+});
+
+// Modules run after the document is parsed.
+applyLens(currentLens());
+refreshOverlay();
