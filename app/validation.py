@@ -7,7 +7,14 @@ from typing import Annotated, Any
 
 from flask_babel import gettext as _
 from flask_babel import to_utc
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    create_model,
+    field_validator,
+)
 from pydantic import ValidationError as PydanticError
 
 from app.errors import ValidationFailed
@@ -116,3 +123,20 @@ def form_data(form: Mapping) -> dict:
 def changed_fields(edit: Schema) -> dict:
     """Return the fields an edit sent, without the version it started from."""
     return edit.model_dump(include=edit.model_fields_set - {"version"})
+
+
+def edit_schema(create: type[Schema], name: str, version_required: bool = True) -> type[Schema]:
+    """Return the schema of an edit to what `create` makes: the version the edit starts from,
+    and every field of `create` with the same checks, but optional (not sent: not changed)."""
+    fields: dict[str, Any] = {
+        key: (_checked(field.annotation, field.metadata) | None, None)
+        for key, field in create.model_fields.items()
+    }
+    version = (int, ...) if version_required else (int | None, None)
+    return create_model(
+        name, __base__=Schema, __module__=create.__module__, version=version, **fields
+    )
+
+
+def _checked(annotation: Any, checks: list) -> Any:
+    return Annotated[annotation, *checks] if checks else annotation

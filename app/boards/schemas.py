@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import EmailStr, Field, StringConstraints
 
-from app.validation import HEX_COLOR, Name, Schema, text
+from app.validation import HEX_COLOR, Name, Schema, edit_schema, text
 
 Role = Literal["coordinator", "partner", "viewer"]
 OrganisationKind = Literal[
@@ -64,11 +64,7 @@ class PhaseCreate(Schema):
     after_id: int | None = None
 
 
-class PhaseUpdate(Schema):
-    version: int | None = None
-    name: Name | None = None
-    demand_per_year: Demand | None = None
-    after_id: int | None = None
+PhaseUpdate = edit_schema(PhaseCreate, "PhaseUpdate", version_required=False)
 
 
 class LaneCreate(Schema):
@@ -76,10 +72,7 @@ class LaneCreate(Schema):
     after_id: int | None = None
 
 
-class LaneUpdate(Schema):
-    version: int | None = None
-    name: Name | None = None
-    after_id: int | None = None
+LaneUpdate = edit_schema(LaneCreate, "LaneUpdate", version_required=False)
 
 
 class AxisDelete(Schema):
@@ -95,9 +88,4 @@ class OrganisationCreate(Schema):
     contact: text(200, min_length=0) = ""
 
 
-class OrganisationUpdate(Schema):
-    version: int | None = None
-    name: Name | None = None
-    kind: OrganisationKind | None = None
-    color: Color | None = None
-    contact: text(200, min_length=0) | None = None
+OrganisationUpdate = edit_schema(OrganisationCreate, "OrganisationUpdate", version_required=False)

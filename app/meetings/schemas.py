@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from app.validation import Description, Moment, Schema, Title, text
+from app.validation import Description, Moment, Schema, Title, edit_schema, text
 
 RefType = Literal["marker", "suggestion", "next_step", "phase", "card", "free"]
 Duration = Annotated[int, Field(ge=1, le=480)]
@@ -20,11 +20,7 @@ class MeetingCreate(Schema):
     participants: Participants = ""
 
 
-class MeetingUpdate(Schema):
-    version: int | None = None
-    title: Title | None = None
-    starts_at: Moment | None = None
-    participants: Participants | None = None
+MeetingUpdate = edit_schema(MeetingCreate, "MeetingUpdate", version_required=False)
 
 
 class ItemCreate(Schema):
@@ -36,14 +32,7 @@ class ItemCreate(Schema):
     duration_minutes: Duration | None = None
 
 
-class ItemUpdate(Schema):
-    version: int | None = None
-    title: Title | None = None
-    ref_type: RefType | None = None
-    ref_id: Id | None = None
-    minutes: Description | None = None
-    position: Position | None = None
-    duration_minutes: Duration | None = None
+ItemUpdate = edit_schema(ItemCreate, "ItemUpdate", version_required=False)
 
 
 class AgreedStep(Schema):

@@ -1,6 +1,6 @@
 """Column helpers shared by the models."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
@@ -31,3 +31,13 @@ class UTCDateTime(TypeDecorator):
 def iso(value: datetime | None) -> str | None:
     """Format a datetime for the API."""
     return value.isoformat() if value is not None else None
+
+
+def fields_of(entity: object, names: str) -> dict:
+    """Return the attributes named in `names` (separated by spaces) as the API shows them, in
+    that order: dates and datetimes in ISO 8601."""
+    values = {}
+    for name in names.split():
+        value = getattr(entity, name)
+        values[name] = value.isoformat() if isinstance(value, date) else value
+    return values

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models._types import UTCDateTime, iso, utcnow
+from app.models._types import UTCDateTime, fields_of, iso, utcnow
 
 
 class Board(db.Model):
@@ -37,10 +37,7 @@ class Board(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "id": self.id,
-            "name": self.name,
-            "seq": self.seq,
-            "version": self.version,
+            **fields_of(self, "id name seq version"),
             "archived": self.archived_at is not None,
             "created_at": iso(self.created_at),
         }
@@ -61,9 +58,7 @@ class Membership(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "id": self.id,
-            "board_id": self.board_id,
-            "user_id": self.user_id,
+            **fields_of(self, "id board_id user_id"),
             "name": self.user.name,
             "email": self.user.email,
             "role": self.role,
@@ -102,13 +97,7 @@ class Phase(db.Model):
     board = relationship("Board", back_populates="phases")
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "position": self.position,
-            "demand_per_year": self.demand_per_year,
-            "version": self.version,
-        }
+        return fields_of(self, "id name position demand_per_year version")
 
 
 class Lane(db.Model):
@@ -125,12 +114,7 @@ class Lane(db.Model):
     board = relationship("Board", back_populates="lanes")
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "position": self.position,
-            "version": self.version,
-        }
+        return fields_of(self, "id name position version")
 
 
 class Organisation(db.Model):
@@ -149,12 +133,4 @@ class Organisation(db.Model):
     board = relationship("Board", back_populates="organisations")
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "color": self.color,
-            "contact": self.contact,
-            "pattern": self.pattern,
-            "version": self.version,
-        }
+        return fields_of(self, "id name kind color contact pattern version")

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models._types import UTCDateTime, iso, utcnow
+from app.models._types import UTCDateTime, fields_of, utcnow
 
 
 class Card(db.Model):
@@ -44,19 +44,9 @@ class Card(db.Model):
     lane = relationship("Lane")
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "phase_id": self.phase_id,
-            "lane_id": self.lane_id,
-            "organisation_id": self.organisation_id,
-            "title": self.title,
-            "description": self.description,
-            "capacity_per_year": self.capacity_per_year,
-            "capacity_unit": self.capacity_unit,
-            "status": self.status,
-            "quality": self.quality,
-            "quality_reason": self.quality_reason,
-            "position": self.position,
-            "version": self.version,
-            "updated_at": iso(self.updated_at),
-        }
+        return fields_of(
+            self,
+            "id phase_id lane_id organisation_id title description "
+            "capacity_per_year capacity_unit status quality quality_reason position "
+            "version updated_at",
+        )

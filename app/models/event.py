@@ -6,7 +6,7 @@ from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models._types import UTCDateTime, iso, utcnow
+from app.models._types import UTCDateTime, fields_of, utcnow
 
 
 class Event(db.Model):
@@ -24,10 +24,7 @@ class Event(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "board_id": self.board_id,
-            "seq": self.seq,
-            "type": self.type,
+            **fields_of(self, "board_id seq type"),
             "actor": {"id": self.actor_id, "name": self.actor_name},
-            "data": self.data,
-            "created_at": iso(self.created_at),
+            **fields_of(self, "data created_at"),
         }

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models._types import UTCDateTime, iso, utcnow
+from app.models._types import UTCDateTime, fields_of, utcnow
 
 
 class Meeting(db.Model):
@@ -37,13 +37,7 @@ class Meeting(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "id": self.id,
-            "title": self.title,
-            "starts_at": iso(self.starts_at),
-            "participants": self.participants,
-            "status": self.status,
-            "current_item_id": self.current_item_id,
-            "version": self.version,
+            **fields_of(self, "id title starts_at participants status current_item_id version"),
             "items": [i.to_json() for i in self.items],
         }
 
@@ -66,17 +60,9 @@ class MeetingItem(db.Model):
     meeting = relationship("Meeting", back_populates="items")
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "meeting_id": self.meeting_id,
-            "title": self.title,
-            "ref_type": self.ref_type,
-            "ref_id": self.ref_id,
-            "minutes": self.minutes,
-            "position": self.position,
-            "duration_minutes": self.duration_minutes,
-            "version": self.version,
-        }
+        return fields_of(
+            self, "id meeting_id title ref_type ref_id minutes position duration_minutes version"
+        )
 
 
 class Decision(db.Model):
@@ -98,11 +84,4 @@ class Decision(db.Model):
     meeting = relationship("Meeting", back_populates="decisions")
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "meeting_id": self.meeting_id,
-            "item_id": self.item_id,
-            "text": self.text,
-            "next_step_id": self.next_step_id,
-            "created_at": iso(self.created_at),
-        }
+        return fields_of(self, "id meeting_id item_id text next_step_id created_at")

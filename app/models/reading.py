@@ -6,7 +6,7 @@ from sqlalchemy import JSON, Column, Date, ForeignKey, String, Table, Text, Uniq
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models._types import UTCDateTime, iso, utcnow
+from app.models._types import UTCDateTime, fields_of, iso, utcnow
 
 marker_cards = Table(
     "marker_cards",
@@ -50,19 +50,11 @@ class Marker(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "id": self.id,
-            "kind": self.kind,
-            "phase_id": self.phase_id,
-            "lane_id": self.lane_id,
+            **fields_of(self, "id kind phase_id lane_id"),
             "card_ids": sorted(c.id for c in self.cards),
-            "title": self.title,
-            "note": self.note,
-            "severity": self.severity,
-            "status": self.status,
-            "dropouts_per_year": self.dropouts_per_year,
+            **fields_of(self, "title note severity status dropouts_per_year"),
             "author": self.author.name if self.author else None,
-            "created_at": iso(self.created_at),
-            "version": self.version,
+            **fields_of(self, "created_at version"),
         }
 
 
@@ -81,13 +73,7 @@ class Handover(db.Model):
     version: Mapped[int] = mapped_column(default=1)
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "from_card_id": self.from_card_id,
-            "to_card_id": self.to_card_id,
-            "note": self.note,
-            "version": self.version,
-        }
+        return fields_of(self, "id from_card_id to_card_id note version")
 
 
 class NextStep(db.Model):
@@ -120,14 +106,9 @@ class NextStep(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "id": self.id,
-            "title": self.title,
-            "goal": self.goal,
-            "owner_organisation_id": self.owner_organisation_id,
-            "participants": self.participants,
-            "start_date": self.start_date.isoformat() if self.start_date else None,
-            "due_date": self.due_date.isoformat() if self.due_date else None,
-            "status": self.status,
+            **fields_of(
+                self, "id title goal owner_organisation_id participants start_date due_date status"
+            ),
             "marker_ids": sorted(m.id for m in self.markers),
             "learnings": [lr.to_json() for lr in self.learnings],
             "version": self.version,
@@ -153,9 +134,7 @@ class Learning(db.Model):
 
     def to_json(self) -> dict:
         return {
-            "id": self.id,
-            "text": self.text,
-            "learned_on": self.learned_on.isoformat() if self.learned_on else None,
+            **fields_of(self, "id text learned_on"),
             "author": self.author.name if self.author else None,
             "created_at": iso(self.created_at),
         }
@@ -175,12 +154,7 @@ class Round(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "seq": self.seq,
-            "created_at": iso(self.created_at),
-        }
+        return fields_of(self, "id name seq created_at")
 
 
 class SuggestionDismissal(db.Model):

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models._types import UTCDateTime, iso, utcnow
+from app.models._types import UTCDateTime, fields_of, utcnow
 
 
 class ShareLink(db.Model):
@@ -28,11 +28,4 @@ class ShareLink(db.Model):
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
 
     def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "created_at": iso(self.created_at),
-            "expires_at": iso(self.expires_at),
-            "revoked_at": iso(self.revoked_at),
-            "last_used_at": iso(self.last_used_at),
-        }
+        return fields_of(self, "id label created_at expires_at revoked_at last_used_at")

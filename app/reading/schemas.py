@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from app.validation import Description, Schema, Title, text
+from app.validation import Description, Schema, Title, edit_schema, text
 
 MarkerKind = Literal["gap", "overlap", "bottleneck"]
 Severity = Literal["low", "medium", "high"]
@@ -28,17 +28,7 @@ class MarkerCreate(Schema):
     dropouts_per_year: Dropouts | None = None
 
 
-class MarkerUpdate(Schema):
-    version: int
-    kind: MarkerKind | None = None
-    title: Title | None = None
-    phase_id: int | None = None
-    lane_id: int | None = None
-    card_ids: Ids | None = None
-    note: Description | None = None
-    severity: Severity | None = None
-    status: MarkerStatus | None = None
-    dropouts_per_year: Dropouts | None = None
+MarkerUpdate = edit_schema(MarkerCreate, "MarkerUpdate")
 
 
 class HandoverCreate(Schema):
@@ -47,11 +37,7 @@ class HandoverCreate(Schema):
     note: Note = ""
 
 
-class HandoverUpdate(Schema):
-    version: int
-    from_card_id: int | None = None
-    to_card_id: int | None = None
-    note: Note | None = None
+HandoverUpdate = edit_schema(HandoverCreate, "HandoverUpdate")
 
 
 class NextStepCreate(Schema):
@@ -65,16 +51,7 @@ class NextStepCreate(Schema):
     marker_ids: Ids = []
 
 
-class NextStepUpdate(Schema):
-    version: int
-    title: Title | None = None
-    goal: Description | None = None
-    owner_organisation_id: int | None = None
-    participants: Note | None = None
-    start_date: date | None = None
-    due_date: date | None = None
-    status: NextStepStatus | None = None
-    marker_ids: Ids | None = None
+NextStepUpdate = edit_schema(NextStepCreate, "NextStepUpdate")
 
 
 class LearningCreate(Schema):
