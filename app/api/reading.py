@@ -8,18 +8,8 @@ from app.api.resources import Resource, register
 from app.api.spec import doc
 from app.boards.queries import load_state
 from app.permissions import READ, board_for
-from app.reading import analysis
+from app.reading import analysis, schemas
 from app.reading.facts import load_facts
-from app.reading.schemas import (
-    HandoverCreate,
-    HandoverUpdate,
-    LearningCreate,
-    MarkerCreate,
-    MarkerUpdate,
-    NextStepCreate,
-    NextStepUpdate,
-    RoundCreate,
-)
 from app.reading.services import handovers, markers, next_steps, rounds, suggestions
 from app.validation import parse
 
@@ -60,10 +50,15 @@ def list_next_steps(board_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/boards/<int:board_id>/next-steps/<int:next_step_id>/learnings")
-@doc("Log a learning (geleerde les) on a next step", body=LearningCreate, status=201, tag="reading")
+@doc(
+    "Log a learning (geleerde les) on a next step",
+    body=schemas.LearningCreate,
+    status=201,
+    tag="reading",
+)
 def add_learning(board_id: int, next_step_id: int) -> ResponseReturnValue:
     """Add a learning."""
-    data = parse(LearningCreate, body())
+    data = parse(schemas.LearningCreate, body())
     return next_steps.add_learning(
         actor(), board_id, next_step_id, **data.model_dump()
     ).to_json(), 201
@@ -99,10 +94,10 @@ def list_rounds(board_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/boards/<int:board_id>/rounds")
-@doc("Start a round: snapshot the board", body=RoundCreate, status=201, tag="reading")
+@doc("Start a round: snapshot the board", body=schemas.RoundCreate, status=201, tag="reading")
 def create_round(board_id: int) -> ResponseReturnValue:
     """Start a round."""
-    data = parse(RoundCreate, body())
+    data = parse(schemas.RoundCreate, body())
     return rounds.start_round(actor(), board_id, data.name).to_json(), 201
 
 
@@ -123,8 +118,8 @@ register(
         "marker",
         "markers",
         "reading",
-        MarkerCreate,
-        MarkerUpdate,
+        schemas.MarkerCreate,
+        schemas.MarkerUpdate,
         markers.create_marker,
         markers.update_marker,
         markers.delete_marker,
@@ -140,8 +135,8 @@ register(
         "handover",
         "handovers",
         "reading",
-        HandoverCreate,
-        HandoverUpdate,
+        schemas.HandoverCreate,
+        schemas.HandoverUpdate,
         handovers.create_handover,
         handovers.update_handover,
         handovers.delete_handover,
@@ -157,8 +152,8 @@ register(
         "next_step",
         "next-steps",
         "reading",
-        NextStepCreate,
-        NextStepUpdate,
+        schemas.NextStepCreate,
+        schemas.NextStepUpdate,
         next_steps.create_next_step,
         next_steps.update_next_step,
         next_steps.delete_next_step,

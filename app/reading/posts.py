@@ -14,17 +14,9 @@ from flask_login import login_required
 from app.errors import Conflict, ValidationFailed
 from app.extensions import htmx
 from app.permissions import EDIT, board_for
+from app.reading import schemas
 from app.reading.blueprint import bp
 from app.reading.rendering import render
-from app.reading.schemas import (
-    HandoverCreate,
-    LearningCreate,
-    MarkerCreate,
-    MarkerUpdate,
-    NextStepCreate,
-    NextStepUpdate,
-    RoundCreate,
-)
 from app.reading.services import handovers, markers, next_steps, rounds, suggestions
 from app.validation import Schema, changed_fields, form_data, parse
 from app.views import current_actor
@@ -84,8 +76,8 @@ MARKER = Editable(
     "reading/_marker_form.html",
     "reading/_marker_item.html",
     "reading.markers_page",
-    MarkerCreate,
-    MarkerUpdate,
+    schemas.MarkerCreate,
+    schemas.MarkerUpdate,
     markers.create_marker,
     markers.update_marker,
     markers.get_marker,
@@ -96,8 +88,8 @@ NEXT_STEP = Editable(
     "reading/_next_step_form.html",
     "reading/_next_step.html",
     "reading.next_steps_page",
-    NextStepCreate,
-    NextStepUpdate,
+    schemas.NextStepCreate,
+    schemas.NextStepUpdate,
     next_steps.create_next_step,
     next_steps.update_next_step,
     next_steps.get_next_step,
@@ -220,7 +212,7 @@ def handover_create(board_id: int) -> ResponseReturnValue:
     data = values()
     try:
         handovers.create_handover(
-            current_actor(), board_id, **parse(HandoverCreate, data).model_dump()
+            current_actor(), board_id, **parse(schemas.HandoverCreate, data).model_dump()
         )
     except ValidationFailed as exc:
         return render(
@@ -255,7 +247,10 @@ def learning_create(board_id: int, next_step_id: int) -> ResponseReturnValue:
     data = values()
     try:
         next_steps.add_learning(
-            current_actor(), board_id, next_step_id, **parse(LearningCreate, data).model_dump()
+            current_actor(),
+            board_id,
+            next_step_id,
+            **parse(schemas.LearningCreate, data).model_dump(),
         )
     except ValidationFailed as exc:
         step = next_steps.get_next_step(board_id, next_step_id)
@@ -281,7 +276,7 @@ def round_create(board_id: int) -> ResponseReturnValue:
     """Start a round (snapshot) and show the timeline."""
     board_for(current_actor(), board_id, EDIT)
     try:
-        rounds.start_round(current_actor(), board_id, parse(RoundCreate, values()).name)
+        rounds.start_round(current_actor(), board_id, parse(schemas.RoundCreate, values()).name)
     except ValidationFailed as exc:
         return render(
             "reading/rounds.html", board_id, rounds=rounds.rounds_of(board_id), errors=exc.fields
