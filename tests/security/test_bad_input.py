@@ -36,7 +36,8 @@ def _new_card(world, **fields) -> dict:
 
 def _post_card(app, world, **fields):
     """Create a card on the world's board through the API, as its coordinator."""
-    return _post_card(app, world, **fields)
+    path = f"/boards/{world.board_id}/cards"
+    return _api(app, world, "POST", path, json=_new_card(world, **fields))
 
 
 def test_request_bodies_over_the_limit_get_413(app, world, snapshot):
