@@ -11,6 +11,7 @@ session, so the clients push a fresh app context for every call, as a server doe
 """
 
 import itertools
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -35,6 +36,39 @@ _ids = itertools.count(1)
 # link was last used, and who is online on which process.
 _BOOKKEEPING = {"api_tokens": {"last_used_at"}, "share_links": {"last_used_at"}}
 _SKIPPED_TABLES = {"presences", "hosts"}
+
+
+def wait_for(condition, seconds: float, interval: float = 0.1) -> bool:
+    """Poll `condition` until it holds or `seconds` pass; return whether it holds at the end."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return condition()
+
+
+def _id(thing) -> int:
+    """The id of a model, of the API's JSON for it, or the id itself."""
+    if isinstance(thing, int):
+        return thing
+    return thing["id"] if isinstance(thing, dict) else thing.id
+
+
+def new_card(board, organisation, title: str, phase: int = 0, lane: int = 0, **fields) -> dict:
+    """The fields of a new card in a board's cell (phase and lane by position), for API or form.
+
+    `board` is a Board or the API's JSON of one; `organisation` a model, its JSON or its id.
+    """
+    phases = board["phases"] if isinstance(board, dict) else board.phases
+    lanes = board["lanes"] if isinstance(board, dict) else board.lanes
+    return {
+        "phase_id": _id(phases[phase]),
+        "lane_id": _id(lanes[lane]),
+        "organisation_id": _id(organisation),
+        "title": title,
+        **fields,
+    }
 
 
 class _Fresh:
@@ -273,34 +307,21 @@ def sample_board(board_with_roles, in_request):
         coop = structure.create_organisation(
             actor, board.id, "Energiecoöperatie Zon", "energiecooperatie", "#aa3300"
         )
+
+        def card(phase: int, lane: int, organisation, title: str, **fields):
+            lane_id = lanes[lane]
+            return _create_card(
+                actor, board.id, phases[phase], organisation.id, title, lane_id=lane_id, **fields
+            )
+
         cards = [
-            _create_card(
-                actor,
-                board.id,
-                phases[1],
-                loket.id,
-                "Keukentafelgesprek",
-                lane_id=lanes[0],
-                capacity_per_year=300,
-                description="Aan huis",
-            ),
-            _create_card(
-                actor,
-                board.id,
-                phases[2],
-                coop.id,
-                "Energiecoach aan huis",
-                lane_id=lanes[0],
-                capacity_per_year=150,
-                status="pilot",
-            ),
-            _create_card(
-                actor,
-                board.id,
-                phases[2],
-                loket.id,
+            card(1, 0, loket, "Keukentafelgesprek", capacity_per_year=300, description="Aan huis"),
+            card(2, 0, coop, "Energiecoach aan huis", capacity_per_year=150, status="pilot"),
+            card(
+                2,
+                1,
+                loket,
                 '=HYPERLINK("http://x")',
-                lane_id=lanes[1],
                 capacity_unit="gesprekken/jaar",
                 capacity_per_year=20,
             ),

@@ -157,12 +157,17 @@ class LiveServer:
         return self.clients[email]
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    server = LiveServer(tmp_path_factory.mktemp("live"))
+def _serving(tmp_path_factory, name: str):
+    """Run a LiveServer in a fresh folder for the whole session."""
+    server = LiveServer(tmp_path_factory.mktemp(name))
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    yield from _serving(tmp_path_factory, "live")
 
 
 @pytest.fixture(scope="session")
@@ -285,10 +290,7 @@ def actors(browser, live_server, _sessions, request):
 @pytest.fixture(scope="session")
 def pristine_server(tmp_path_factory):
     """A second server with the untouched demo board, for the screenshots in the README."""
-    server = LiveServer(tmp_path_factory.mktemp("pristine"))
-    server.start()
-    yield server
-    server.stop()
+    yield from _serving(tmp_path_factory, "pristine")
 
 
 @pytest.fixture(scope="session")

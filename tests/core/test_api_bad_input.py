@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.plugin import new_card
+
 HTML_TITLE = "<script>alert(\"x\")</script> & <b>vet</b> 'quote'"
 HUGE = 10**20  # larger than any database integer
 
@@ -14,22 +16,9 @@ def other(roles, api, create_user):
     organisation = client.post(
         f"/boards/{board['id']}/organisations", json={"name": "Elders"}
     ).get_json()
-    card = client.post(
-        f"/boards/{board['id']}/cards",
-        json={
-            "phase_id": board["phases"][0]["id"],
-            "lane_id": board["lanes"][0]["id"],
-            "organisation_id": organisation["id"],
-            "title": "Elders",
-        },
-    ).get_json()
-    return {
-        "board_id": board["id"],
-        "phase_id": board["phases"][0]["id"],
-        "lane_id": board["lanes"][0]["id"],
-        "organisation_id": organisation["id"],
-        "card_id": card["id"],
-    }
+    fields = new_card(board, organisation, "Elders")
+    card = client.post(f"/boards/{board['id']}/cards", json=fields).get_json()
+    return {**fields, "board_id": board["id"], "card_id": card["id"]}
 
 
 def _ids(roles, other) -> dict:
@@ -57,16 +46,24 @@ def _new_card(ids, **fields) -> dict:
     }
 
 
+def _bad_card(name: str, field: str, /, **changes):
+    """A case: create the good card with `changes` (a callable value gets the ids)."""
+
+    def build(i):
+        return _new_card(i, **{k: v(i) if callable(v) else v for k, v in changes.items()})
+
+    return (name, "post", "/boards/{b}/cards", build, field)
+
+
+def _bad_post(case: str, path: str, field: str, /, **body):
+    """A case: POST this body, the same whatever the ids."""
+    return (case, "post", path, lambda _ids: body, field)
+
+
 # (name, method, path, body builder, expected field in `error.fields` or None)
 CASES = [
-    (
-        "title too long",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, title="x" * 201),
-        "title",
-    ),
-    ("title blank", "post", "/boards/{b}/cards", lambda i: _new_card(i, title="   "), "title"),
+    _bad_card("title too long", "title", title="x" * 201),
+    _bad_card("title blank", "title", title="   "),
     (
         "title missing",
         "post",
@@ -74,99 +71,25 @@ CASES = [
         lambda i: {k: v for k, v in _new_card(i).items() if k != "title"},
         "title",
     ),
-    (
-        "title control char",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, title="Kaart\x00\x07"),
-        "title",
+    _bad_card("title control char", "title", title="Kaart\x00\x07"),
+    _bad_card("title not text", "title", title=12),
+    _bad_card("description too long", "description", description="d" * 5001),
+    _bad_card("description control char", "description", description="regel\x1bweg"),
+    _bad_card("status enum", "status", status="gesloten"),
+    _bad_card("capacity negative", "capacity_per_year", capacity_per_year=-1),
+    _bad_card("capacity not a number", "capacity_per_year", capacity_per_year="veel"),
+    _bad_card("unknown field", "colour", colour="red"),
+    _bad_card("phase of another board", "phase_id", phase_id=lambda i: i["o_phase"]),
+    _bad_card("lane of another board", "lane_id", lane_id=lambda i: i["o_lane"]),
+    _bad_card(
+        "organisation of another board", "organisation_id", organisation_id=lambda i: i["o_org"]
     ),
-    ("title not text", "post", "/boards/{b}/cards", lambda i: _new_card(i, title=12), "title"),
-    (
-        "description too long",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, description="d" * 5001),
-        "description",
+    _bad_card(
+        "after a card of another board", "after_card_id", after_card_id=lambda i: i["o_card"]
     ),
-    (
-        "description control char",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, description="regel\x1bweg"),
-        "description",
-    ),
-    (
-        "status enum",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, status="gesloten"),
-        "status",
-    ),
-    (
-        "capacity negative",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, capacity_per_year=-1),
-        "capacity_per_year",
-    ),
-    (
-        "capacity not a number",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, capacity_per_year="veel"),
-        "capacity_per_year",
-    ),
-    ("unknown field", "post", "/boards/{b}/cards", lambda i: _new_card(i, colour="red"), "colour"),
-    (
-        "phase of another board",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, phase_id=i["o_phase"]),
-        "phase_id",
-    ),
-    (
-        "lane of another board",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, lane_id=i["o_lane"]),
-        "lane_id",
-    ),
-    (
-        "organisation of another board",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, organisation_id=i["o_org"]),
-        "organisation_id",
-    ),
-    (
-        "after a card of another board",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, after_card_id=i["o_card"]),
-        "after_card_id",
-    ),
-    (
-        "lane missing on a board with lanes",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, lane_id=None),
-        "lane_id",
-    ),
-    (
-        "huge phase id",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, phase_id=HUGE),
-        "phase_id",
-    ),
-    (
-        "huge organisation id",
-        "post",
-        "/boards/{b}/cards",
-        lambda i: _new_card(i, organisation_id=HUGE),
-        "organisation_id",
-    ),
+    _bad_card("lane missing on a board with lanes", "lane_id", lane_id=None),
+    _bad_card("huge phase id", "phase_id", phase_id=HUGE),
+    _bad_card("huge organisation id", "organisation_id", organisation_id=HUGE),
     (
         "edit without version",
         "patch",
@@ -238,12 +161,12 @@ CASES = [
         "lane_id",
     ),
     ("phase name too long", "post", "/boards/{b}/phases", lambda i: {"name": "f" * 101}, "name"),
-    (
+    _bad_post(
         "phase demand negative",
-        "post",
         "/boards/{b}/phases",
-        lambda i: {"name": "Fase", "demand_per_year": -5},
         "demand_per_year",
+        name="Fase",
+        demand_per_year=-5,
     ),
     (
         "phase after a phase of another board",
@@ -274,19 +197,11 @@ CASES = [
         "move_cards_to",
     ),
     ("lane name control char", "post", "/boards/{b}/lanes", lambda i: {"name": "Baan\x00"}, "name"),
-    (
-        "organisation kind enum",
-        "post",
-        "/boards/{b}/organisations",
-        lambda i: {"name": "Bank", "kind": "bank"},
-        "kind",
+    _bad_post(
+        "organisation kind enum", "/boards/{b}/organisations", "kind", name="Bank", kind="bank"
     ),
-    (
-        "organisation colour",
-        "post",
-        "/boards/{b}/organisations",
-        lambda i: {"name": "Rood", "color": "red"},
-        "color",
+    _bad_post(
+        "organisation colour", "/boards/{b}/organisations", "color", name="Rood", color="red"
     ),
     (
         "organisation of another board",
@@ -295,20 +210,10 @@ CASES = [
         lambda i: {"name": "Gekaapt"},
         "id",
     ),
-    (
-        "member role enum",
-        "post",
-        "/boards/{b}/members",
-        lambda i: {"email": "partner@example.nl", "role": "owner"},
-        "role",
+    _bad_post(
+        "member role enum", "/boards/{b}/members", "role", email="partner@example.nl", role="owner"
     ),
-    (
-        "member email",
-        "post",
-        "/boards/{b}/members",
-        lambda i: {"email": "geen-adres", "role": "partner"},
-        "email",
-    ),
+    _bad_post("member email", "/boards/{b}/members", "email", email="geen-adres", role="partner"),
     ("board name blank", "post", "/boards", lambda i: {"name": ""}, "name"),
     (
         "board with too many phases",
@@ -378,13 +283,8 @@ def test_malformed_body_is_400(roles, snapshot, label, kwargs):
 def test_request_larger_than_the_limit_is_413(app, roles, snapshot):
     board_id, card = roles["board_id"], roles["card"]
     before = snapshot()
-    big = {
-        "phase_id": card["phase_id"],
-        "lane_id": card["lane_id"],
-        "organisation_id": card["organisation_id"],
-        "title": "Groot",
-        "description": "x" * (app.config["MAX_CONTENT_LENGTH"] + 10),
-    }
+    description = "x" * (app.config["MAX_CONTENT_LENGTH"] + 10)
+    big = new_card(roles["state"], card["organisation_id"], "Groot", description=description)
     response = roles["clients"]["coordinator"].post(f"/boards/{board_id}/cards", json=big)
     assert response.status_code == 413
     assert response.get_json()["error"]["code"]
@@ -410,16 +310,9 @@ def test_huge_ids_in_the_url_are_refused(roles):
 
 def test_html_in_a_title_is_stored_as_text(roles):
     client, board_id, card = roles["clients"]["partner"], roles["board_id"], roles["card"]
-    created = client.post(
-        f"/boards/{board_id}/cards",
-        json={
-            "phase_id": card["phase_id"],
-            "lane_id": card["lane_id"],
-            "organisation_id": card["organisation_id"],
-            "title": HTML_TITLE,
-            "description": "<img src=x onerror=alert(1)>",
-        },
-    )
+    fields = new_card(roles["state"], card["organisation_id"], HTML_TITLE)
+    fields["description"] = "<img src=x onerror=alert(1)>"
+    created = client.post(f"/boards/{board_id}/cards", json=fields)
     assert created.status_code == 201
     assert created.content_type == "application/json"
     stored = client.get(f"/boards/{board_id}/cards/{created.get_json()['id']}").get_json()

@@ -9,6 +9,7 @@ from app.auth.services import TOKEN_USE_RESOLUTION, create_user
 from app.extensions import db
 from app.models import ApiToken, Event
 from app.vocab import DEFAULT_PHASES
+from tests.plugin import new_card
 
 PASSWORD = "lange-zin-als-wachtwoord"
 
@@ -137,20 +138,13 @@ def test_board_state_query_count_does_not_grow_with_the_board(roles, count_queri
     client.get(f"/boards/{board_id}")  # the first use of the token is recorded: not counted
     with count_queries() as few:
         assert client.get(f"/boards/{board_id}").status_code == 200
-    for phase in roles["state"]["phases"][:3]:
+    for phase in range(3):
         organisation = client.post(
-            f"/boards/{board_id}/organisations", json={"name": f"Partij {phase['id']}"}
+            f"/boards/{board_id}/organisations", json={"name": f"Partij {phase}"}
         ).get_json()
-        for lane in roles["state"]["lanes"][:2]:
-            made = client.post(
-                f"/boards/{board_id}/cards",
-                json={
-                    "phase_id": phase["id"],
-                    "lane_id": lane["id"],
-                    "organisation_id": organisation["id"],
-                    "title": f"Aanbod {phase['id']}-{lane['id']}",
-                },
-            )
+        for lane in range(2):
+            fields = new_card(roles["state"], organisation, f"Aanbod {phase}-{lane}", phase, lane)
+            made = client.post(f"/boards/{board_id}/cards", json=fields)
             assert made.status_code == 201, made.get_json()
     assert client.post(f"/boards/{board_id}/phases", json={"name": "Nazorg"}).status_code == 201
     with count_queries() as many:
@@ -282,17 +276,9 @@ def test_organisation_create_patch_delete(roles):
 def test_card_lifecycle(roles):
     client, board_id = roles["clients"]["partner"], roles["board_id"]
     state, first = roles["state"], roles["card"]
-    created = client.post(
-        f"/boards/{board_id}/cards",
-        json={
-            "phase_id": first["phase_id"],
-            "lane_id": first["lane_id"],
-            "organisation_id": first["organisation_id"],
-            "title": "Offertecheck",
-            "description": "Een adviseur leest mee.",
-            "capacity_per_year": 300,
-        },
-    )
+    fields = new_card(state, first["organisation_id"], "Offertecheck", capacity_per_year=300)
+    fields["description"] = "Een adviseur leest mee."
+    created = client.post(f"/boards/{board_id}/cards", json=fields)
     assert created.status_code == 201
     card = created.get_json()
     assert card["version"] == 1 and card["capacity_per_year"] == 300

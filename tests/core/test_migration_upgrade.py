@@ -12,7 +12,7 @@ from app import create_app
 from app.auth.services import create_user, issue_token
 from app.config import TestConfig
 from app.extensions import db
-from tests.plugin import ApiClient
+from tests.plugin import ApiClient, new_card
 
 
 @contextmanager
@@ -57,13 +57,7 @@ def test_upgrade_on_an_empty_database_matches_the_models(tmp_path):
             f"/boards/{board['id']}/organisations", json={"name": "Loket"}
         ).get_json()
         card = client.post(
-            f"/boards/{board['id']}/cards",
-            json={
-                "phase_id": board["phases"][0]["id"],
-                "lane_id": board["lanes"][0]["id"],
-                "organisation_id": organisation["id"],
-                "title": "Keukentafelgesprek",
-            },
+            f"/boards/{board['id']}/cards", json=new_card(board, organisation, "Keukentafelgesprek")
         )
         assert card.status_code == 201
         events = client.get(f"/boards/{board['id']}/events?after=0").get_json()["events"]

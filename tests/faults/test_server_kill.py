@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from bench.soak import BoardFollower, LiveServer, event_log, lost_writes, seed
+from tests.plugin import wait_for
 
 pytestmark = pytest.mark.live
 
@@ -66,15 +67,6 @@ class Writer(threading.Thread):
             time.sleep(0.02)
 
 
-def _wait(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
-
-
 def test_kill_and_restart_loses_no_acknowledged_write(tmp_path):
     seeded = seed(tmp_path / "meeting.db", clients=3)
     server = LiveServer(tmp_path / "meeting.db")
@@ -84,16 +76,16 @@ def test_kill_and_restart_loses_no_acknowledged_write(tmp_path):
     try:
         for follower in followers:
             follower.connect()
-        assert _wait(lambda: all(f.seq > 0 for f in followers), 15), "clients did not join"
+        assert wait_for(lambda: all(f.seq > 0 for f in followers), 15), "clients did not join"
         writer = Writer(server, seeded, followers[0])
         writer.start()
-        assert _wait(lambda: len(writer.acked) >= 20, 20)
+        assert wait_for(lambda: len(writer.acked) >= 20, 20)
         server.kill()
         acked_before_kill = len(writer.acked)
         seq_at_kill = max(f.seq for f in followers)
         time.sleep(1)
         server.start()
-        assert _wait(lambda: len(writer.acked) >= acked_before_kill + 20, 30), (
+        assert wait_for(lambda: len(writer.acked) >= acked_before_kill + 20, 30), (
             "no writes were acknowledged after the restart"
         )
         writer.stop.set()
@@ -105,7 +97,7 @@ def test_kill_and_restart_loses_no_acknowledged_write(tmp_path):
         assert lost_writes(log, writer.acked) == []
         assert {card_id for card_id, _v in writer.acked} <= {c["id"] for c in final["cards"]}
         for follower in followers:
-            assert _wait(lambda f=follower: f.sio.connected and f.seq == final["seq"], 30), (
+            assert wait_for(lambda f=follower: f.sio.connected and f.seq == final["seq"], 30), (
                 f"a client did not catch up: {follower.seq} of {final['seq']}"
             )
             server_cards = {

@@ -131,12 +131,8 @@ def test_only_coordinators_manage_partners_read_viewers_nothing(planned, api):
 
 
 def test_stepping_through_records_follow_events(planned, sio, api):
-    board, coordinator, path, items = (
-        planned["board"],
-        planned["api"],
-        planned["path"],
-        planned["items"],
-    )
+    board, coordinator = planned["board"], planned["api"]
+    path, items = planned["path"], planned["items"]
     partner_socket = sio(planned["people"]["partner"])
     assert partner_socket.emit("join", {"board_id": board.id}, callback=True)["ok"]
     partner_socket.get_received()
@@ -169,12 +165,8 @@ def test_stepping_through_records_follow_events(planned, sio, api):
 
 
 def test_minutes_from_a_scripted_meeting(planned, api):
-    board, coordinator, path, items = (
-        planned["board"],
-        planned["api"],
-        planned["path"],
-        planned["items"],
-    )
+    board, coordinator = planned["board"], planned["api"]
+    path, items = planned["path"], planned["items"]
     partner = api(planned["people"]["partner"])
     card = planned["cards"][0]
     partner.post(

@@ -4,7 +4,7 @@ import re
 
 from app.extensions import db
 from app.models import Card, Membership
-from tests.plugin import PASSWORD
+from tests.plugin import PASSWORD, new_card
 
 
 def _signed_in(app, user):
@@ -50,15 +50,8 @@ def test_create_card_form_shows_error_beside_field_and_writes_nothing(app, board
     board, people = board_with_roles["board"], board_with_roles["people"]
     client = _signed_in(app, people["partner"])
     seq = board.seq
-    response = client.post(
-        f"/boards/{board.id}/cards",
-        data={
-            "phase_id": board.phases[0].id,
-            "lane_id": board.lanes[0].id,
-            "organisation_id": board_with_roles["organisation"].id,
-            "title": "x" * 201,
-        },
-    )
+    fields = new_card(board, board_with_roles["organisation"], "x" * 201)
+    response = client.post(f"/boards/{board.id}/cards", data=fields)
     assert response.status_code == 422
     assert "Maximaal 200 tekens." in response.get_data(as_text=True)
     db.session.refresh(board)
@@ -69,17 +62,9 @@ def test_create_card_form_shows_error_beside_field_and_writes_nothing(app, board
 def test_create_then_edit_card_through_forms(app, board_with_roles):
     board, people = board_with_roles["board"], board_with_roles["people"]
     client = _signed_in(app, people["partner"])
-    response = client.post(
-        f"/boards/{board.id}/cards",
-        data={
-            "phase_id": board.phases[2].id,
-            "lane_id": board.lanes[1].id,
-            "organisation_id": board_with_roles["organisation"].id,
-            "title": "Energiecoach aan huis",
-            "description": "Een vrijwilliger komt langs.",
-            "capacity_per_year": "300",
-        },
-    )
+    fields = new_card(board, board_with_roles["organisation"], "Energiecoach aan huis", 2, 1)
+    fields.update(description="Een vrijwilliger komt langs.", capacity_per_year="300")
+    response = client.post(f"/boards/{board.id}/cards", data=fields)
     assert response.status_code == 201
     card_id = int(re.search(r'data-card-id="(\d+)"', response.get_data(as_text=True)).group(1))
     response = client.post(

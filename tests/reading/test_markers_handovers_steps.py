@@ -45,25 +45,12 @@ def test_overlap_needs_two_cards_of_this_board(board, card, snapshot):
 
 def test_bottleneck_carries_dropouts_and_gaps_do_not(board):
     b, partner = board["id"], board["clients"]["partner"]
-    made = partner.post(
-        f"/boards/{b}/markers",
-        json={
-            "kind": "bottleneck",
-            "title": "Offertes blijven uit",
-            "phase_id": board["phases"][3],
-            "dropouts_per_year": 120,
-        },
-    )
+    cell = {"phase_id": board["phases"][3]}
+    bottleneck = {**cell, "kind": "bottleneck", "title": "Offertes blijven uit"}
+    made = partner.post(f"/boards/{b}/markers", json={**bottleneck, "dropouts_per_year": 120})
     assert made.status_code == 201 and made.get_json()["dropouts_per_year"] == 120
-    refused = partner.post(
-        f"/boards/{b}/markers",
-        json={
-            "kind": "gap",
-            "title": "Gat",
-            "phase_id": board["phases"][3],
-            "dropouts_per_year": 5,
-        },
-    )
+    gap = {**cell, "kind": "gap", "title": "Gat"}
+    refused = partner.post(f"/boards/{b}/markers", json={**gap, "dropouts_per_year": 5})
     assert refused.status_code == 422
 
 

@@ -74,20 +74,9 @@ def test_solid_span_when_covered_with_capacity_and_handover(app, small):
 def test_markers_page_creates_edits_and_filters_markers_through_forms(app, small):
     client = _login(app, small_user(small, app))
     b = small["id"]
-    made = _post(
-        app,
-        client,
-        f"/boards/{b}/markers",
-        {
-            "kind": "bottleneck",
-            "title": "Offertes blijven uit",
-            "phase_id": small["phase"]["B"],
-            "lane_id": "",
-            "severity": "high",
-            "dropouts_per_year": "30",
-            "note": "",
-        },
-    )
+    form = {"kind": "bottleneck", "title": "Offertes blijven uit", "phase_id": small["phase"]["B"]}
+    form.update(lane_id="", severity="high", dropouts_per_year="30", note="")
+    made = _post(app, client, f"/boards/{b}/markers", form)
     assert made.status_code == 201 and made.headers["HX-Trigger"] == "bw-reading-changed"
     refused = _post(
         app, client, f"/boards/{b}/markers", {"kind": "gap", "title": "", "phase_id": ""}
@@ -96,12 +85,8 @@ def test_markers_page_creates_edits_and_filters_markers_through_forms(app, small
     page = _get(app, client, f"/boards/{b}/markers").get_data(as_text=True)
     assert "Offertes blijven uit" in page and "30 afhakers/jaar" in page
     marker = small["viewer"].get(f"/boards/{b}/markers").get_json()["markers"][0]
-    moved = _post(
-        app,
-        client,
-        f"/boards/{b}/markers/{marker['id']}/status",
-        {"version": "1", "status": "resolved"},
-    )
+    status_url = f"/boards/{b}/markers/{marker['id']}/status"
+    moved = _post(app, client, status_url, {"version": "1", "status": "resolved"})
     assert moved.status_code == 200 and "Opgelost" in moved.get_data(as_text=True)
     listed = _get(app, client, f"/boards/{b}/markers/list?status=open").get_data(as_text=True)
     assert "Offertes blijven uit" not in listed
@@ -137,19 +122,9 @@ def test_suggestions_can_be_accepted_from_the_page(app, small):
 def test_next_steps_page_walks_a_step_and_logs_a_learning(app, small):
     client = _login(app, small_user(small, app))
     b = small["id"]
-    made = _post(
-        app,
-        client,
-        f"/boards/{b}/next-steps",
-        {
-            "title": "Keukentafelgesprekken",
-            "goal": "",
-            "owner_organisation_id": "",
-            "participants": "",
-            "start_date": "2027-05-01",
-            "due_date": "2027-04-01",
-        },
-    )
+    form = {"title": "Keukentafelgesprekken", "goal": "", "owner_organisation_id": ""}
+    form.update(participants="", start_date="2027-05-01", due_date="2027-04-01")
+    made = _post(app, client, f"/boards/{b}/next-steps", form)
     assert made.status_code == 422 and "vóór de startdatum" in made.get_data(as_text=True)
     made = _post(
         app,
@@ -159,12 +134,8 @@ def test_next_steps_page_walks_a_step_and_logs_a_learning(app, small):
     )
     assert made.status_code == 201
     step = small["viewer"].get(f"/boards/{b}/next-steps").get_json()["next_steps"][0]
-    agreed = _post(
-        app,
-        client,
-        f"/boards/{b}/next-steps/{step['id']}/status",
-        {"version": "1", "status": "agreed"},
-    )
+    status_url = f"/boards/{b}/next-steps/{step['id']}/status"
+    agreed = _post(app, client, status_url, {"version": "1", "status": "agreed"})
     assert "Afgesproken" in agreed.get_data(as_text=True)
     learned = _post(
         app,

@@ -25,6 +25,7 @@ from app.permissions import Actor
 from app.structure.services import create_organisation
 from bench.common import free_ports_in_a_row
 from deploy.cluster import Cluster
+from tests.plugin import wait_for
 
 pytestmark = [pytest.mark.live, pytest.mark.postgres, pytest.mark.redis]
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,12 +128,7 @@ class Listener:
         self.joined = self.client.call("join", {"board_id": board_id}, timeout=10)
 
     def wait_until(self, predicate, timeout: float = WAIT) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.05)
-        return predicate()
+        return wait_for(predicate, timeout, interval=0.05)
 
     def close(self) -> None:
         if self.client.connected:

@@ -149,22 +149,11 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
     organisation = create_organisation(actor, board.id, "Energieloket", "energieloket", "#0b5fa5")
     cards = [create_card(board, coordinator, organisation) for _ in range(2)]
     world = World(app=app, board_id=board.id, other_board_id=other.id)
-    world.ids.update(
-        board=board.id,
-        phase=board.phases[0].id,
-        lane=board.lanes[0].id,
-        organisation=organisation.id,
-        card=cards[0].id,
-        card2=cards[1].id,
-        member=people["extra"].id,
-    )
-    world.versions.update(
-        board=board.version,
-        phase=board.phases[0].version,
-        lane=board.lanes[0].version,
-        organisation=organisation.version,
-        card=cards[0].version,
-    )
+    phase, lane = board.phases[0], board.lanes[0]
+    world.ids.update(board=board.id, phase=phase.id, lane=lane.id, organisation=organisation.id)
+    world.ids.update(card=cards[0].id, card2=cards[1].id, member=people["extra"].id)
+    world.versions.update(board=board.version, phase=phase.version, lane=lane.version)
+    world.versions.update(organisation=organisation.version, card=cards[0].version)
     _seed_reading(world, coordinator, [c.id for c in cards], board.phases[0].id, organisation.id)
     for kind in LINKS:
         link, token = create_link(actor, board.id, label=kind)

@@ -34,6 +34,12 @@ def _new_card(world, **fields) -> dict:
     }
 
 
+def _post_card(app, world, **fields):
+    """Create a card on the world's board through the API, as its coordinator."""
+    path = f"/boards/{world.board_id}/cards"
+    return _api(app, world, "POST", path, json=_new_card(world, **fields))
+
+
 def test_request_bodies_over_the_limit_get_413(app, world, snapshot):
     before = snapshot()
     limit = app.config["MAX_CONTENT_LENGTH"]
@@ -90,13 +96,7 @@ def test_every_text_field_of_the_api_has_a_length_limit(app):
 
 @pytest.mark.parametrize("title", UNICODE)
 def test_unicode_round_trips(app, world, title):
-    created = _api(
-        app,
-        world,
-        "POST",
-        f"/boards/{world.board_id}/cards",
-        json=_new_card(world, title=title, description=title),
-    )
+    created = _post_card(app, world, title=title, description=title)
     assert created.status_code == 201
     card = _api(app, world, "GET", f"/boards/{world.board_id}/cards/{created.get_json()['id']}")
     assert card.get_json()["title"] == title
@@ -106,9 +106,7 @@ def test_unicode_round_trips(app, world, title):
 @pytest.mark.parametrize("text", CONTROL)
 def test_control_characters_are_refused_with_422(app, world, snapshot, sio, text):
     before = snapshot()
-    answer = _api(
-        app, world, "POST", f"/boards/{world.board_id}/cards", json=_new_card(world, title=text)
-    )
+    answer = _post_card(app, world, title=text)
     assert answer.status_code == 422
     assert "title" in answer.get_json()["error"]["fields"]
     edit = _api(
@@ -137,13 +135,7 @@ def _page(app, world, path: str) -> str:
 def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world, sio):
     page_socket = sio(token=world.tokens["viewer"])
     assert page_socket.join(world.board_id, html=True)["ok"]
-    created = _api(
-        app,
-        world,
-        "POST",
-        f"/boards/{world.board_id}/cards",
-        json=_new_card(world, title=SCRIPT, description=SCRIPT),
-    )
+    created = _post_card(app, world, title=SCRIPT, description=SCRIPT)
     assert created.status_code == 201
     pushed = page_socket.received_events()
     fragments = [p["html"] for p in pushed if p.get("html")]
@@ -173,16 +165,7 @@ def test_markup_is_shown_as_text_on_pages_pushes_and_exports(app, world, sio):
 
 def test_spreadsheet_formulas_are_neutralised_in_exports(app, world):
     formula = '=HYPERLINK("http://evil.example","klik")'
-    assert (
-        _api(
-            app,
-            world,
-            "POST",
-            f"/boards/{world.board_id}/cards",
-            json=_new_card(world, title=formula),
-        ).status_code
-        == 201
-    )
+    assert _post_card(app, world, title=formula).status_code == 201
     exported = _api(app, world, "GET", f"/boards/{world.board_id}/export.csv")
     cells = [c for row in csv.reader(io.StringIO(exported.get_data(as_text=True))) for c in row]
     assert formula not in cells and any(c.endswith(formula) for c in cells)

@@ -282,16 +282,8 @@ def limited_app(tmp_path):
 
 def test_login_is_rate_limited_with_a_dutch_message(limited_app):
     client = limited_app.test_client()
-    answers = [
-        _call(
-            limited_app,
-            client,
-            "POST",
-            "/login",
-            data={"email": "echt@example.nl", "password": "fout-wachtwoord"},
-        )
-        for _ in range(4)
-    ]
+    wrong = {"email": "echt@example.nl", "password": "fout-wachtwoord"}
+    answers = [_call(limited_app, client, "POST", "/login", data=wrong) for _ in range(4)]
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
     assert "Te veel pogingen" in answers[-1].get_data(as_text=True)
     # Another address trying the same account is limited too (per account, not only per IP).
@@ -308,16 +300,8 @@ def test_login_is_rate_limited_with_a_dutch_message(limited_app):
 
 def test_token_endpoint_is_rate_limited_with_the_json_envelope(limited_app):
     client = limited_app.test_client()
-    answers = [
-        _call(
-            limited_app,
-            client,
-            "POST",
-            "/api/v1/tokens",
-            json={"email": f"iemand{i}@example.nl", "password": "fout-wachtwoord"},
-        )
-        for i in range(4)
-    ]
+    wrong = [{"email": f"iemand{i}@example.nl", "password": "fout-wachtwoord"} for i in range(4)]
+    answers = [_call(limited_app, client, "POST", "/api/v1/tokens", json=body) for body in wrong]
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
     assert answers[-1].get_json()["error"]["code"] == "rate_limited"
     assert answers[-1].headers.get("Retry-After")

@@ -7,25 +7,15 @@ from sqlalchemy import update
 
 from app.extensions import db
 from app.models import ShareLink
+from tests.plugin import new_card
 
 
 @pytest.fixture
 def shared(board_with_roles, api):
     """A board with one card and a share link made by its coordinator, all through the API."""
     board, people = board_with_roles["board"], board_with_roles["people"]
-    card = (
-        api(people["partner"])
-        .post(
-            f"/boards/{board.id}/cards",
-            json={
-                "phase_id": board.phases[0].id,
-                "lane_id": board.lanes[0].id,
-                "organisation_id": board_with_roles["organisation"].id,
-                "title": "Keukentafelgesprek",
-            },
-        )
-        .json
-    )
+    fields = new_card(board, board_with_roles["organisation"], "Keukentafelgesprek")
+    card = api(people["partner"]).post(f"/boards/{board.id}/cards", json=fields).json
     response = api(people["coordinator"]).post(
         f"/boards/{board.id}/share-links", json={"label": "Wethouder"}
     )
@@ -115,15 +105,8 @@ def test_share_socket_receives_live_updates_but_cannot_write(shared, sio, api):
     socket = _share_socket(sio, token, board.id)
     socket.get_received()
     partner = api(shared["people"]["partner"])
-    created = partner.post(
-        f"/boards/{board.id}/cards",
-        json={
-            "phase_id": board.phases[1].id,
-            "lane_id": board.lanes[0].id,
-            "organisation_id": shared["organisation"].id,
-            "title": "Warmtescan",
-        },
-    )
+    fields = new_card(board, shared["organisation"], "Warmtescan", phase=1)
+    created = partner.post(f"/boards/{board.id}/cards", json=fields)
     assert created.status_code == 201
     events = [m["args"][0] for m in socket.get_received() if m["name"] == "board_event"]
     assert [e["data"]["title"] for e in events if e["type"] == "card.created"] == ["Warmtescan"]
