@@ -1,4 +1,5 @@
 // Small behaviours every page shares: copy buttons and the present (projector) view.
+import { delegate } from "./delegate.js";
 
 // A button with data-copy="<selector of an input>" copies that input's value.
 async function copy(button) {
@@ -13,18 +14,18 @@ async function copy(button) {
   button.textContent = button.dataset.copied || "✓";
 }
 
+// The present toggle switches the projector view and remembers it for the next page.
+function togglePresent(present) {
+  const on = document.body.classList.toggle("bw-present");
+  present.setAttribute("aria-pressed", String(on));
+  localStorage.setItem("bw-present", on ? "1" : "0");
+}
+
 document.addEventListener("click", (event) => {
-  const button = event.target.closest("[data-copy]");
-  if (button) {
-    copy(button);
-    return;
-  }
-  const present = event.target.closest("#bw-present-toggle");
-  if (present) {
-    const on = document.body.classList.toggle("bw-present");
-    present.setAttribute("aria-pressed", String(on));
-    localStorage.setItem("bw-present", on ? "1" : "0");
-  }
+  delegate(event, [
+    ["[data-copy]", copy],
+    ["#bw-present-toggle", togglePresent],
+  ]);
 });
 
 // Modules run after the document is parsed: the toggle is in the page already.

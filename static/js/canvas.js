@@ -1,6 +1,8 @@
 // Canvas interactions: drag and drop (SortableJS), the same moves by keyboard, organisation
 // highlighting, and placing cards in their cell in the server's order. Moves go through the
 // JSON API (one card at a time, the server computes the position). live.js imports what it needs.
+import { delegate } from "./delegate.js";
+
 const body = document.body;
 const boardId = Number(body.dataset.boardId);
 
@@ -230,34 +232,31 @@ function applyFilters() {
   document.querySelectorAll("#bw-canvas .bw-card[data-organisation-id]").forEach(applyFilter);
 }
 
+// A legend button highlights its organisation's cards; pressing it again lets go.
+function toggleOrganisation(organisation) {
+  const id = organisation.dataset.organisationId;
+  const on = !selectedOrganisations.has(id);
+  if (on) selectedOrganisations.add(id); else selectedOrganisations.delete(id);
+  organisation.setAttribute("aria-pressed", String(on));
+  applyFilters();
+}
+
+// Cancelling a new card's form removes it and gives focus back to the cell's add button.
+function cancelNew(cancel) {
+  const form = cancel.closest("li");
+  const cell = form.closest("td");
+  form.remove();
+  const add = cell && cell.querySelector(".bw-cell__add");
+  if (add) add.focus();
+}
+
 function onClick(event) {
-  const moveButton = event.target.closest("[data-move]");
-  if (moveButton) {
-    nudge(moveButton.closest(".bw-card"), moveButton.dataset.move);
-    return;
-  }
-  const cardAction = event.target.closest(".bw-card__actions [data-action]");
-  if (cardAction) {
-    runAction(cardAction);
-    return;
-  }
-  const organisation = event.target.closest(".bw-legend__org");
-  if (organisation) {
-    const id = organisation.dataset.organisationId;
-    const on = !selectedOrganisations.has(id);
-    if (on) selectedOrganisations.add(id); else selectedOrganisations.delete(id);
-    organisation.setAttribute("aria-pressed", String(on));
-    applyFilters();
-    return;
-  }
-  const cancel = event.target.closest('[data-action="cancel-new"]');
-  if (cancel) {
-    const form = cancel.closest("li");
-    const cell = form.closest("td");
-    form.remove();
-    const add = cell && cell.querySelector(".bw-cell__add");
-    if (add) add.focus();
-  }
+  delegate(event, [
+    ["[data-move]", (button) => nudge(button.closest(".bw-card"), button.dataset.move)],
+    [".bw-card__actions [data-action]", runAction],
+    [".bw-legend__org", toggleOrganisation],
+    ['[data-action="cancel-new"]', cancelNew],
+  ]);
 }
 
 // After htmx swaps: keep one element per card (a live push may have raced the response),
