@@ -1,4 +1,4 @@
-"""Role × page matrix: every canvas page and form answers each role as DESIGN.md §3 says."""
+"""Role × page matrix: every canvas page and form answers each role as docs/contract.md §4.1 says."""
 
 import pytest
 
