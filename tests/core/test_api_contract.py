@@ -1,4 +1,4 @@
-"""The JSON API contract of docs/contract.md §4: tokens, boards, structure, cards, events, OpenAPI."""
+"""The JSON API (docs/contract.md §4): tokens, boards, structure, cards, events, OpenAPI."""
 
 import re
 from datetime import UTC, datetime, timedelta

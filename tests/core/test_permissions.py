@@ -1,4 +1,4 @@
-"""Role × route over the API: who may read, edit the canvas and manage members (docs/contract.md §4.1)."""
+"""Role × route over the API: who may read, edit the canvas, manage members (contract §4.1)."""
 
 import pytest
 

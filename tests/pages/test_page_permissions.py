@@ -1,4 +1,4 @@
-"""Role × page matrix: every canvas page and form answers each role as docs/contract.md §4.1 says."""
+"""Role × page matrix: every canvas page and form answers each role as contract §4.1 says."""
 
 import pytest
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from tests.plugin import PASSWORD
 from tests.security.conftest import USERS
 
-# Who may use an endpoint. READ/EDIT/MANAGE: the board role of docs/contract.md §4.1 (share links act
+# Who may use an endpoint. READ/EDIT/MANAGE: the board role (docs/contract.md §4.1; share links act
 # as viewers only through their own token routes). PUBLIC: anyone. AUTH: any signed-in user.
 # SHARE: the holder of an active share token in the path. OWNER: the user who owns the entity
 # in the path (here: the coordinator's spare API token). IGNORE: not an action (disconnect).

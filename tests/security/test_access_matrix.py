@@ -27,7 +27,7 @@ from tests.security.matrix import (
     path_kind,
 )
 
-# Endpoint -> level, or {method: level}. Keep in step with docs/contract.md §4.1 (permissions) and §4.3.
+# Endpoint -> level, or {method: level}. Keep in step with docs/contract.md §4.1 and §4.3.
 TABLE = {
     "static": PUBLIC,
     "auth.login": PUBLIC,
@@ -118,7 +118,7 @@ TABLE = {
     "api.export_xlsx": READ,
     "api.import_json": AUTH,
     "exports.report": READ,
-    # Meetings: partners follow them; the coordinator prepares and runs them (docs/contract.md §4.1).
+    # Meetings: partners follow them; the coordinator prepares and runs them (contract §4.1).
     "api.list_meetings": EDIT,
     "api.get_meeting": EDIT,
     "api.get_minutes": EDIT,
