@@ -7,7 +7,9 @@ from flask import Flask, current_app, request, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import models, web  # noqa: F401 (models: registered before migrate looks)
+# models: registered before migrate looks; live: its socket handlers are declared before any
+# socketio.init_app, so that every app (each test makes one) gets them, not only the first.
+from app import live, models, web  # noqa: F401
 from app.config import Config, instance_secret_key
 from app.extensions import babel, csrf, db, htmx, login_manager, migrate, socketio
 from app.transaction import configure_sqlite

@@ -7,7 +7,6 @@ from flask_login import login_required
 from app.cards import services
 from app.cards.schemas import CardCreate, CardUpdate
 from app.errors import Conflict, ValidationFailed
-from app.live.broadcast import renderer
 from app.models import Card
 from app.permissions import EDIT, READ, board_for
 from app.validation import changed_fields, form_data, parse
@@ -20,7 +19,6 @@ TEXTS = ("title", "description", "capacity_unit", "quality_reason")
 EDITABLE = (*TEXTS, "organisation_id", "capacity_per_year", "status", "quality", "version")
 
 
-@renderer("card", model=Card)
 def render_card(card: Card) -> str:
     """Render one card as the canvas shows it (also used for live pushes). Editors and viewers
     get the same fragment: an editor's page adds the card's controls itself (canvas.js)."""

@@ -20,16 +20,11 @@ _renderers: dict[str, Callable] = {}
 _models: dict[str, type] = {}
 
 
-def renderer(kind: str, model: type | None = None) -> Callable[[Callable], Callable]:
-    """Register the fragment renderer for an entity kind (e.g. 'card'), and its model."""
-
-    def register(fn: Callable) -> Callable:
-        _renderers[kind] = fn
-        if model is not None:
-            _models[kind] = model
-        return fn
-
-    return register
+def register_renderer(kind: str, model: type, render: Callable) -> None:
+    """Render an entity kind's pushes (e.g. 'card') with `render(entity)`; `model` reloads the
+    entity by id when a missed event is replayed to a page."""
+    _renderers[kind] = render
+    _models[kind] = model
 
 
 def room(board_id: int, audience: str, locale: str | None = None) -> str:
