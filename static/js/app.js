@@ -1,4 +1,4 @@
-// Small behaviours every page shares: copy buttons and the present (projector) view.
+// Small behaviours every page shares: copy buttons.
 import { delegate } from "./delegate.js";
 
 // A button with data-copy="<selector of an input>" copies that input's value.
@@ -14,23 +14,9 @@ async function copy(button) {
   button.textContent = button.dataset.copied || "✓";
 }
 
-// The present toggle switches the projector view and remembers it for the next page.
-function togglePresent(present) {
-  const on = document.body.classList.toggle("bw-present");
-  present.setAttribute("aria-pressed", String(on));
-  localStorage.setItem("bw-present", on ? "1" : "0");
-}
-
 document.addEventListener("click", (event) => {
   delegate(event, [
     ["[data-copy]", copy],
-    ["#bw-present-toggle", togglePresent],
   ]);
 });
 
-// Modules run after the document is parsed: the toggle is in the page already.
-const present = document.getElementById("bw-present-toggle");
-if (present && localStorage.getItem("bw-present") === "1") {
-  document.body.classList.add("bw-present");
-  present.setAttribute("aria-pressed", "true");
-}

@@ -256,7 +256,17 @@ function onClick(event) {
     [".bw-card__actions [data-action]", runAction],
     [".bw-legend__org", toggleOrganisation],
     ['[data-action="cancel-new"]', cancelNew],
+    ['[data-action="open-conflict"]', openConflict],
   ]);
+}
+
+// A stale save answers with the conflict view: theirs beside mine in a wide modal dialog. Closing
+// it keeps the card waiting in its cell with a button that opens the dialog again.
+function openConflict(button) {
+  const dialog = button.closest("li").querySelector("dialog.bw-conflict-dialog");
+  if (!dialog || dialog.open) return;
+  dialog.addEventListener("close", () => { if (button.isConnected) button.focus(); }, { once: true });
+  dialog.showModal();
 }
 
 // After htmx swaps: keep one element per card (a live push may have raced the response),
@@ -265,6 +275,8 @@ function afterSettle(event) {
   const table = document.getElementById("bw-canvas");
   if (!table) return;
   dedupe(table);
+  const conflict = event.detail.elt && event.detail.elt.querySelector('[data-action="open-conflict"]');
+  if (conflict) openConflict(conflict);
   const form = table.querySelector(".bw-card--editing-form input[name=title]");
   if (form && event.detail.elt && event.detail.elt.contains(form)) form.focus();
   const current = table.querySelector("li[data-editing]");

@@ -183,6 +183,14 @@ function connect() {
       const name = document.createElement("span");
       name.className = "bw-presence__name";
       name.textContent = user.viewer ? user.name + " (" + text(presenceEl, "textViewer", "viewer") + ")" : user.name;
+      // This person's own name is in the header already: here only the initials (and a name for
+      // screen readers), so the header says the name once.
+      if (String(user.id) === me) {
+        item.classList.add("bw-presence__user--me");
+        name.className = "bw-visually-hidden";
+        name.textContent = user.name + " (" + text(presenceEl, "textMe", "you") + ")";
+        item.title = name.textContent;
+      }
       item.append(initials, name);
       presenceEl.append(item);
     });

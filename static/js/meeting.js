@@ -49,6 +49,7 @@ function markCurrentItem(data) {
   });
   if (!now) return;
   const item = document.querySelector('[data-meeting-item-id="' + data.current_item_id + '"] .bw-agenda__title');
+  showNowPresenting(data.status === "running" && item ? item.textContent : "");
   if (data.status === "ended") {
     now.textContent = now.dataset.textEnded;
     now.hidden = false;
@@ -56,6 +57,17 @@ function markCurrentItem(data) {
     now.textContent = now.dataset.textRunning + " " + item.textContent;
     now.hidden = false;
   }
+}
+
+// The presenting bar (boards/_present_bar.html) names the item under discussion, if any.
+function showNowPresenting(title) {
+  document.querySelectorAll("[data-meeting-now]").forEach(function (el) {
+    el.replaceChildren();
+    if (!title) return;
+    const strong = document.createElement("strong");
+    strong.textContent = title;
+    el.append(now.dataset.textRunning + " ", strong);
+  });
 }
 
 function follow(data) {

@@ -18,7 +18,9 @@ def caught_up(page, api, board):
 
 
 def click_action(card, action):
-    """Hover the card (its actions drop down on hover, as for a mouse user), then click one."""
+    """Hover the card (its actions drop down on hover, as for a mouse user), then click one.
+    The canvas scrolls in its frame: bring the actions into view first, then hover."""
+    card.locator(f"[data-action={action}]").scroll_into_view_if_needed()
     card.hover()
     card.locator(f"[data-action={action}]").click()
 
@@ -81,7 +83,7 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(
 
 
 def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothing(
-    actors, demo, make_card, coordinator_api, unique, ui
+    actors, demo, make_card, coordinator_api, unique, ui, axe
 ):
     made = make_card(unique("Keukentafelgesprek"))
     a = actors.canvas(demo.partner_a, "partner-a")
@@ -95,9 +97,16 @@ def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothi
     a.locator("#bw-canvas form.bw-form button[type=submit]").click()
     saved(a, ui.card(a, a_title))
 
+    b.set_viewport_size({"width": 1280, "height": 800})
     b.locator("#bw-canvas form.bw-form button[type=submit]").click()
     conflict = b.locator(".bw-conflict")
     expect(conflict).to_be_visible()
+    dialog = b.get_by_role("dialog")
+    assert dialog.bounding_box()["width"] >= 640  # a wide dialog, not the 200 px card
+    assert axe(b, "dialog") == []
+    b.set_viewport_size({"width": 390, "height": 844})
+    expect(dialog).to_have_js_property("offsetWidth", 390)  # a phone: the whole width
+    b.set_viewport_size({"width": 1280, "height": 800})
     expect(conflict.locator(".bw-conflict__theirs [data-field=title]")).to_have_text(a_title)
     expect(conflict.locator(".bw-conflict__mine input[name=title]")).to_have_value(b_title)
     expect(conflict.locator(".bw-conflict__mine textarea[name=description]")).to_have_value(

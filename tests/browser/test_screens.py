@@ -77,7 +77,7 @@ def test_the_present_view_on_a_projector_has_larger_type(pristine_actors, demo):
     assert larger > normal
     page.evaluate("document.activeElement.blur()")  # no focus ring on the picture
     shoot(page, "canvas-present-1920x1080")
-    page.locator("#bw-present-toggle").click()  # the choice is remembered; leave it off
+    page.locator("#bw-present-toggle").click()  # leave it, as a person would
     expect(page.locator("body")).not_to_have_class(re.compile(r"\bbw-present\b"))
 
 
