@@ -202,6 +202,7 @@ def _handle(board_id: int, anchor: str, fn):
 @login_required
 def save_axes(board_id: int, axis: str) -> ResponseReturnValue:
     """Save every phase (or lane) of the one form at once, then move one if asked."""
+    board_for(current_actor(), board_id, EDIT)  # refused before anything, even an empty save
     section = f"{axis}s"
     move = request.form.get("move", "")
     try:
