@@ -23,7 +23,6 @@ from app.cards.services import deleted_cards
 from app.errors import Conflict, ValidationFailed
 from app.extensions import htmx
 from app.models import Lane, Phase
-from app.models._types import utcnow
 from app.permissions import EDIT, MANAGE, READ, allows, board_for, role_on
 from app.structure import services as structure
 from app.validation import changed_fields, form_data, parse
@@ -168,7 +167,6 @@ def _structure_page(
         axes=axes,
         invites=services.list_invites(actor, board_id, only_open=True) if can_manage else [],
         new_organisation_color=structure.next_style(board_id)[0],
-        now=utcnow(),
     ), status
 
 
