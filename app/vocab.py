@@ -59,6 +59,19 @@ ROLE_LABELS = {
 # Patterns that tell organisations apart without colour (static/css: .bw-pattern-N).
 PATTERN_COUNT = 6
 
+# Colours a new organisation gets in turn: each at least 4.5:1 against white (text, and the
+# light pattern ink drawn over it), far enough apart to be told apart beside each other.
+ORGANISATION_PALETTE = (
+    "#0b5fa5",  # blue
+    "#b3261e",  # red
+    "#1e7b34",  # green
+    "#7b3fa0",  # purple
+    "#9a5b00",  # ochre
+    "#00727c",  # teal
+    "#a3195b",  # magenta
+    "#4a5560",  # slate
+)
+
 # Reading the bridge (app/reading): markers, their workflow, next steps, the three lenses.
 MARKER_KINDS = {"gap": _l("Gat"), "overlap": _l("Overlap"), "bottleneck": _l("Knelpunt")}
 MARKER_STATUSES = {

@@ -1,6 +1,6 @@
 """API: boards, members, phases, lanes, organisations and the event log."""
 
-from flask import request
+from flask import request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -14,6 +14,7 @@ from app.boards.schemas import (
     AxisDelete,
     BoardCreate,
     BoardUpdate,
+    InviteCreate,
     LaneCreate,
     LaneUpdate,
     MemberAdd,
@@ -95,6 +96,35 @@ def update_member(board_id: int, user_id: int) -> ResponseReturnValue:
 def remove_member(board_id: int, user_id: int) -> ResponseReturnValue:
     """Take a member off the board."""
     services.remove_member(actor(), board_id, user_id)
+    return "", 204
+
+
+@bp.get("/boards/<int:board_id>/invitations")
+@doc("List the board's invitations (open, accepted, revoked or expired), newest first")
+def list_invitations(board_id: int) -> ResponseReturnValue:
+    """List the invitations, never their tokens."""
+    return {"invitations": [i.to_json() for i in services.list_invites(actor(), board_id)]}
+
+
+@bp.post("/boards/<int:board_id>/invitations")
+@doc(
+    "Create an invitation link (with or without an e-mail); the token is shown only in this answer",
+    body=InviteCreate,
+    status=201,
+)
+def create_invitation(board_id: int) -> ResponseReturnValue:
+    """Create an invitation to copy and send by hand."""
+    data = parse(InviteCreate, body())
+    invite, token = services.create_invite(actor(), board_id, data.role, data.email)
+    url = url_for("auth.invite", token=token, _external=True)
+    return {**invite.to_json(), "url": url, "token": token}, 201
+
+
+@bp.delete("/boards/<int:board_id>/invitations/<int:invite_id>")
+@doc("Revoke an invitation: its link answers 410 from then on", status=204)
+def revoke_invitation(board_id: int, invite_id: int) -> ResponseReturnValue:
+    """Revoke an invitation."""
+    services.revoke_invite(actor(), board_id, invite_id)
     return "", 204
 
 

@@ -1,5 +1,6 @@
 """Log in, log out, choose the language, accept an invite."""
 
+import re
 from urllib.parse import urlsplit
 
 from flask import (
@@ -24,6 +25,9 @@ from app.validation import form_data, parse
 
 bp = Blueprint("auth", __name__)
 
+# A `next` that is an invite: signing in through it accepts the invite (an existing account).
+INVITE_PATH = re.compile(r"/invite/([A-Za-z0-9_-]{1,200})")
+
 
 def _safe_next(target: str | None) -> str:
     """Only follow local redirects."""
@@ -37,11 +41,24 @@ def _safe_next(target: str | None) -> str:
     return url_for("boards.index")
 
 
+def _pending_invite(target: str):
+    """Return the open invite a `next` path points to, or None."""
+    match = INVITE_PATH.fullmatch(target)
+    if match is None:
+        return None
+    try:
+        return open_invite(match.group(1))
+    except ServiceError:
+        return None
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
-    """Show the login form and sign in."""
+    """Show the login form and sign in; through an invite's `next`, accept it too."""
+    target = _safe_next(request.args.get("next"))
     if current_user.is_authenticated:
-        return redirect(url_for("boards.index"))
+        return redirect(target)
+    pending = _pending_invite(target)
     error = None
     if request.method == "POST":
         try:
@@ -50,10 +67,22 @@ def login() -> ResponseReturnValue:
             error = exc.message
         else:
             login_user(user, remember=bool(request.form.get("remember")))
-            return redirect(_safe_next(request.args.get("next")))
-    return render_template("auth/login.html", error=error, email=request.form.get("email", "")), (
-        401 if error else 200
-    )
+            if INVITE_PATH.fullmatch(target):
+                return _accept(target.removeprefix("/invite/"), user)
+            return redirect(target)
+    return render_template(
+        "auth/login.html", error=error, email=request.form.get("email", ""), invite=pending
+    ), (401 if error else 200)
+
+
+def _accept(token: str, user) -> ResponseReturnValue:
+    """Accept an invite as `user` and open its board; a used or revoked one shows why."""
+    try:
+        membership = accept_invite(token, user=user)
+    except ServiceError:
+        return redirect(url_for("auth.invite", token=token))
+    flash(_("Welkom! Je bent toegevoegd aan het bord."), "success")
+    return redirect(url_for("boards.show", board_id=membership.board_id))
 
 
 @bp.post("/logout")
@@ -79,27 +108,30 @@ def set_locale() -> ResponseReturnValue:
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
 def invite(token: str) -> ResponseReturnValue:
-    """Accept an invite: as the signed-in user, or by creating an account."""
+    """Accept an invite: as the signed-in user, by signing in, or by creating an account."""
     try:
         pending = open_invite(token)
     except ServiceError as exc:
-        return render_template("errors/error.html", error=exc), 404
+        return render_template("auth/invite_gone.html", error=exc), exc.status
     errors: dict = {}
     if request.method == "POST":
+        if current_user.is_authenticated:
+            return _accept(token, current_user._get_current_object())
         try:
-            if current_user.is_authenticated:
-                accept_invite(token, user=current_user._get_current_object())
-            else:
-                data = parse(InviteAccept, form_data(request.form))
-                membership = accept_invite(
-                    token, name=data.name, email=data.email, password=data.password
-                )
-                login_user(membership.user)
+            data = parse(InviteAccept, form_data(request.form))
+            membership = accept_invite(
+                token, name=data.name, email=data.email, password=data.password
+            )
         except ValidationFailed as exc:
             errors = exc.fields or {"_": exc.message}
         else:
+            login_user(membership.user)
             flash(_("Welkom! Je bent toegevoegd aan het bord."), "success")
             return redirect(url_for("boards.show", board_id=pending.board_id))
-    return render_template("auth/invite.html", invite=pending, errors=errors, form=request.form), (
-        422 if errors else 200
-    )
+    return render_template(
+        "auth/invite.html",
+        invite=pending,
+        errors=errors,
+        form=request.form,
+        login_url=url_for("auth.login", next=url_for("auth.invite", token=token)),
+    ), (422 if errors else 200)

@@ -13,6 +13,8 @@ _VERBS = {
     "moved": _l("verplaatste"),
     "deleted": _l("verwijderde"),
     "restored": _l("herstelde"),
+    "revoked": _l("trok in"),
+    "accepted": _l("accepteerde"),
 }
 
 
@@ -30,6 +32,7 @@ def _entity_label(kind: str) -> str:
         "share_link": _("alleen-lezen link"),
         "meeting": _("overleg"),
         "round": _("ronde"),
+        "invitation": _("uitnodiging"),
     }
     return labels.get(kind, kind)
 
@@ -38,7 +41,7 @@ def describe(event: Event, phase_names: dict[int, str], lane_names: dict[int, st
     """Tell one event in a sentence, e.g. "Anna verplaatste kaart 'X' naar Advies & plan"."""
     kind, _dot, action = event.type.partition(".")
     data = event.data or {}
-    name = data.get("title") or data.get("name") or data.get("label") or ""
+    name = data.get("title") or data.get("name") or data.get("label") or data.get("email") or ""
     verb = _VERBS.get(action, action)
     text = f"{event.actor_name} {verb} {_entity_label(kind)}"
     if name:

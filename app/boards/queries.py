@@ -77,3 +77,16 @@ def load_state(board: Board, with_reading: bool = True) -> BoardState:
             .order_by(NextStep.id)
         )
     return state
+
+
+def cards_per_axis(board_id: int) -> dict[str, dict[int, int]]:
+    """Count the live cards in each phase and lane (what deleting one would have to move)."""
+    counts: dict[str, dict[int, int]] = {"phase": {}, "lane": {}}
+    for axis, column in (("phase", Card.phase_id), ("lane", Card.lane_id)):
+        rows = db.session.execute(
+            db.select(column, db.func.count())
+            .where(Card.board_id == board_id, Card.deleted_at.is_(None), column.is_not(None))
+            .group_by(column)
+        ).all()
+        counts[axis] = dict(rows)
+    return counts

@@ -5,7 +5,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from app.boards import activity, services
+from app.boards import activity, queries, services, structure_form
 from app.boards.page import canvas_context
 from app.boards.schemas import (
     BoardCreate,
@@ -20,7 +20,7 @@ from app.boards.schemas import (
     PhaseUpdate,
 )
 from app.cards.services import deleted_cards
-from app.errors import ValidationFailed
+from app.errors import Conflict, ValidationFailed
 from app.extensions import htmx
 from app.models import Lane, Phase
 from app.permissions import EDIT, MANAGE, READ, allows, board_for, role_on
@@ -128,24 +128,45 @@ def organisation_styles(board_id: int) -> ResponseReturnValue:
 
 # -- Structure: phases, lanes, organisations ------------------------------------------------
 
+SECTIONS = ("board", "phases", "lanes", "organisations", "members")
+
 
 def _structure_page(
-    board_id: int, errors: dict | None = None, status: int = 200, invite_url: str | None = None
+    board_id: int,
+    errors: dict | None = None,
+    status: int = 200,
+    invite_url: str | None = None,
+    typed: dict | None = None,
+    saved: str | None = None,
+    fragment: bool = False,
 ):
+    """Render the settings page, or only its members section (`fragment`, for htmx); `typed`
+    maps an axis to {form, errors, stale}: what the person typed, shown again."""
     actor = current_actor()
     board = board_for(actor, board_id, READ)
     role = role_on(actor, board_id)
+    typed = typed or {}
+    can_manage = allows(role, MANAGE)
+    cards_in = queries.cards_per_axis(board_id)
+    axes = [
+        (axis, structure_form.rows(axis, items, **typed.get(axis, {})), cards_in[axis])
+        for axis, items in (("phase", board.phases), ("lane", board.lanes))
+    ]
     return render_template(
-        "boards/settings.html",
+        "boards/_members.html" if fragment else "boards/settings.html",
         board=board,
         role=role,
         can_edit=allows(role, EDIT),
-        can_manage=allows(role, MANAGE),
+        can_manage=can_manage,
         kinds=ORGANISATION_KINDS,
         roles=ROLE_LABELS,
         errors=errors or {},
         lane_templates=LANE_TEMPLATES,
         invite_url=invite_url,
+        saved=saved,
+        axes=axes,
+        invites=services.list_invites(actor, board_id, only_open=True) if can_manage else [],
+        new_organisation_color=structure.next_style(board_id)[0],
     ), status
 
 
@@ -153,7 +174,8 @@ def _structure_page(
 @login_required
 def settings(board_id: int) -> ResponseReturnValue:
     """Show the board's structure: phases, lanes, organisations, members."""
-    return _structure_page(board_id)
+    saved = request.args.get("saved")
+    return _structure_page(board_id, saved=saved if saved in SECTIONS else None)
 
 
 def _after_change(board_id: int, anchor: str):
@@ -172,6 +194,35 @@ def _handle(board_id: int, anchor: str, fn):
             board_id, errors={anchor: exc.fields or {"_": exc.message}}, status=422
         )
     return _after_change(board_id, anchor)
+
+
+@bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/all")
+@login_required
+def save_axes(board_id: int, axis: str) -> ResponseReturnValue:
+    """Save every phase (or lane) of the one form at once, then move one if asked."""
+    board_for(current_actor(), board_id, EDIT)  # refused before anything, even an empty save
+    section = f"{axis}s"
+    move = request.form.get("move", "")
+    try:
+        changes = structure_form.typed_changes(axis, request.form)
+        if changes:
+            structure.update_axes(current_actor(), board_id, axis, changes)
+        entity_id, _sep, direction = move.partition(":")
+        if entity_id.isdigit() and direction in ("up", "down"):
+            after_id = _neighbour_after(board_id, axis, int(entity_id), direction)
+            structure.update_axis(
+                current_actor(), board_id, axis, int(entity_id), {"after_id": after_id}
+            )
+    except (ValidationFailed, Conflict) as exc:
+        stale = {int(key) for key in exc.fields} if isinstance(exc, Conflict) else set()
+        return _structure_page(
+            board_id,
+            errors={section: {"_": exc.message}},
+            status=exc.status,
+            typed={axis: {"form": request.form, "errors": exc.fields, "stale": stale}},
+        )
+    anchor = f"{axis}-{entity_id}" if move else section
+    return redirect(url_for("boards.settings", board_id=board_id, saved=section) + f"#{anchor}")
 
 
 @bp.post("/boards/<int:board_id>/rename")
@@ -306,13 +357,26 @@ def delete_organisation(board_id: int, organisation_id: int) -> ResponseReturnVa
 @bp.post("/boards/<int:board_id>/invites")
 @login_required
 def invite(board_id: int) -> ResponseReturnValue:
-    """Create an invite link for the coordinator to copy."""
+    """Create an invite link for the coordinator to copy; it appears where it was asked for."""
     try:
         data = parse(InviteCreate, form_data(request.form))
         _invite, token = services.create_invite(current_actor(), board_id, data.role, data.email)
     except ValidationFailed as exc:
-        return _structure_page(board_id, errors={"members": exc.fields}, status=422)
-    return _structure_page(board_id, invite_url=url_for("auth.invite", token=token, _external=True))
+        return _structure_page(
+            board_id, errors={"members": exc.fields}, status=422, fragment=bool(htmx)
+        )
+    url = url_for("auth.invite", token=token, _external=True)
+    return _structure_page(board_id, invite_url=url, fragment=bool(htmx))
+
+
+@bp.post("/boards/<int:board_id>/invites/<int:invite_id>/revoke")
+@login_required
+def revoke_invite(board_id: int, invite_id: int) -> ResponseReturnValue:
+    """Revoke an open invite: its link stops working."""
+    services.revoke_invite(current_actor(), board_id, invite_id)
+    if htmx:
+        return _structure_page(board_id, fragment=True)
+    return redirect(url_for("boards.settings", board_id=board_id) + "#members")
 
 
 @bp.post("/boards/<int:board_id>/members/<int:user_id>")

@@ -84,7 +84,7 @@ class AxisDelete(Schema):
 class OrganisationCreate(Schema):
     name: Name
     kind: OrganisationKind = "overig"
-    color: Color = "#0b5fa5"
+    color: Color | None = None  # none: the palette's next colour (app/structure/services.py)
     contact: text(200, min_length=0) = ""
 
 

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from app import events
 from app.auth.services import create_user
-from app.errors import Conflict, NotFound, ValidationFailed
+from app.errors import Conflict, Gone, NotFound, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
 from app.models import Board, Invite, Lane, Membership, Phase, User
@@ -156,21 +156,59 @@ def create_invite(
         expires_at=utcnow() + timedelta(days=INVITE_DAYS),
     )
     db.session.add(invite)
+    db.session.flush()
+    events.record(board_id, "invitation.created", invite, actor, data=_invite_event(invite))
     return invite, token
 
 
+def _invite_event(invite: Invite) -> dict:
+    # What the board's event log tells about an invite: never its token.
+    return {"id": invite.id, "role": invite.role, "email": invite.email}
+
+
+def list_invites(actor: Actor, board_id: int, only_open: bool = False) -> list[Invite]:
+    """Return the board's invites for its coordinator, newest first (only usable ones if asked)."""
+    board_for(actor, board_id, MANAGE)
+    query = db.select(Invite).filter_by(board_id=board_id).order_by(Invite.id.desc())
+    if only_open:
+        query = query.where(
+            Invite.accepted_at.is_(None),
+            Invite.revoked_at.is_(None),
+            db.or_(Invite.expires_at.is_(None), Invite.expires_at >= utcnow()),
+        )
+    return list(db.session.execute(query).scalars())
+
+
+@write
+def revoke_invite(actor: Actor, board_id: int, invite_id: int) -> Invite:
+    """Revoke an invite: its link stops working (an accepted one stays accepted)."""
+    board_for(actor, board_id, MANAGE)
+    invite = db.session.get(Invite, invite_id)
+    if invite is None or invite.board_id != board_id:
+        raise NotFound(_("Deze uitnodiging bestaat niet."))
+    if invite.revoked_at is None and invite.accepted_at is None:
+        invite.revoked_at = utcnow()
+        events.record(board_id, "invitation.revoked", invite, actor, data=_invite_event(invite))
+    return invite
+
+
 def open_invite(token: str) -> Invite:
-    """Return the pending invite for a token, or raise NotFound."""
+    """Return the pending invite for a token; raise Gone (used, revoked, expired) or NotFound."""
     invite = db.session.execute(
         db.select(Invite).filter_by(token_hash=hash_token(token))
     ).scalar_one_or_none()
-    if (
-        invite is None
-        or invite.accepted_at
-        or invite.revoked_at
-        or (invite.expires_at and invite.expires_at < utcnow())
-    ):
-        raise NotFound(_("Deze uitnodiging is ongeldig, verlopen of al gebruikt."))
+    if invite is None:
+        raise NotFound(
+            _("Deze uitnodiging bestaat niet. Controleer of je de link volledig hebt gekopieerd.")
+        )
+    messages = {
+        "accepted": _("Deze uitnodiging is al gebruikt. Log in om het bord te openen."),
+        "revoked": _("Deze uitnodiging is ingetrokken. Vraag de regisseur om een nieuwe."),
+        "expired": _("Deze uitnodiging is verlopen. Vraag de regisseur om een nieuwe."),
+    }
+    status = invite.status(utcnow())
+    if status != "open":
+        raise Gone(messages[status], code=f"invitation_{status}")
     return invite
 
 
@@ -195,4 +233,7 @@ def accept_invite(
     db.session.add(membership)
     invite.accepted_at = utcnow()
     events.record(invite.board_id, "member.updated", membership, Actor(user=user))
+    events.record(
+        invite.board_id, "invitation.accepted", invite, Actor(user=user), _invite_event(invite)
+    )
     return membership

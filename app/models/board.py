@@ -81,6 +81,26 @@ class Invite(db.Model):
 
     board = relationship("Board")
 
+    def status(self, now: datetime) -> str:
+        """Say whether the invite can still be used: open, accepted, revoked or expired."""
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at and self.expires_at < now:
+            return "expired"
+        return "open"
+
+    def to_json(self) -> dict:
+        return {
+            **fields_of(self, "id board_id role email"),
+            "status": self.status(utcnow()),
+            **{key: iso(getattr(self, key)) for key in INVITE_TIMES},
+        }
+
+
+INVITE_TIMES = ("created_at", "expires_at", "accepted_at", "revoked_at")
+
 
 class Phase(db.Model):
     """A column: one phase of the resident's journey (bewonersreis)."""

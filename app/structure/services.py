@@ -3,14 +3,14 @@
 from flask_babel import gettext as _
 
 from app import events
-from app.errors import ValidationFailed
+from app.errors import Conflict, ValidationFailed
 from app.extensions import db
 from app.lookup import board_entity, check_version
 from app.models import Card, Lane, Organisation, Phase
 from app.permissions import EDIT, Actor, board_for
 from app.positions import key_between
 from app.transaction import write
-from app.vocab import PATTERN_COUNT
+from app.vocab import ORGANISATION_PALETTE, PATTERN_COUNT
 
 # A phase is a column and a lane a row; both are ordered axes of the canvas, handled alike.
 AXES = {"phase": (Phase, "phase_id"), "lane": (Lane, "lane_id")}
@@ -114,6 +114,38 @@ def update_axis(
 
 
 @write
+def update_axes(
+    actor: Actor, board_id: int, axis: str, changes: dict[int, tuple[int | None, dict]]
+) -> list[Phase | Lane]:
+    """Save several phases or lanes in one go ({id: (version, fields)}); when one of them was
+    changed by someone else since its version, nothing is saved (409 naming the stale ones)."""
+    board_for(actor, board_id, EDIT)
+    model, _column = AXES[axis]
+    entities = {entity_id: board_entity(model, board_id, entity_id, "id") for entity_id in changes}
+    stale = [
+        entity
+        for entity_id, entity in entities.items()
+        if changes[entity_id][0] not in (None, entity.version)
+    ]
+    if stale:
+        raise Conflict(
+            _(
+                "Iemand anders heeft intussen %(names)s gewijzigd; er is nog niets opgeslagen.",
+                names=", ".join(f"‘{entity.name}’" for entity in stale),
+            ),
+            fields={str(entity.id): _("Intussen gewijzigd.") for entity in stale},
+            current={f"{axis}s": [entity.to_json() for entity in stale]},
+        )
+    for entity_id, (_version, fields) in changes.items():
+        entity = entities[entity_id]
+        for key, value in fields.items():
+            setattr(entity, key, value)
+        entity.version += 1
+        events.record(board_id, f"{axis}.updated", entity, actor)
+    return list(entities.values())
+
+
+@write
 def delete_axis(
     actor: Actor, board_id: int, axis: str, entity_id: int, move_cards_to: int | None = None
 ) -> None:
@@ -159,22 +191,40 @@ def delete_axis(
     events.record(board_id, f"{axis}.deleted", actor=actor, data=data)
 
 
+def next_style(board_id: int) -> tuple[str, int]:
+    """Return the colour and pattern a new organisation gets: the first the board does not use
+    yet (when all are in use, the least used)."""
+    used = db.session.execute(
+        db.select(Organisation.color, Organisation.pattern).filter_by(board_id=board_id)
+    ).all()
+    colours = [row.color.lower() for row in used]
+    patterns = [row.pattern for row in used]
+    colour = min(
+        ORGANISATION_PALETTE, key=lambda c: (colours.count(c), ORGANISATION_PALETTE.index(c))
+    )
+    pattern = min(range(PATTERN_COUNT), key=lambda p: (patterns.count(p), p))
+    return colour, pattern
+
+
 @write
 def create_organisation(
-    actor: Actor, board_id: int, name: str, kind: str, color: str, contact: str = ""
+    actor: Actor,
+    board_id: int,
+    name: str,
+    kind: str,
+    color: str | None = None,
+    contact: str = "",
 ) -> Organisation:
-    """Add an organisation to the board's legend."""
+    """Add an organisation to the board's legend; without a colour it gets the palette's next."""
     board_for(actor, board_id, EDIT)
-    count = db.session.execute(
-        db.select(db.func.count()).select_from(Organisation).filter_by(board_id=board_id)
-    ).scalar_one()
+    next_color, pattern = next_style(board_id)
     organisation = Organisation(
         board_id=board_id,
         name=name,
         kind=kind,
-        color=color.lower(),
+        color=(color or next_color).lower(),
         contact=contact,
-        pattern=count % PATTERN_COUNT,
+        pattern=pattern,
     )
     db.session.add(organisation)
     events.record(board_id, "organisation.created", organisation, actor)

@@ -1,5 +1,8 @@
-// Small behaviours every page shares: copy buttons.
+// Small behaviours every page shares: copy buttons, asking before destructive actions
+// (confirm.js) and warning about unsaved input (unsaved.js).
 import { delegate } from "./delegate.js";
+import "./confirm.js";
+import "./unsaved.js";
 
 // A button with data-copy="<selector of an input>" copies that input's value.
 async function copy(button) {

@@ -1,6 +1,7 @@
 // Canvas interactions: drag and drop (SortableJS), the same moves by keyboard, organisation
 // highlighting, and placing cards in their cell in the server's order. Moves go through the
 // JSON API (one card at a time, the server computes the position). live.js imports what it needs.
+import { ask } from "./confirm.js";
 import { delegate } from "./delegate.js";
 
 const body = document.body;
@@ -94,8 +95,10 @@ function runAction(button) {
   if (!window.htmx || !card) return;
   if (button.dataset.action === "edit") {
     window.htmx.ajax("GET", cardUrl(card, "edit"), { source: button, target: card, swap: "outerHTML" });
-  } else if (window.confirm(actionsTemplate().dataset.confirmDelete)) {
-    window.htmx.ajax("POST", cardUrl(card, "delete"), { source: button, target: card, swap: "delete" });
+  } else {
+    ask(actionsTemplate().dataset.confirmDelete, { action: button.textContent.trim(), opener: button }).then((yes) => {
+      if (yes) window.htmx.ajax("POST", cardUrl(card, "delete"), { source: button, target: card, swap: "delete" });
+    });
   }
 }
 

@@ -174,8 +174,10 @@ def test_invite_link_makes_a_new_partner(app, board_with_roles):
     ).scalar_one()
     assert membership.role == "partner"
     assert invitee.get(f"/boards/{board.id}").status_code == 200
-    # An invite works once.
-    assert app.test_client().get(path).status_code == 404
+    # An invite works once: a used link answers 410 with a page that says so.
+    used = app.test_client().get(path)
+    assert used.status_code == 410
+    assert "al gebruikt" in used.get_data(as_text=True)
 
 
 def test_logout_ends_the_session_everywhere(app, create_user):

@@ -166,6 +166,7 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
             link.expires_at = datetime.now(UTC) - timedelta(days=1)
             db.session.commit()
     _invite, world.ids["invite_token"] = create_invite(actor, board.id, "viewer")
+    world.ids["invitation"] = create_invite(actor, board.id, "viewer")[0].id  # one to revoke
     for role in USERS:
         world.emails[role] = people[role].email
         world.tokens[role] = issue_token(people[role], "matrix")

@@ -54,6 +54,7 @@ BY_NAME = {
     "user_id": "member",
     "token_id": "api_token",
     "learning_id": "learning",
+    "invite_id": "invitation",
 }
 BY_SEGMENT = {
     "cards": "card",
@@ -74,6 +75,7 @@ BY_SEGMENT = {
     "s": "share_token",
     "invite": "invite_token",
     "suggestions": "suggestion",
+    "invitations": "invitation",
 }
 STATIC_FILE = next(
     p.relative_to(Path("static")).as_posix() for p in sorted(Path("static").rglob("*.css"))
