@@ -123,7 +123,11 @@ def _judge(row: dict, following: dict | None, empty: int, lanes: int, markers: l
     notes = _notes(markers)
     if cracks:
         return "cracked", [c for c, _r in cracks], [r for _c, r in cracks] + notes
-    solid = _("gedekt, genoeg capaciteit en een overdracht naar de volgende fase")
+    solid = (
+        _("gedekt, genoeg capaciteit en een overdracht naar de volgende fase")
+        if following is not None and following["offers"]
+        else _("gedekt en genoeg capaciteit")
+    )
     return "solid", [], [solid, *notes]
 
 
