@@ -12,7 +12,8 @@ AGREED = ("agreed", "in_progress")
 
 @dataclass
 class PhaseSummary:
-    """One phase: how many offers, which lanes they cover, capacity against demand."""
+    """One phase: how many offers, which lanes they cover, capacity against demand, and its open
+    gaps and bottlenecks."""
 
     phase: Phase
     cards: int = 0
@@ -48,7 +49,8 @@ def phase_summaries(state: BoardState) -> list[PhaseSummary]:
             if card.capacity_per_year is not None:
                 unit = card.capacity_unit
                 summary.capacity[unit] = summary.capacity.get(unit, 0) + card.capacity_per_year
-    for marker in open_markers(state):
+    # Gaps and bottlenecks sit on a phase; overlaps sit on cards and are counted apart.
+    for marker in open_markers(state, OPEN_KINDS):
         if marker.phase_id in summaries:
             summaries[marker.phase_id].open_markers += 1
     return list(summaries.values())

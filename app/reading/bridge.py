@@ -176,10 +176,18 @@ def status_label(status: str) -> str:
 def picture(state: BoardState, figures: dict) -> dict:
     """Return what the SVG template draws: spans and the picture's size."""
     parts = spans(state, figures)
+    counts = {s: sum(1 for p in parts if p["status"] == s) for s in STATUSES}
     return {
         "spans": parts,
         "width": 2 * MARGIN + max(len(parts), 1) * SPAN_WIDTH,
         "height": HEIGHT,
         "span_width": SPAN_WIDTH,
-        "counts": {s: sum(1 for p in parts if p["status"] == s) for s in STATUSES},
+        "counts": counts,
+        "summary": " ".join(
+            (
+                ngettext("%(num)s fase heel,", "%(num)s fasen heel,", counts["solid"]),
+                ngettext("%(num)s gescheurd,", "%(num)s gescheurd,", counts["cracked"]),
+                ngettext("%(num)s ontbreekt.", "%(num)s ontbreken.", counts["missing"]),
+            )
+        ),
     }
