@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from app.boards.queries import BoardState
 from app.models import Phase
+from app.reading.offers import counts
 from app.reading.services.markers import OPEN
 
 OPEN_KINDS = ("gap", "bottleneck")
@@ -12,7 +13,7 @@ AGREED = ("agreed", "in_progress")
 
 @dataclass
 class PhaseSummary:
-    """One phase: how many offers, which lanes they cover, capacity against demand, and its open
+    """One phase: how many active offers, which lanes they cover, capacity against demand, and its open
     gaps and bottlenecks."""
 
     phase: Phase
@@ -39,7 +40,9 @@ def phase_summaries(state: BoardState) -> list[PhaseSummary]:
     """Sum up every phase of the board in order."""
     lanes_total = max(len(state.lanes), 1)
     summaries = {p.id: PhaseSummary(phase=p, lanes_total=lanes_total) for p in state.phases}
-    for (phase_id, _lane_id), cards in state.cells().items():
+    for (phase_id, _lane_id), cell in state.cells().items():
+        # Stopped offers count for nothing, as on the bridge (app/reading/offers.py).
+        cards = [card for card in cell if counts(card)]
         summary = summaries.get(phase_id)
         if summary is None or not cards:
             continue
