@@ -13,8 +13,8 @@ AGREED = ("agreed", "in_progress")
 
 @dataclass
 class PhaseSummary:
-    """One phase: how many active offers, which lanes they cover, capacity against demand, and its open
-    gaps and bottlenecks."""
+    """One phase: its active offers, the lanes they cover, capacity against demand, and its
+    open gaps and bottlenecks."""
 
     phase: Phase
     cards: int = 0
