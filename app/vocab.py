@@ -97,6 +97,18 @@ LENSES = {
 
 # The labels of a card's controls. A canvas repeats them on every card, so they are translated
 # once per render (app/web.py) instead of once per card.
+# A card's fields as a round's diff names them.
+CARD_FIELDS = {
+    "title": _l("titel"),
+    "description": _l("beschrijving"),
+    "organisation_id": _l("organisatie"),
+    "capacity_per_year": _l("capaciteit"),
+    "capacity_unit": _l("eenheid"),
+    "status": _l("status"),
+    "quality": _l("kwaliteit"),
+    "quality_reason": _l("toelichting kwaliteit"),
+}
+
 CARD_LABELS = {
     "left": _l("Naar de vorige fase"),
     "up": _l("Omhoog"),

@@ -17,6 +17,7 @@ from app.extensions import db, login_manager
 from app.models import User
 from app.transaction import end_read
 from app.validation import DB_INT_MAX
+from app.views import file_name
 from app.vocab import CARD_LABELS, CARD_STATUSES, ORGANISATION_KINDS, ROLE_LABELS
 
 CSP = (
@@ -106,6 +107,7 @@ def init_app(app: Flask) -> None:
             "role_label": lambda role: ROLE_LABELS.get(role, role),
             **_card_texts(locale),
             "organisation_kinds": ORGANISATION_KINDS,
+            "file_name": file_name,
         }
 
     @app.before_request

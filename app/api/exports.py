@@ -1,14 +1,15 @@
 """API: the inventory as CSV/XLSX, the whole board as JSON, and import of such a document."""
 
-from flask import request
+from flask import jsonify, request
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 
 from app.api.base import actor, bp
 from app.api.spec import doc
 from app.boards.queries import load_state
 from app.exports import inventory, portable, services
 from app.permissions import READ, board_for
-from app.views import download
+from app.views import download, file_name
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,10 +22,11 @@ def _state(board_id: int):
 @doc("Inventory as CSV: one row per card (UTF-8 with BOM)", tag="exports")
 def export_csv(board_id: int) -> ResponseReturnValue:
     """Download the inventory as CSV."""
+    state = _state(board_id)
     return download(
-        inventory.to_csv(_state(board_id)),
+        inventory.to_csv(state),
         "text/csv; charset=utf-8",
-        f"brugwerk-{board_id}-inventaris.csv",
+        file_name(state.board, _("inventaris"), "csv"),
     )
 
 
@@ -32,16 +34,19 @@ def export_csv(board_id: int) -> ResponseReturnValue:
 @doc("Inventory as XLSX: one row per card", tag="exports")
 def export_xlsx(board_id: int) -> ResponseReturnValue:
     """Download the inventory as XLSX."""
-    return download(
-        inventory.to_xlsx(_state(board_id)), XLSX, f"brugwerk-{board_id}-inventaris.xlsx"
-    )
+    state = _state(board_id)
+    return download(inventory.to_xlsx(state), XLSX, file_name(state.board, _("inventaris"), "xlsx"))
 
 
 @bp.get("/boards/<int:board_id>/export")
 @doc("The whole board as portable JSON (local references instead of ids)", tag="exports")
 def export_json(board_id: int) -> ResponseReturnValue:
-    """Return the board as a portable document."""
-    return portable.export_board(_state(board_id))
+    """Return the board as a portable document (a browser saves it under the board's name)."""
+    state = _state(board_id)
+    response = jsonify(portable.export_board(state))
+    name = file_name(state.board, _("export"), "json")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @bp.post("/boards/import")

@@ -1,10 +1,11 @@
 """API: meetings, agenda items, meeting mode (start/step/end), decisions and minutes."""
 
-from flask import Response
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 
 from app.api.base import actor, body, bp
 from app.api.spec import doc
+from app.extensions import db
 from app.meetings import minutes, services
 from app.meetings.schemas import (
     CurrentItem,
@@ -14,8 +15,9 @@ from app.meetings.schemas import (
     MeetingCreate,
     MeetingUpdate,
 )
+from app.models import Board
 from app.validation import changed_fields, parse
-from app.views import download
+from app.views import download, file_name, meeting_day
 
 MEETING = "/boards/<int:board_id>/meetings/<int:meeting_id>"
 
@@ -155,7 +157,11 @@ def get_minutes(board_id: int, meeting_id: int) -> ResponseReturnValue:
 def get_minutes_markdown(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Return the minutes as Markdown."""
     meeting = services.get_meeting(actor(), board_id, meeting_id)
-    return Response(minutes.to_markdown(meeting), mimetype="text/markdown")
+    return download(
+        minutes.to_markdown(meeting).encode(),
+        "text/markdown; charset=utf-8",
+        _minutes_name(board_id, meeting, "md"),
+    )
 
 
 @bp.get(f"{MEETING}/minutes.pdf")
@@ -163,4 +169,12 @@ def get_minutes_markdown(board_id: int, meeting_id: int) -> ResponseReturnValue:
 def get_minutes_pdf(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """Return the minutes as PDF."""
     meeting = services.get_meeting(actor(), board_id, meeting_id)
-    return download(minutes.to_pdf(meeting), "application/pdf", f"verslag-{meeting.id}.pdf")
+    return download(
+        minutes.to_pdf(meeting), "application/pdf", _minutes_name(board_id, meeting, "pdf")
+    )
+
+
+def _minutes_name(board_id: int, meeting, extension: str) -> str:
+    """Name the minutes after the board and the day of the meeting."""
+    board = db.session.get(Board, board_id)
+    return file_name(board, _("verslag"), extension, meeting_day(meeting))

@@ -75,12 +75,14 @@ ORGANISATIONS = {
 }
 
 # Cards (aanbod). Deliberate problems a coordinator should recognise:
-# - gaps: "Offertes & keuze" x "Moeilijke maatregelen" and
-#   "Oplevering & nazorg" x "Moeilijke maatregelen" are empty;
-# - capacity well below demand in "Advies & plan" (about 540 against 1200 households);
+# - aftercare ("Oplevering & nazorg") has no active offer left: the phase most often missing;
+# - a gap: "Offertes & keuze" x "Moeilijke maatregelen" is empty (left as a suggestion);
+# - capacity well below demand in "Advies & plan" (450 against 1200 households);
 # - overlap: energieloket and energiecoöperatie both run an offertecheck in
 #   "Offertes & keuze" x "Eenvoudige grotere maatregelen";
 # - a stopped regulation (energiebespaarvoucher) and a planned one not yet available.
+# `later` holds the fields a card got after the first round (the progress the diff shows);
+# `after_round` marks a card that is new since that round.
 CARDS = [
     # --- Bewustwording ---
     {
@@ -109,6 +111,9 @@ CARDS = [
         "capacity_per_year": 3500,
         "capacity_unit": "huishoudens/jaar",
         "status": "existing",
+        "quality": "good",
+        "quality_reason": "Een op de vijf ontvangers komt naar een activiteit in de wijk.",
+        "later": {"capacity_per_year": 5000},
     },
     {
         "phase": "Bewustwording",
@@ -161,8 +166,16 @@ CARDS = [
             "gemeentehuis voor onafhankelijk advies over besparen en de eerste stappen."
         ),
         "capacity_per_year": 1200,
-        "capacity_unit": "gesprekken/jaar",
+        "capacity_unit": "huishoudens/jaar",
         "status": "existing",
+        "later": {
+            "capacity_per_year": 1600,
+            "description": (
+                "Bewoners kunnen bellen, mailen of langskomen op het spreekuur in het "
+                "gemeentehuis (sinds dit najaar ook op dinsdag- en donderdagavond) voor "
+                "onafhankelijk advies over besparen en de eerste stappen."
+            ),
+        },
     },
     {
         "phase": "Oriëntatie",
@@ -175,8 +188,10 @@ CARDS = [
             "adviseur."
         ),
         "capacity_per_year": 500,
-        "capacity_unit": "gesprekken/jaar",
+        "capacity_unit": "huishoudens/jaar",
         "status": "existing",
+        "quality": "good",
+        "quality_reason": "Bewoners geven het gesprek gemiddeld een 8,4.",
     },
     {
         "phase": "Oriëntatie",
@@ -190,6 +205,8 @@ CARDS = [
         "capacity_per_year": 80,
         "capacity_unit": "gesprekken/jaar",
         "status": "pilot",
+        "quality": "weak",
+        "quality_reason": "De bouwkundig adviseur is vaak niet beschikbaar; bewoners wachten lang.",
     },
     {
         "phase": "Oriëntatie",
@@ -229,8 +246,10 @@ CARDS = [
             "maatregelen, kosten en besparing. De gemeente vergoedt de helft via een voucher."
         ),
         "capacity_per_year": 150,
-        "capacity_unit": "adviezen/jaar",
+        "capacity_unit": "huishoudens/jaar",
         "status": "existing",
+        "quality": "adequate",
+        "quality_reason": "Goede adviezen, maar de wachttijd voor een opname is vier weken.",
     },
     {
         "phase": "Advies & plan",
@@ -310,6 +329,7 @@ CARDS = [
         "capacity_per_year": 250,
         "capacity_unit": "huishoudens/jaar",
         "status": "existing",
+        "after_round": True,
     },
     {
         "phase": "Offertes & keuze",
@@ -348,7 +368,7 @@ CARDS = [
             "een laag inkomen kan de lening renteloos zijn. Aanvragen gaat online."
         ),
         "capacity_per_year": 400,
-        "capacity_unit": "aanvragen/jaar",
+        "capacity_unit": "huishoudens/jaar",
         "status": "existing",
     },
     {
@@ -431,19 +451,19 @@ CARDS = [
         "capacity_unit": "huishoudens/jaar",
         "status": "pilot",
     },
-    # --- Oplevering & nazorg (Moeilijke maatregelen left empty on purpose) ---
+    # --- Oplevering & nazorg: only stopped offers, so the bridge misses this span ---
     {
         "phase": "Oplevering & nazorg",
         "lane": "Kleine klussen",
         "org": "wijkteam",
         "title": "Nabezoek energiefixers en meting van de besparing",
         "description": (
-            "Na drie maanden belt of bezoekt de energiebank het huishouden om het verbruik te "
-            "vergelijken en waar nodig door te verwijzen naar schuldhulp of een energiecoach."
+            "Na drie maanden belde of bezocht de energiebank het huishouden om het verbruik te "
+            "vergelijken. Gestopt toen de projectsubsidie afliep."
         ),
         "capacity_per_year": 200,
         "capacity_unit": "huishoudens/jaar",
-        "status": "existing",
+        "status": "stopped",
     },
     {
         "phase": "Oplevering & nazorg",
@@ -451,15 +471,16 @@ CARDS = [
         "org": "energiecoaches",
         "title": "Warmtepomp-uitleg na installatie",
         "description": (
-            "Een energiecoach legt na installatie uit hoe je de warmtepomp instelt voor laag "
-            "verbruik en comfort, en wat je beter niet kunt doen."
+            "Een energiecoach legde na installatie uit hoe je de warmtepomp instelt voor laag "
+            "verbruik en comfort. Gestopt: te weinig vrijwilligers, die nu in het advies "
+            "nodig zijn."
         ),
         "capacity_per_year": 120,
         "capacity_unit": "huishoudens/jaar",
-        "status": "existing",
+        "status": "stopped",
     },
     {
-        "phase": "Oplevering & nazorg",
+        "phase": "Financiering & subsidie",
         "lane": "Eenvoudige grotere maatregelen",
         "org": "energieloket",
         "title": "Hulp bij de ISDE-aanvraag na uitvoering",
@@ -471,18 +492,232 @@ CARDS = [
         "capacity_unit": "aanvragen/jaar",
         "status": "existing",
     },
+]
+
+# --- The cycle: what the partners marked, agreed and learned, round by round. ---
+# Cards are named by title, phases and lanes by name, organisations by key.
+
+ROUND_NAME = "Ronde 1 · inventarisatie voorjaar"
+
+# Warm handovers (warme overdracht) from one offer to the next, as (from, to, note).
+# Before the first round only awareness handed residents on; the rest followed since.
+HANDOVERS_BEFORE_ROUND = [
+    (
+        "Energiecafé in de bibliotheek",
+        "Keukentafelgesprek met een energiecoach",
+        "Bezoekers schrijven zich ter plekke in voor een gesprek.",
+    ),
+    (
+        "Campagne 'Voorbeeld Woont Warm' met wijkgerichte brieven",
+        "Energieloket spreekuur en telefoon",
+        "De brief noemt het spreekuur en het telefoonnummer.",
+    ),
+]
+HANDOVERS = [
+    (
+        "Keukentafelgesprek met een energiecoach",
+        "Energiecoach aan huis",
+        "De coach plant het huisbezoek aan het eind van het gesprek.",
+    ),
+    (
+        "Energieloket spreekuur en telefoon",
+        "Woningopname en maatwerkadvies",
+        "Het loket vraagt de opname aan met de voucher erbij.",
+    ),
+    (
+        "Woningopname en maatwerkadvies",
+        "Offertecheck door het energieloket",
+        "Het maatwerkadvies gaat mee naar de offertecheck.",
+    ),
+    (
+        "Energiecoach aan huis",
+        "Lijst betrouwbare lokale bedrijven",
+        "De coach laat de lijst achter en belt na twee weken.",
+    ),
+    (
+        "Collectieve inkoop spouwmuur- en vloerisolatie",
+        "Energiebespaarlening van het Nationaal Warmtefonds",
+        "Deelnemers krijgen de aanvraaglink bij hun offerte.",
+    ),
+]
+
+# Markers: every kind and severity. `when`: "before" (open at the first round, resolved
+# since: "resolved") or "after" (new since the round). Gaps and bottlenecks sit on a phase or a
+# cell; the overlap on two cards.
+MARKERS = [
     {
-        "phase": "Oplevering & nazorg",
-        "lane": "Integrale renovatie",
-        "org": "duurzaam_thuis",
-        "title": "Opleverkeuring en nazorg na renovatie",
-        "description": (
-            "Opleverkeuring met warmtecamera en luchtdichtheidsmeting; na een jaar volgt een "
-            "controle van verbruik en comfort. Tevreden bewoners worden gevraagd ambassadeur te "
-            "worden."
+        "key": "bereikbaarheid",
+        "when": "resolved",
+        "kind": "bottleneck",
+        "severity": "medium",
+        "phase": "Oriëntatie",
+        "title": "Energieloket slecht bereikbaar buiten kantoortijd",
+        "note": "Werkende bewoners konden alleen overdag terecht en haakten af.",
+        "dropouts_per_year": 80,
+    },
+    {
+        "key": "afhakers_offerte",
+        "when": "before",
+        "status": "being_addressed",
+        "kind": "bottleneck",
+        "severity": "high",
+        "phase": "Offertes & keuze",
+        "title": "Bewoners haken af na de offerte",
+        "note": (
+            "Een op de drie bewoners met een offerte laat niets meer van zich horen: ze twijfelen "
+            "aan prijs en kwaliteit en niemand belt ze na."
         ),
-        "capacity_per_year": 30,
-        "capacity_unit": "huishoudens/jaar",
-        "status": "existing",
+        "dropouts_per_year": 120,
+    },
+    {
+        "key": "wachtlijst",
+        "when": "after",
+        "kind": "bottleneck",
+        "severity": "medium",
+        "phase": "Advies & plan",
+        "lane": "Kleine klussen",
+        "title": "Wachtlijst energiecoaches: zes weken",
+        "note": "Twaalf vrijwilligers voor 1.200 huishoudens per jaar; de wachtlijst groeit.",
+        "dropouts_per_year": 60,
+    },
+    {
+        "key": "nazorg",
+        "when": "after",
+        "kind": "gap",
+        "severity": "high",
+        "phase": "Oplevering & nazorg",
+        "title": "Niemand doet nazorg na de uitvoering",
+        "note": (
+            "Sinds het nabezoek en de warmtepomp-uitleg stopten, hoort niemand of maatregelen "
+            "werken. Bewoners met een slecht ingestelde warmtepomp worden geen ambassadeur."
+        ),
+    },
+    {
+        "key": "kleine_regeling",
+        "when": "after",
+        "kind": "gap",
+        "severity": "medium",
+        "phase": "Financiering & subsidie",
+        "lane": "Kleine klussen",
+        "title": "Geen regeling meer voor kleine maatregelen",
+        "note": "De energiebespaarvoucher is gestopt; huishoudens met een laag inkomen haken af.",
+    },
+    {
+        "key": "traag_voorjaar",
+        "when": "after",
+        "kind": "bottleneck",
+        "severity": "low",
+        "phase": "Uitvoering",
+        "title": "Vakbedrijven reageren traag in het voorjaar",
+        "note": "In maart en april duurt een eerste bezoek soms drie weken; daarna gaat het goed.",
+    },
+    {
+        "key": "dubbele_offertecheck",
+        "when": "after",
+        "kind": "overlap",
+        "severity": "low",
+        "cards": ["Offertecheck door het energieloket", "Offertes vergelijken met de coöperatie"],
+        "title": "Twee offertechecks naast elkaar",
+        "note": "Bewoners weten niet bij wie ze moeten zijn; de coöperatie wil best doorverwijzen.",
     },
 ]
+
+# Next steps (vervolgstap) in each status, with what was learned. `markers` name MARKERS keys;
+# `status` is where the step stands now; `before_round` steps existed at the first round.
+NEXT_STEPS = [
+    {
+        "title": "Spreekuur energieloket uitbreiden naar twee avonden",
+        "goal": "Werkende bewoners kunnen 's avonds terecht; 400 gesprekken per jaar meer.",
+        "owner": "energieloket",
+        "markers": ["bereikbaarheid"],
+        "before_round": True,
+        "path": ["agreed", "in_progress", "done"],
+        "start": -150,
+        "due": -40,
+        "learnings": [
+            (-90, "De dinsdagavond loopt vol; de donderdagavond vooral met telefoon."),
+            (-45, "Een vaste avond in de bibliotheek trekt andere bewoners dan het gemeentehuis."),
+        ],
+    },
+    {
+        "title": "Offertebegeleiding: het loket belt na elke offerte",
+        "goal": "Minder afhakers tussen offerte en opdracht: van 1 op 3 naar 1 op 6.",
+        "owner": "energieloket",
+        "markers": ["afhakers_offerte"],
+        "before_round": True,
+        "path": ["agreed", "in_progress"],
+        "start": -60,
+        "due": 60,
+        "learnings": [
+            (-20, "Bewoners willen vooral horen of de prijs redelijk is; een belletje is genoeg."),
+        ],
+    },
+    {
+        "title": "Energiebespaarvoucher verlengen",
+        "goal": "Kleine maatregelen bereikbaar houden voor huishoudens met een laag inkomen.",
+        "owner": "gemeente",
+        "markers": ["kleine_regeling"],
+        "path": ["stopped"],
+        "start": -100,
+        "due": -10,
+        "learnings": [
+            (-15, "Geen budget in de begroting; de energiefixers vangen een deel op."),
+        ],
+    },
+    {
+        "title": "Pilot nazorgbezoek na een warmtepomp",
+        "goal": "Twintig huishoudens krijgen zes weken na de installatie een bezoek.",
+        "owner": "energiecoaches",
+        "markers": ["nazorg"],
+        "path": [],
+        "start": 30,
+        "due": 150,
+        "learnings": [],
+    },
+]
+
+# The past meeting (with minutes and a decision that agreed a step) and the upcoming one.
+PAST_MEETING = {
+    "title": "Regieoverleg najaar",
+    "days": -21,
+    "participants": "Gemeente, energieloket, coöperatie, energiecoaches, wijkteam",
+    "items": [
+        {
+            "title": "Terugblik op ronde 1",
+            "minutes": (
+                "Het avondspreekuur werkt: 400 gesprekken meer per jaar. De campagnebrief gaat "
+                "voortaan naar alle eigenaren met label D of slechter."
+            ),
+        },
+        {
+            "title": "Wachtlijst energiecoaches",
+            "marker": "wachtlijst",
+            "minutes": (
+                "Zes weken wachten is te lang: bewoners gaan dan zelf een installateur bellen. "
+                "De coöperatie helpt bij het werven van nieuwe coaches."
+            ),
+            "decision": "Twaalf nieuwe energiecoaches werven en opleiden vóór de zomer.",
+            "step": {
+                "title": "Twaalf nieuwe energiecoaches werven en opleiden",
+                "goal": "De wachtlijst terug naar twee weken.",
+                "owner": "energiecoaches",
+                "due": 180,
+            },
+        },
+        {
+            "title": "Nazorg na de uitvoering",
+            "marker": "nazorg",
+            "minutes": "Niemand heeft het nu in handen. Idee: een nazorgbezoek door coaches.",
+        },
+    ],
+}
+UPCOMING_MEETING = {
+    "title": "Regieoverleg winter",
+    "days": 14,
+    "participants": "Gemeente, energieloket, coöperatie, energiecoaches, Duurzaam Thuis",
+    "items": [
+        {"title": "Nazorg: wie pakt het op?", "marker": "nazorg", "minutes": ""},
+        {"title": "Bewoners haken af na de offerte", "marker": "afhakers_offerte", "minutes": ""},
+        {"title": "Ronde 2 starten en de brug vergelijken", "minutes": ""},
+    ],
+}

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from app.boards.queries import load_state
@@ -9,7 +10,7 @@ from app.errors import ServiceError
 from app.exports import portable, services
 from app.exports.report import report_pdf
 from app.permissions import READ, board_for
-from app.views import current_actor, download
+from app.views import current_actor, download, file_name
 
 bp = Blueprint("exports", __name__)
 
@@ -19,7 +20,9 @@ bp = Blueprint("exports", __name__)
 def report(board_id: int) -> ResponseReturnValue:
     """Download the board report as PDF."""
     board = board_for(current_actor(), board_id, READ)
-    return download(report_pdf(load_state(board)), "application/pdf", f"brugwerk-{board.id}.pdf")
+    return download(
+        report_pdf(load_state(board)), "application/pdf", file_name(board, _("rapport"), "pdf")
+    )
 
 
 @bp.route("/boards/import", methods=["GET", "POST"])

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from app.boards.queries import BoardState
 from app.models import Phase
+from app.reading.offers import counts
 from app.reading.services.markers import OPEN
 
 OPEN_KINDS = ("gap", "bottleneck")
@@ -12,7 +13,8 @@ AGREED = ("agreed", "in_progress")
 
 @dataclass
 class PhaseSummary:
-    """One phase: how many offers, which lanes they cover, capacity against demand."""
+    """One phase: its active offers, the lanes they cover, capacity against demand, and its
+    open gaps and bottlenecks."""
 
     phase: Phase
     cards: int = 0
@@ -38,7 +40,9 @@ def phase_summaries(state: BoardState) -> list[PhaseSummary]:
     """Sum up every phase of the board in order."""
     lanes_total = max(len(state.lanes), 1)
     summaries = {p.id: PhaseSummary(phase=p, lanes_total=lanes_total) for p in state.phases}
-    for (phase_id, _lane_id), cards in state.cells().items():
+    for (phase_id, _lane_id), cell in state.cells().items():
+        # Stopped offers count for nothing, as on the bridge (app/reading/offers.py).
+        cards = [card for card in cell if counts(card)]
         summary = summaries.get(phase_id)
         if summary is None or not cards:
             continue
@@ -48,7 +52,8 @@ def phase_summaries(state: BoardState) -> list[PhaseSummary]:
             if card.capacity_per_year is not None:
                 unit = card.capacity_unit
                 summary.capacity[unit] = summary.capacity.get(unit, 0) + card.capacity_per_year
-    for marker in open_markers(state):
+    # Gaps and bottlenecks sit on a phase; overlaps sit on cards and are counted apart.
+    for marker in open_markers(state, OPEN_KINDS):
         if marker.phase_id in summaries:
             summaries[marker.phase_id].open_markers += 1
     return list(summaries.values())

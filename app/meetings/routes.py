@@ -19,7 +19,7 @@ from app.meetings.schemas import AgreedStep, DecisionCreate, ItemCreate, ItemUpd
 from app.permissions import EDIT, MANAGE, allows, board_for, role_on
 from app.reading.analysis import analyse
 from app.validation import form_data, parse
-from app.views import current_actor, download
+from app.views import current_actor, download, file_name, meeting_day
 from app.vocab import MARKER_KINDS
 
 bp = Blueprint("meetings", __name__)
@@ -138,7 +138,7 @@ def _item_from_source(board_id: int, form: dict) -> dict:
             **form,
             "ref_type": "suggestion",
             "ref_id": found["phase_id"],
-            "title": form.get("title") or found["title"],
+            "title": form.get("title") or f"{MARKER_KINDS[found['marker_kind']]}: {found['title']}",
         }
     if ref_type in services.REF_MODELS and ref.isdigit():
         entity = db.session.get(services.REF_MODELS[ref_type], int(ref))
@@ -272,7 +272,7 @@ def agenda_pdf(board_id: int, meeting_id: int) -> ResponseReturnValue:
     return download(
         render_pdf("meetings/agenda_print.html", {**context, "page": False}),
         "application/pdf",
-        f"agenda-{meeting_id}.pdf",
+        file_name(context["board"], _("agenda"), "pdf", meeting_day(context["meeting"])),
     )
 
 

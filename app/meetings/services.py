@@ -92,6 +92,7 @@ def follow_data(meeting: Meeting) -> dict:
         "status": meeting.status,
         "version": meeting.version,
         "current_item_id": meeting.current_item_id,
+        "current_title": item.title if item else None,
         "ref_type": item.ref_type if item else None,
         "ref_id": item.ref_id if item else None,
         "focus": focus_of(meeting.board_id, item.ref_type, item.ref_id) if item else {},

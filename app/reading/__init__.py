@@ -21,5 +21,6 @@ def init_app(app: Flask) -> None:
         "qualities": vocab.QUALITY_LABELS,
         "lenses": vocab.LENSES,
         "span_status": status_label,
+        "card_fields": vocab.CARD_FIELDS,
     }
     app.context_processor(lambda: {"reading_vocab": labels})

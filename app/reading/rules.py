@@ -7,6 +7,9 @@
 - break: two consecutive phases both with active offers but no handover from the first
   to the second (a break in the bridge, where residents drop out).
 
+A title names the place or the matter, never the kind: pages put the kind's label before it
+("Gat: Oriëntatie × Huurwoningen"), and an accepted suggestion's title becomes a marker's.
+
 A suggestion is left out while a marker already covers it (accepted, or marked by hand), and
 while it is dismissed with the same fingerprint; the fingerprint describes the situation, so a
 change (other cards, other figures) brings the suggestion back. Known limit: an empty cell has
@@ -73,7 +76,7 @@ def _gaps(state, phase_names, lane_names, active_cells):
                 f"gap-{phase.id}-{lane_id or 0}",
                 "gap",
                 "gap",
-                _("Gat: %(where)s", where=where),
+                where,
                 _("Er is geen actief aanbod in %(where)s.", where=where),
                 fingerprint("empty"),
                 phase.id,
@@ -89,7 +92,7 @@ def _capacity_gaps(figures):
                 f"capacity-{row['phase_id']}",
                 "capacity_gap",
                 "gap",
-                _("Capaciteitstekort: %(phase)s", phase=row["name"]),
+                _("Te weinig capaciteit in %(phase)s", phase=row["name"]),
                 _(
                     "De capaciteit (%(capacity)s huishoudens/jaar) is lager dan de opgave "
                     "(%(demand)s huishoudens/jaar) in %(phase)s.",
@@ -121,7 +124,7 @@ def _overlaps(state, phase_names, lane_names, active_cells):
                 f"overlap-{phase_id}-{lane_id or 0}-{kind}",
                 "overlap",
                 "overlap",
-                _("Overlap: %(where)s", where=where),
+                where,
                 _(
                     "%(n)s organisaties van dezelfde soort bieden hier hetzelfde aan (%(where)s).",
                     n=len({c.organisation_id for c in group}),
@@ -144,7 +147,11 @@ def _breaks(state, figures, phase_names, active_by_phase):
                 f"break-{here}-{there}",
                 "break",
                 "bottleneck",
-                _("Breuk in de brug: %(a)s → %(b)s", a=phase_names[here], b=phase_names[there]),
+                _(
+                    "Geen overdracht van %(a)s naar %(b)s",
+                    a=phase_names[here],
+                    b=phase_names[there],
+                ),
                 _(
                     "Er is geen overdracht van %(a)s naar %(b)s: hier kunnen bewoners afhaken.",
                     a=phase_names[here],

@@ -20,7 +20,7 @@ from app.reading.bridge import picture
 from app.share import services
 from app.share.schemas import ShareLinkCreate
 from app.validation import form_data, parse
-from app.views import organisation_css
+from app.views import organisation_css, today
 from app.vocab import MARKER_KINDS
 
 bp = Blueprint("share", __name__)
@@ -45,6 +45,7 @@ def view(token: str) -> ResponseReturnValue:
         **{**context, **_reading_context(context["state"])},
         token=token,
         label=link.label,
+        today=today(),
         canvas_url=url_for("share.canvas", token=token),
         org_css_url=url_for("share.organisation_styles", token=token),
     )

@@ -1,6 +1,7 @@
 """Operations on a board's structure: phases and lanes (the axes) and organisations."""
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from app import events
 from app.errors import Conflict, ValidationFailed
@@ -174,7 +175,11 @@ def delete_axis(
             )
     elif live and not (axis == "lane" and remaining == 0):
         raise ValidationFailed(
-            _("Er staan nog %(n)s kaarten in; kies waar ze heen gaan.", n=len(live)),
+            ngettext(
+                "Er staat nog %(num)s kaart in; kies waar die heen gaat.",
+                "Er staan nog %(num)s kaarten in; kies waar ze heen gaan.",
+                len(live),
+            ),
             fields={"move_cards_to": _("Kies waar de kaarten heen gaan.")},
             code="has_cards",
         )

@@ -53,8 +53,9 @@ function markCurrentItem(data) {
   if (data.status === "ended") {
     now.textContent = now.dataset.textEnded;
     now.hidden = false;
-  } else if (item) {
-    now.textContent = now.dataset.textRunning + " " + item.textContent;
+  } else if (item || data.current_title) {
+    // Another meeting than the one in the panel may run: its event names the item itself.
+    now.textContent = now.dataset.textRunning + " " + (item ? item.textContent : data.current_title);
     now.hidden = false;
   }
 }

@@ -29,9 +29,7 @@ document.addEventListener("click", function (event) {
   if (button) {
     localStorage.setItem(LENS_KEY, button.dataset.lens);
     applyLens(button.dataset.lens);
-    return;
   }
-  if (event.target.closest("[data-print]")) window.print();
 });
 
 // -- The canvas overlay: badges and figures per phase, cell and card, from one fragment.

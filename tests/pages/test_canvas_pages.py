@@ -140,7 +140,7 @@ def test_deleting_a_phase_with_cards_asks_where_they_go(app, board_with_roles, c
     first, second = board.phases[0].id, board.phases[1].id
     response = client.post(f"/boards/{board.id}/phases/{first}/delete", data={})
     assert response.status_code == 422
-    assert "kies waar ze heen gaan" in response.get_data(as_text=True)
+    assert "Er staat nog 1 kaart in; kies waar die heen gaat." in response.get_data(as_text=True)
     assert (
         client.post(
             f"/boards/{board.id}/phases/{first}/delete", data={"move_cards_to": str(second)}

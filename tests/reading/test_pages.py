@@ -111,12 +111,14 @@ def test_suggestions_can_be_accepted_from_the_page(app, small):
     assert f"gap-{small['phase']['A']}-{small['lane']['L1']}" in keys
     accepted = _post(app, client, f"/boards/{b}/suggestions/{keys[0]}/accept", {})
     assert accepted.status_code == 200
-    assert (
-        small["viewer"]
-        .get(f"/boards/{b}/markers")
-        .get_json()["markers"][0]["title"]
-        .startswith("Gat")
+    # The title names the cell once; pages put the kind before it ("Gat: A × L1"), so an
+    # accepted suggestion never reads "Gat: Gat: A × L1".
+    assert small["viewer"].get(f"/boards/{b}/markers").get_json()["markers"][0]["title"] == (
+        "A × L1"
     )
+    assert "Gat: A × L1" in listed
+    page = _get(app, client, f"/boards/{b}/markers").get_data(as_text=True)
+    assert "A × L1" in page and "Gat: Gat" not in page
 
 
 def test_next_steps_page_walks_a_step_and_logs_a_learning(app, small):
