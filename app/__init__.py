@@ -9,9 +9,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 # models: registered before migrate looks; live: its socket handlers are declared before any
 # socketio.init_app, so that every app (each test makes one) gets them, not only the first.
-from app import live, models, web  # noqa: F401
+from app import assets, live, models, web  # noqa: F401
 from app.config import Config, instance_secret_key
-from app.extensions import babel, csrf, db, htmx, login_manager, migrate, socketio
+from app.extensions import babel, compress, csrf, db, htmx, login_manager, migrate, socketio
 from app.transaction import configure_sqlite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +67,9 @@ def create_app(config_class: type = Config, **overrides) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
+    # First, so its after_request runs last: it compresses what every other hook has finished.
+    compress.init_app(app)
+    assets.init_app(app)
     db.init_app(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():

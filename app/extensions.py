@@ -1,6 +1,7 @@
 """Flask extensions, created once and bound in create_app."""
 
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -32,3 +33,4 @@ csrf = CSRFProtect()
 htmx = HTMX()
 babel = Babel()
 socketio = SocketIO()
+compress = Compress()

@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
+from app import assets
 from app.auth.services import user_for_token
 from app.errors import ServiceError
 from app.extensions import db, login_manager
@@ -118,7 +119,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def security_headers(response) -> ResponseReturnValue:
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", assets.csp(CSP))
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")

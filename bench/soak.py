@@ -30,11 +30,15 @@ CARD_FIELDS = ("phase_id", "lane_id", "organisation_id", "title", "position", "v
 
 
 def rss_kib(pid: int) -> int:
-    """Return a process's resident memory in KiB (Linux)."""
+    """Return the resident memory in KiB of a process and its children (Linux): `python wsgi.py`
+    is gunicorn's master, and the app runs in its worker."""
+    total = 0
+    for child in Path(f"/proc/{pid}/task").glob("*/children"):
+        total += sum(rss_kib(int(grandchild)) for grandchild in child.read_text().split())
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+            total += int(line.split()[1])
+    return total
 
 
 class LiveServer(common.LiveServer):

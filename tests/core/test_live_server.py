@@ -1,6 +1,9 @@
 """Against the real server process over real WebSockets (python-socketio clients)."""
 
+import http.client
+import signal
 import threading
+import time
 
 import pytest
 
@@ -29,6 +32,44 @@ def pair(server):
 
 def test_clients_use_a_real_websocket(pair):
     assert all(client.sio.transport() == "websocket" for client in pair)
+
+
+def test_the_server_keeps_connections_alive(server):
+    """`python wsgi.py` is gunicorn (gthread): several requests on one connection."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        sockets = []
+        for path in ("/healthz", "/login", "/healthz"):
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200
+            assert response.getheader("Connection", "").lower() != "close"
+            sockets.append(connection.sock)
+        assert sockets[0] is not None and sockets[0] is sockets[1] is sockets[2]
+    finally:
+        connection.close()
+    assert "gunicorn" in "".join(server.log) and "Brugwerk on " + server.url in "".join(server.log)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_and_sigterm_stop_the_server_cleanly_with_a_socket_open(tmp_path, stop):
+    with LiveServer(tmp_path / "stop.db") as live:
+        seeded = seed(live.database, partners=1, viewers=0, cards=1)
+        clients = connect_clients(live.url, seeded.partner_tokens, seeded.board_id)
+        try:
+            assert clients[0].sio.transport() == "websocket"
+            started = time.monotonic()
+            live.process.send_signal(stop)
+            code = live.process.wait(timeout=15)
+            took = time.monotonic() - started
+        finally:
+            disconnect_all(clients)
+        log = "".join(live.log)
+        assert code == 0, log
+        assert took < 6, f"{took:.1f} s to stop"
+        assert "Traceback" not in log, log
+        assert "Shutting down: Master" in log
 
 
 def test_rest_change_reaches_the_other_client_and_socket_move_comes_back(server, pair):
