@@ -7,11 +7,12 @@ Each calls the same service as the API. An htmx post gets a fragment back and th
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import redirect, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import login_required
 
-from app.errors import Conflict, ValidationFailed
+from app.errors import Conflict, NotFound, ValidationFailed
 from app.extensions import htmx
 from app.permissions import EDIT, board_for
 from app.reading import schemas
@@ -201,7 +202,15 @@ def next_step_delete(board_id: int, next_step_id: int) -> ResponseReturnValue:
 @login_required
 def suggestion_decide(board_id: int, key: str, action: str) -> ResponseReturnValue:
     """Accept a suggestion (it becomes a marker) or dismiss it."""
-    getattr(suggestions, action)(current_actor(), board_id, key)
+    try:
+        getattr(suggestions, action)(current_actor(), board_id, key)
+    except NotFound:
+        if not htmx:
+            raise
+        # The board changed since the list was drawn: say so beside the list, which refreshes.
+        gone = NotFound(_("Deze suggestie geldt niet meer: het bord is intussen veranderd."))
+        headers = {"HX-Retarget": "#bw-suggestions-message", "HX-Reswap": "innerHTML"}
+        return render_template("errors/_error.html", error=gone), 404, {**headers, **CHANGED}
     return done("reading.markers_page", board_id)
 
 

@@ -93,7 +93,9 @@ function refreshFragments(kinds) {
     const filter = element.dataset.bwRefreshForm && document.querySelector(element.dataset.bwRefreshForm);
     if (filter) url += "?" + new URLSearchParams(new FormData(filter)).toString();
     delete element.dataset.bwStale;
-    if (window.htmx) window.htmx.ajax("GET", url, { target: element, swap: "innerHTML" });
+    // Each fragment is its own source: with the body as the source of all of them, htmx would
+    // queue them behind each other and drop all but the first and the last.
+    if (window.htmx) window.htmx.ajax("GET", url, { source: element, target: element, swap: "innerHTML" });
   });
 }
 
@@ -127,6 +129,16 @@ document.addEventListener("focusout", function (event) {
   if (stale) window.setTimeout(function () {
     if (!stale.contains(document.activeElement)) refreshFragments(null);
   }, 200);
+});
+
+// A decision on a suggestion that no longer holds is answered beside the list: the focus moves
+// to the message (it is announced, and the list, no longer holding the focus, refreshes).
+document.addEventListener("htmx:afterSwap", function (event) {
+  if (event.target.id === "bw-suggestions-message" && event.target.textContent.trim()) event.target.focus();
+});
+document.addEventListener("htmx:beforeRequest", function (event) {
+  const message = document.getElementById("bw-suggestions-message");
+  if (message && event.target.closest && event.target.closest(".bw-suggestion")) message.replaceChildren();
 });
 
 // The canvas region is replaced after structural changes: put the lens and figures back.

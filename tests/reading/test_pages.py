@@ -119,6 +119,20 @@ def test_suggestions_can_be_accepted_from_the_page(app, small):
     )
 
 
+def test_a_suggestion_that_no_longer_holds_is_answered_beside_the_list(app, small):
+    client = _login(app, small_user(small, app))
+    b = small["id"]
+    key = f"gap-{small['phase']['A']}-{small['lane']['L1']}"
+    small["card"]("A", "L1")  # the cell is filled after the list was drawn
+    stale = _post(app, client, f"/boards/{b}/suggestions/{key}/accept", {})
+    assert stale.status_code == 404
+    assert stale.headers["HX-Retarget"] == "#bw-suggestions-message"
+    assert stale.headers["HX-Trigger"] == "bw-reading-changed"
+    assert "geldt niet meer" in stale.get_data(as_text=True)
+    plain = _post(app, client, f"/boards/{b}/suggestions/{key}/accept", {}, htmx=False)
+    assert plain.status_code == 404
+
+
 def test_next_steps_page_walks_a_step_and_logs_a_learning(app, small):
     client = _login(app, small_user(small, app))
     b = small["id"]
