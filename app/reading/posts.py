@@ -4,6 +4,7 @@ Each calls the same service as the API. An htmx post gets a fragment back and th
 `bw-reading-changed` trigger (lists refresh); a plain post is redirected back to its page.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,9 +46,15 @@ def edit_fields(schema: type[Schema], data: dict) -> tuple[int, dict]:
     return update.version, changed_fields(update)
 
 
-def done(page: str, board_id: int, fragment: str = "", status: int = 200) -> ResponseReturnValue:
-    """Answer a successful post: a fragment for htmx, else back to the page."""
+def done(
+    page: str, board_id: int, fragment: str = "", status: int = 200, created: str = ""
+) -> ResponseReturnValue:
+    """Answer a successful post: a fragment for htmx, else back to the page. `created` names the
+    element of a new entry: the page brings it into view and focuses it once the list is fresh."""
     if htmx:
+        if created:
+            trigger = {"bw-reading-changed": "", "bw-created": {"id": created}}
+            return fragment, status, {"HX-Trigger": json.dumps(trigger)}
         return fragment, status, CHANGED
     return redirect(request.referrer or url_for(page, board_id=board_id))
 
@@ -60,6 +67,7 @@ class Editable:
     """What the form posts of markers and of next steps differ in; the handlers are shared."""
 
     name: str  # the template variable of the entity: "marker" or "step"
+    anchor: str  # the element id prefix of an entry in the list: "marker" or "next-step"
     ids: str  # the form's list of ids: "card_ids" or "marker_ids"
     form: str  # the template of the create/edit form
     item: str  # the template of one entry in the list
@@ -73,6 +81,7 @@ class Editable:
 
 MARKER = Editable(
     "marker",
+    "marker",
     "card_ids",
     "reading/_marker_form.html",
     "reading/_marker_item.html",
@@ -85,6 +94,7 @@ MARKER = Editable(
 )
 NEXT_STEP = Editable(
     "step",
+    "next-step",
     "marker_ids",
     "reading/_next_step_form.html",
     "reading/_next_step.html",
@@ -100,13 +110,15 @@ NEXT_STEP = Editable(
 def _create(kind: Editable, board_id: int):
     data = values(kind.ids)
     try:
-        kind.create(current_actor(), board_id, **parse(kind.create_schema, data).model_dump())
+        entity = kind.create(
+            current_actor(), board_id, **parse(kind.create_schema, data).model_dump()
+        )
     except ValidationFailed as exc:
         errors = exc.fields or {"_": exc.message}
         form = render(kind.form, board_id, values=data, errors=errors, **{kind.name: None})
         return form, 422
     empty = render(kind.form, board_id, values={}, errors={}, **{kind.name: None})
-    return done(kind.page, board_id, empty, 201)
+    return done(kind.page, board_id, empty, 201, f"{kind.anchor}-{entity.id}")
 
 
 def _update(kind: Editable, board_id: int, entity_id: int):

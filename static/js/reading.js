@@ -131,6 +131,24 @@ document.addEventListener("focusout", function (event) {
   }, 200);
 });
 
+// A new entry (a proposed next step, a marker) is brought into view and focused once the list
+// that shows it has been refreshed.
+let created = "";
+body.addEventListener("bw-created", function (event) {
+  created = (event.detail && event.detail.id) || "";
+  // A list filtered so that it hides the entry never shows it: forget it rather than jump later.
+  window.setTimeout(function () { created = ""; }, 3000);
+});
+document.addEventListener("htmx:afterSettle", function () {
+  const entry = created && document.getElementById(created);
+  if (!entry) return;
+  created = "";
+  entry.setAttribute("tabindex", "-1");
+  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  entry.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "center" });
+  entry.focus({ preventScroll: true });
+});
+
 // A decision on a suggestion that no longer holds is answered beside the list: the focus moves
 // to the message (it is announced, and the list, no longer holding the focus, refreshes).
 document.addEventListener("htmx:afterSwap", function (event) {
