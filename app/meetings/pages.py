@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.boards.queries import BoardState
 from app.extensions import db
-from app.meetings.services import agenda
+from app.meetings.services import agenda, follow_data
 from app.models import Meeting
 from app.permissions import EDIT, allows
 
@@ -23,12 +23,21 @@ VOCAB = {
 
 def panel_context(state: BoardState, role: str) -> dict:
     """Give the canvas the running or next meeting with its time slots (not for viewers)."""
+    return meeting_panel(state.board.id, role)
+
+
+def meeting_panel(board_id: int, role: str | None) -> dict:
+    """Return the panel's meeting: the one started last while any runs, else the next planned."""
     if not allows(role, EDIT):
         return {"meeting_panel": None}
     meeting = db.session.execute(
         db.select(Meeting)
-        .where(Meeting.board_id == state.board.id, Meeting.status != "ended")
-        .order_by(Meeting.status != "running", Meeting.starts_at)
+        .where(Meeting.board_id == board_id, Meeting.status != "ended")
+        .order_by(Meeting.status != "running", Meeting.start_seq.desc(), Meeting.starts_at)
         .limit(1)
     ).scalar_one_or_none()
-    return {"meeting_panel": {"meeting": meeting, "agenda": agenda(meeting)} if meeting else None}
+    if meeting is None:
+        return {"meeting_panel": None}
+    # A running meeting's place, for a page opened mid-meeting to land where the others are.
+    follow = follow_data(meeting) if meeting.status == "running" else None
+    return {"meeting_panel": {"meeting": meeting, "agenda": agenda(meeting), "follow": follow}}

@@ -15,6 +15,7 @@ from app.exports.report import render_pdf
 from app.exports.summary import open_markers
 from app.extensions import db, htmx
 from app.meetings import minutes, services
+from app.meetings.pages import meeting_panel
 from app.meetings.schemas import AgreedStep, DecisionCreate, ItemCreate, ItemUpdate, MeetingCreate
 from app.permissions import EDIT, MANAGE, allows, board_for, role_on
 from app.reading.analysis import analyse
@@ -64,6 +65,18 @@ def index(board_id: int) -> ResponseReturnValue:
         can_manage=allows(role_on(actor, board_id), MANAGE),
         errors={},
         values={},
+    )
+
+
+@bp.get("/boards/<int:board_id>/meetings/panel")
+@login_required
+def panel(board_id: int) -> ResponseReturnValue:
+    """Return the canvas's meeting panel, for a page to swap in when another meeting starts."""
+    actor = current_actor()
+    board = board_for(actor, board_id, EDIT)
+    role = role_on(actor, board_id)
+    return render_template(
+        "meetings/_panel.html", board=board, role=role, **meeting_panel(board_id, role)
     )
 
 

@@ -4,14 +4,16 @@ Each calls the same service as the API. An htmx post gets a fragment back and th
 `bw-reading-changed` trigger (lists refresh); a plain post is redirected back to its page.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import redirect, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import login_required
 
-from app.errors import Conflict, ValidationFailed
+from app.errors import Conflict, NotFound, ValidationFailed
 from app.extensions import htmx
 from app.permissions import EDIT, board_for
 from app.reading import schemas
@@ -44,9 +46,15 @@ def edit_fields(schema: type[Schema], data: dict) -> tuple[int, dict]:
     return update.version, changed_fields(update)
 
 
-def done(page: str, board_id: int, fragment: str = "", status: int = 200) -> ResponseReturnValue:
-    """Answer a successful post: a fragment for htmx, else back to the page."""
+def done(
+    page: str, board_id: int, fragment: str = "", status: int = 200, created: str = ""
+) -> ResponseReturnValue:
+    """Answer a successful post: a fragment for htmx, else back to the page. `created` names the
+    element of a new entry: the page brings it into view and focuses it once the list is fresh."""
     if htmx:
+        if created:
+            trigger = {"bw-reading-changed": "", "bw-created": {"id": created}}
+            return fragment, status, {"HX-Trigger": json.dumps(trigger)}
         return fragment, status, CHANGED
     return redirect(request.referrer or url_for(page, board_id=board_id))
 
@@ -59,6 +67,7 @@ class Editable:
     """What the form posts of markers and of next steps differ in; the handlers are shared."""
 
     name: str  # the template variable of the entity: "marker" or "step"
+    anchor: str  # the element id prefix of an entry in the list: "marker" or "next-step"
     ids: str  # the form's list of ids: "card_ids" or "marker_ids"
     form: str  # the template of the create/edit form
     item: str  # the template of one entry in the list
@@ -72,6 +81,7 @@ class Editable:
 
 MARKER = Editable(
     "marker",
+    "marker",
     "card_ids",
     "reading/_marker_form.html",
     "reading/_marker_item.html",
@@ -84,6 +94,7 @@ MARKER = Editable(
 )
 NEXT_STEP = Editable(
     "step",
+    "next-step",
     "marker_ids",
     "reading/_next_step_form.html",
     "reading/_next_step.html",
@@ -99,13 +110,15 @@ NEXT_STEP = Editable(
 def _create(kind: Editable, board_id: int):
     data = values(kind.ids)
     try:
-        kind.create(current_actor(), board_id, **parse(kind.create_schema, data).model_dump())
+        entity = kind.create(
+            current_actor(), board_id, **parse(kind.create_schema, data).model_dump()
+        )
     except ValidationFailed as exc:
         errors = exc.fields or {"_": exc.message}
         form = render(kind.form, board_id, values=data, errors=errors, **{kind.name: None})
         return form, 422
     empty = render(kind.form, board_id, values={}, errors={}, **{kind.name: None})
-    return done(kind.page, board_id, empty, 201)
+    return done(kind.page, board_id, empty, 201, f"{kind.anchor}-{entity.id}")
 
 
 def _update(kind: Editable, board_id: int, entity_id: int):
@@ -201,7 +214,15 @@ def next_step_delete(board_id: int, next_step_id: int) -> ResponseReturnValue:
 @login_required
 def suggestion_decide(board_id: int, key: str, action: str) -> ResponseReturnValue:
     """Accept a suggestion (it becomes a marker) or dismiss it."""
-    getattr(suggestions, action)(current_actor(), board_id, key)
+    try:
+        getattr(suggestions, action)(current_actor(), board_id, key)
+    except NotFound:
+        if not htmx:
+            raise
+        # The board changed since the list was drawn: say so beside the list, which refreshes.
+        gone = NotFound(_("Deze suggestie geldt niet meer: het bord is intussen veranderd."))
+        headers = {"HX-Retarget": "#bw-suggestions-message", "HX-Reswap": "innerHTML"}
+        return render_template("errors/_error.html", error=gone), 404, {**headers, **CHANGED}
     return done("reading.markers_page", board_id)
 
 

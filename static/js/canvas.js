@@ -122,7 +122,8 @@ export function removeCard(card) {
   if (cell) markEmpty(cell);
 }
 
-function api(path, payload) {
+/** POST `payload` to the board's JSON API at `path`; rejects with the API's error body. */
+export function api(path, payload) {
   return fetch("/api/v1/boards/" + boardId + path, {
     method: "POST",
     credentials: "same-origin",

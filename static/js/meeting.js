@@ -5,20 +5,22 @@ import { onBoardEvent } from "./live.js";
 const KEY = "brugwerk:follow";
 const MARK = "bw-follow-highlight";
 const CARD_MARK = "bw-card--highlight";
-const toggle = document.getElementById("bw-follow");
-const now = document.getElementById("bw-meeting-now");
 
 function following() {
   return window.localStorage.getItem(KEY) !== "off";
 }
 
-if (toggle) {
-  toggle.checked = following();
-  toggle.addEventListener("change", function () {
-    window.localStorage.setItem(KEY, toggle.checked ? "on" : "off");
-    if (!toggle.checked) clearHighlight();
-  });
+// The panel may be swapped for a fresh one (another meeting started): look its parts up each time.
+function showFollowing() {
+  const toggle = document.getElementById("bw-follow");
+  if (toggle) toggle.checked = following();
 }
+
+document.addEventListener("change", function (event) {
+  if (event.target.id !== "bw-follow") return;
+  window.localStorage.setItem(KEY, event.target.checked ? "on" : "off");
+  if (!event.target.checked) clearHighlight();
+});
 
 function clearHighlight() {
   document.querySelectorAll("." + MARK).forEach(function (el) { el.classList.remove(MARK); });
@@ -40,13 +42,24 @@ function targets(focus) {
     '.bw-phase[data-phase-id="' + focus.phase_id + '"], .bw-cell[data-phase-id="' + focus.phase_id + '"]'));
 }
 
+// The panel's meeting says where it stands (Gepland → Bezig → Afgelopen) as the meeting moves.
+function showStatus(data) {
+  const panel = document.getElementById("bw-meeting-panel");
+  const status = document.getElementById("bw-meeting-status");
+  if (!panel || !status || !data.status || Number(panel.dataset.meetingId) !== data.id) return;
+  const key = "text" + data.status.charAt(0).toUpperCase() + data.status.slice(1);
+  if (status.dataset[key]) status.textContent = status.dataset[key];
+}
+
 function markCurrentItem(data) {
+  showStatus(data);
   document.querySelectorAll("[data-meeting-item-id]").forEach(function (el) {
     const current = Number(el.dataset.meetingItemId) === data.current_item_id;
     el.classList.toggle("bw-agenda__item--current", current);
     if (current) el.setAttribute("aria-current", "step");
     else el.removeAttribute("aria-current");
   });
+  const now = document.getElementById("bw-meeting-now");
   if (!now) return;
   const item = document.querySelector('[data-meeting-item-id="' + data.current_item_id + '"] .bw-agenda__title');
   showNowPresenting(data.status === "running" && item ? item.textContent : "");
@@ -67,11 +80,11 @@ function showNowPresenting(title) {
     if (!title) return;
     const strong = document.createElement("strong");
     strong.textContent = title;
-    el.append(now.dataset.textRunning + " ", strong);
+    el.append(document.getElementById("bw-meeting-now").dataset.textRunning + " ", strong);
   });
 }
 
-function follow(data) {
+function follow(data, instant) {
   markCurrentItem(data);
   clearHighlight();
   if (!following() || data.status !== "running" || !data.focus) return;
@@ -80,10 +93,41 @@ function follow(data) {
   found.forEach(function (el) {
     el.classList.add(el.classList.contains("bw-card") ? CARD_MARK : MARK);
   });
-  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const still = instant || window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   found[0].scrollIntoView({ behavior: still ? "auto" : "smooth", block: "center", inline: "center" });
 }
 
+// A meeting other than the panel's one moved (started, say): the server picks the panel's
+// meeting again, then the canvas follows.
+function swapPanel(data) {
+  const panel = document.getElementById("bw-meeting-panel");
+  fetch(panel.dataset.panelUrl, { credentials: "same-origin", headers: { "HX-Request": "true" } })
+    .then(function (response) { return response.ok ? response.text() : ""; })
+    .then(function (html) {
+      const template = document.createElement("template");
+      template.innerHTML = html.trim();
+      const fresh = template.content.firstElementChild;
+      if (!fresh || !document.body.contains(panel)) return;
+      panel.replaceWith(fresh);
+      showFollowing();
+      if (data.status === "running") follow(data);
+    });
+}
+
 onBoardEvent(function (event) {
-  if (event.type === "meeting.updated" && event.data) follow(event.data);
+  if (!event.type.startsWith("meeting.") || !event.data) return;
+  const panel = document.getElementById("bw-meeting-panel");
+  const other = panel && Number(panel.dataset.meetingId) !== event.data.id;
+  if (other || event.type === "meeting.deleted") swapPanel(event.data);
+  else if (event.type === "meeting.updated") follow(event.data);
 });
+
+// A page opened mid-meeting lands where the others are: the panel carries the running meeting's
+// place. Wait for the layout (fonts, density) so the scroll lands where it will stay.
+function landOnCurrentItem() {
+  const panel = document.getElementById("bw-meeting-panel");
+  if (panel && panel.dataset.follow) follow(JSON.parse(panel.dataset.follow), true);
+}
+showFollowing();
+if (document.readyState === "complete") landOnCurrentItem();
+else window.addEventListener("load", landOnCurrentItem, { once: true });

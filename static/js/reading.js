@@ -91,7 +91,9 @@ function refreshFragments(kinds) {
     const filter = element.dataset.bwRefreshForm && document.querySelector(element.dataset.bwRefreshForm);
     if (filter) url += "?" + new URLSearchParams(new FormData(filter)).toString();
     delete element.dataset.bwStale;
-    if (window.htmx) window.htmx.ajax("GET", url, { target: element, swap: "innerHTML" });
+    // Each fragment is its own source: with the body as the source of all of them, htmx would
+    // queue them behind each other and drop all but the first and the last.
+    if (window.htmx) window.htmx.ajax("GET", url, { source: element, target: element, swap: "innerHTML" });
   });
 }
 
@@ -125,6 +127,34 @@ document.addEventListener("focusout", function (event) {
   if (stale) window.setTimeout(function () {
     if (!stale.contains(document.activeElement)) refreshFragments(null);
   }, 200);
+});
+
+// A new entry (a proposed next step, a marker) is brought into view and focused once the list
+// that shows it has been refreshed.
+let created = "";
+body.addEventListener("bw-created", function (event) {
+  created = (event.detail && event.detail.id) || "";
+  // A list filtered so that it hides the entry never shows it: forget it rather than jump later.
+  window.setTimeout(function () { created = ""; }, 3000);
+});
+document.addEventListener("htmx:afterSettle", function () {
+  const entry = created && document.getElementById(created);
+  if (!entry) return;
+  created = "";
+  entry.setAttribute("tabindex", "-1");
+  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  entry.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "center" });
+  entry.focus({ preventScroll: true });
+});
+
+// A decision on a suggestion that no longer holds is answered beside the list: the focus moves
+// to the message (it is announced, and the list, no longer holding the focus, refreshes).
+document.addEventListener("htmx:afterSwap", function (event) {
+  if (event.target.id === "bw-suggestions-message" && event.target.textContent.trim()) event.target.focus();
+});
+document.addEventListener("htmx:beforeRequest", function (event) {
+  const message = document.getElementById("bw-suggestions-message");
+  if (message && event.target.closest && event.target.closest(".bw-suggestion")) message.replaceChildren();
 });
 
 // The canvas region is replaced after structural changes: put the lens and figures back.

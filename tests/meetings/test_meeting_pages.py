@@ -130,3 +130,19 @@ def test_canvas_panel_offers_follow_toggle_and_coming_agenda(builder, web):
     assert "Regieoverleg" in html and "Rondvraag" in html
     viewer = web(builder["people"]["viewer"]).get(f"/boards/{board.id}").get_data(as_text=True)
     assert "Rondvraag" not in viewer
+
+
+def test_the_canvas_panel_shows_the_meeting_started_last_and_where_it_is(builder, web):
+    html = _add(builder, source=f"marker:{builder['bottleneck'].id}")
+    (item,) = re.findall(r'data-meeting-item-id="(\d+)"', html)
+    board_id = builder["board"].id
+    partner = web(builder["people"]["partner"])
+    planned = partner.get(f"/boards/{board_id}/meetings/panel").get_data(as_text=True)
+    assert "Gepland" in planned and "data-follow" not in planned
+    builder["client"].post(f"{builder['path']}/start", headers=HX)
+    running = partner.get(f"/boards/{board_id}/meetings/panel").get_data(as_text=True)
+    assert ">Bezig<" in running
+    follow = re.search(r"data-follow='([^']+)'", running).group(1)
+    assert f'"current_item_id": {item}' in follow and '"status": "running"' in follow
+    viewer = web(builder["people"]["viewer"])
+    assert viewer.get(f"/boards/{board_id}/meetings/panel").status_code == 403

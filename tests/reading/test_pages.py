@@ -1,5 +1,6 @@
 """The reading pages: bridge, markers with suggestions, next steps, rounds, and canvas hooks."""
 
+import json
 import re
 
 from app.extensions import db
@@ -77,7 +78,11 @@ def test_markers_page_creates_edits_and_filters_markers_through_forms(app, small
     form = {"kind": "bottleneck", "title": "Offertes blijven uit", "phase_id": small["phase"]["B"]}
     form.update(lane_id="", severity="high", dropouts_per_year="30", note="")
     made = _post(app, client, f"/boards/{b}/markers", form)
-    assert made.status_code == 201 and made.headers["HX-Trigger"] == "bw-reading-changed"
+    assert made.status_code == 201
+    # The lists refresh, and the page brings the new marker into view and focuses it.
+    trigger = json.loads(made.headers["HX-Trigger"])
+    assert trigger["bw-reading-changed"] == ""
+    assert re.fullmatch(r"marker-\d+", trigger["bw-created"]["id"])
     refused = _post(
         app, client, f"/boards/{b}/markers", {"kind": "gap", "title": "", "phase_id": ""}
     )
@@ -119,6 +124,20 @@ def test_suggestions_can_be_accepted_from_the_page(app, small):
     assert "Gat: A × L1" in listed
     page = _get(app, client, f"/boards/{b}/markers").get_data(as_text=True)
     assert "A × L1" in page and "Gat: Gat" not in page
+
+
+def test_a_suggestion_that_no_longer_holds_is_answered_beside_the_list(app, small):
+    client = _login(app, small_user(small, app))
+    b = small["id"]
+    key = f"gap-{small['phase']['A']}-{small['lane']['L1']}"
+    small["card"]("A", "L1")  # the cell is filled after the list was drawn
+    stale = _post(app, client, f"/boards/{b}/suggestions/{key}/accept", {})
+    assert stale.status_code == 404
+    assert stale.headers["HX-Retarget"] == "#bw-suggestions-message"
+    assert stale.headers["HX-Trigger"] == "bw-reading-changed"
+    assert "geldt niet meer" in stale.get_data(as_text=True)
+    plain = _post(app, client, f"/boards/{b}/suggestions/{key}/accept", {}, htmx=False)
+    assert plain.status_code == 404
 
 
 def test_next_steps_page_walks_a_step_and_logs_a_learning(app, small):

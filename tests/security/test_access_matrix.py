@@ -140,6 +140,7 @@ TABLE = {
     "api.delete_item": MANAGE,
     "api.create_decision": MANAGE,
     "meetings.index": EDIT,
+    "meetings.panel": EDIT,
     "meetings.agenda": EDIT,
     "meetings.printable": EDIT,
     "meetings.agenda_pdf": EDIT,
