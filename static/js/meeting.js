@@ -98,27 +98,36 @@ function follow(data, instant) {
 }
 
 // A meeting other than the panel's one moved (started, say): the server picks the panel's
-// meeting again, then the canvas follows.
-function swapPanel(data) {
+// meeting again, then the canvas follows. Events can arrive while a fetch is on its way (start,
+// then a step to an item): only the newest fetch is used, and it follows the newest event.
+let latest = null;
+let swaps = 0;
+
+function swapPanel() {
   const panel = document.getElementById("bw-meeting-panel");
+  const ticket = ++swaps;
   fetch(panel.dataset.panelUrl, { credentials: "same-origin", headers: { "HX-Request": "true" } })
     .then(function (response) { return response.ok ? response.text() : ""; })
     .then(function (html) {
       const template = document.createElement("template");
       template.innerHTML = html.trim();
       const fresh = template.content.firstElementChild;
-      if (!fresh || !document.body.contains(panel)) return;
-      panel.replaceWith(fresh);
+      const current = document.getElementById("bw-meeting-panel");
+      if (ticket !== swaps || !fresh || !current) return;
+      current.replaceWith(fresh);
       showFollowing();
-      if (data.status === "running") follow(data);
+      if (latest && latest.status === "running" && Number(fresh.dataset.meetingId) === latest.id) {
+        follow(latest);
+      }
     });
 }
 
 onBoardEvent(function (event) {
   if (!event.type.startsWith("meeting.") || !event.data) return;
+  latest = event.data;
   const panel = document.getElementById("bw-meeting-panel");
   const other = panel && Number(panel.dataset.meetingId) !== event.data.id;
-  if (other || event.type === "meeting.deleted") swapPanel(event.data);
+  if (other || event.type === "meeting.deleted") swapPanel();
   else if (event.type === "meeting.updated") follow(event.data);
 });
 
