@@ -3,7 +3,7 @@
 import importlib
 from pathlib import Path
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -86,6 +86,9 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _select_locale() -> str:
+    # Outside a request (CLI, scripts, the heartbeat) there is no reader: Dutch, the default.
+    if not has_request_context():
+        return "nl"
     supported = current_app.config["SUPPORTED_LOCALES"]
     if current_user and current_user.is_authenticated and current_user.locale in supported:
         return current_user.locale

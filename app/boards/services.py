@@ -10,6 +10,7 @@ from app.auth.services import create_user
 from app.errors import Conflict, Gone, NotFound, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
+from app.lookup import get_entity
 from app.models import Board, Invite, Lane, Membership, Phase, User
 from app.models._types import utcnow
 from app.permissions import MANAGE, Actor, board_for
@@ -183,9 +184,7 @@ def list_invites(actor: Actor, board_id: int, only_open: bool = False) -> list[I
 def revoke_invite(actor: Actor, board_id: int, invite_id: int) -> Invite:
     """Revoke an invite: its link stops working (an accepted one stays accepted)."""
     board_for(actor, board_id, MANAGE)
-    invite = db.session.get(Invite, invite_id)
-    if invite is None or invite.board_id != board_id:
-        raise NotFound(_("Deze uitnodiging bestaat niet."))
+    invite = get_entity(Invite, board_id, invite_id, _("Deze uitnodiging bestaat niet."))
     if invite.revoked_at is None and invite.accepted_at is None:
         invite.revoked_at = utcnow()
         events.record(board_id, "invitation.revoked", invite, actor, data=_invite_event(invite))

@@ -11,9 +11,9 @@ from datetime import timedelta
 from flask_babel import gettext as _
 
 from app import events
-from app.errors import NotFound, ValidationFailed
+from app.errors import ValidationFailed
 from app.extensions import db
-from app.lookup import check_version
+from app.lookup import check_version, get_entity
 from app.models import Board, Card, Decision, Marker, Meeting, MeetingItem, NextStep, Phase
 from app.permissions import EDIT, MANAGE, Actor, board_for
 from app.reading.services import next_steps
@@ -45,10 +45,7 @@ def list_meetings(actor: Actor, board_id: int) -> list[Meeting]:
 def get_meeting(actor: Actor, board_id: int, meeting_id: int, need: str = EDIT) -> Meeting:
     """Load a meeting of the board the actor may see (or manage), or raise."""
     board_for(actor, board_id, need)
-    meeting = db.session.get(Meeting, meeting_id)
-    if meeting is None or meeting.board_id != board_id:
-        raise NotFound(_("Dit overleg bestaat niet."))
-    return meeting
+    return get_entity(Meeting, board_id, meeting_id, _("Dit overleg bestaat niet."))
 
 
 def _item(meeting: Meeting, item_id: int | None, field: str = "item_id") -> MeetingItem:

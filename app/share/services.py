@@ -12,6 +12,7 @@ from app import events
 from app.errors import Gone, NotFound, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
+from app.lookup import get_entity
 from app.models import ShareLink
 from app.models._types import utcnow
 from app.permissions import MANAGE, Actor, board_for
@@ -67,9 +68,7 @@ def links_of(board_id: int) -> list[ShareLink]:
 def revoke_link(actor: Actor, board_id: int, link_id: int) -> ShareLink:
     """Revoke a link: its page stops working and every live viewer on it is cut off at once."""
     board_for(actor, board_id, MANAGE)
-    link = db.session.get(ShareLink, link_id)
-    if link is None or link.board_id != board_id:
-        raise NotFound(_("Deze link bestaat niet."))
+    link = get_entity(ShareLink, board_id, link_id, _("Deze link bestaat niet."))
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         events.record(board_id, "share_link.deleted", link, actor)
