@@ -81,8 +81,18 @@ function addActions(card) {
   card.appendChild(group);
 }
 
+// Where the controls show only on hover or focus (a precise pointer, brugwerk.css), a card gets
+// them when the pointer or the focus reaches it: a 2,000-card board would otherwise build 12,000
+// buttons at load. Where they always show (touch), every card gets them at once.
+const ON_DEMAND = window.matchMedia("(hover: hover) and (pointer: fine) and (not (any-pointer: coarse))");
+
+function actionsOnDemand(event) {
+  const card = event.target.closest && event.target.closest("#bw-canvas li.bw-card[data-card-id]");
+  if (card && actionsTemplate()) addActions(card);
+}
+
 function addAllActions() {
-  if (!actionsTemplate()) return;
+  if (!actionsTemplate() || ON_DEMAND.matches) return;
   document.querySelectorAll("#bw-canvas li.bw-card[data-card-id]").forEach(addActions);
 }
 
@@ -314,6 +324,8 @@ function dedupe(table) {
 if (boardId && document.getElementById("bw-canvas-region")) {
   document.addEventListener("click", onClick);
   body.addEventListener("htmx:afterSettle", afterSettle);
+  document.addEventListener("pointerover", actionsOnDemand);
+  document.addEventListener("focusin", actionsOnDemand);
   addAllActions();
   initSortable();
 }

@@ -50,9 +50,18 @@ function phaseSlot(phaseId) {
   return slot;
 }
 
+// Replace only what changed: on a 2,000-card board the overlay holds 2,000 card parts, and
+// looking each up in the document (or redrawing all of them) costs seconds.
 function fillOverlay(html) {
+  const canvas = document.getElementById("bw-canvas");
+  if (!canvas) return;
   const holder = document.createElement("div");
   holder.innerHTML = html;
+  const slots = new Map();
+  canvas.querySelectorAll("[data-reading-cell], [data-reading-card]").forEach(function (slot) {
+    slots.set(slot.dataset.readingCell ? "cell:" + slot.dataset.readingCell : "card:" + slot.dataset.readingCard, slot);
+  });
+  const changed = [];
   holder.querySelectorAll("template").forEach(function (template) {
     if (template.dataset.readingPhase) {
       const slot = phaseSlot(template.dataset.readingPhase);
@@ -61,12 +70,13 @@ function fillOverlay(html) {
     }
     const fresh = template.content.firstElementChild;
     if (!fresh) return;
-    const key = fresh.dataset.readingCell ? '[data-reading-cell="' + fresh.dataset.readingCell + '"]'
-      : '[data-reading-card="' + fresh.dataset.readingCard + '"]';
-    const old = document.querySelector("#bw-canvas " + key);
-    if (old) old.replaceWith(document.importNode(fresh, true));
+    const old = slots.get(fresh.dataset.readingCell ? "cell:" + fresh.dataset.readingCell : "card:" + fresh.dataset.readingCard);
+    if (!old || old.isEqualNode(fresh)) return;
+    const node = document.importNode(fresh, true);
+    old.replaceWith(node);
+    changed.push(node);
   });
-  if (window.htmx) window.htmx.process(document.getElementById("bw-canvas"));
+  if (window.htmx) changed.forEach(function (node) { window.htmx.process(node); });
 }
 
 function refreshOverlay() {
@@ -166,6 +176,8 @@ document.addEventListener("htmx:afterSettle", function () {
   if (canvas.querySelector("th[data-phase-id]") && !canvas.querySelector("[data-reading-phase]")) refreshOverlay();
 });
 
-// Modules run after the document is parsed.
+// Modules run after the document is parsed. The page holds the overlay already; only the phases'
+// parts come later when the page has no place for them yet.
 applyLens(currentLens());
-refreshOverlay();
+const canvasOnLoad = document.getElementById("bw-canvas");
+if (canvasOnLoad && canvasOnLoad.querySelector("th[data-phase-id]") && !canvasOnLoad.querySelector("[data-reading-phase]")) refreshOverlay();

@@ -31,6 +31,7 @@ def test_focus_stays_on_the_control_when_a_push_redraws_the_card(
 ):
     made = make_card(unique("Focuskaart"), phase=1)
     page = actors.canvas(demo.partner_a, "keyboard")
+    ui.card(page, made["title"]).focus()  # the card first: its controls come with the focus
     ui.card(page, made["title"]).locator("[data-move=down]").focus()
     renamed = made["title"] + " (bijgewerkt)"
     coordinator_api.call(

@@ -18,9 +18,10 @@ def caught_up(page, api, board):
 
 
 def click_action(card, action):
-    """Hover the card (its actions drop down on hover, as for a mouse user), then click one.
-    The canvas scrolls in its frame: bring the actions into view first, then hover."""
-    card.locator(f"[data-action={action}]").scroll_into_view_if_needed()
+    """Hover the card (its actions drop down on hover, as for a mouse user; canvas.js adds them
+    when the pointer reaches the card), then click one. The canvas scrolls in its frame: bring
+    the card into view first, then hover."""
+    card.scroll_into_view_if_needed()
     card.hover()
     card.locator(f"[data-action={action}]").click()
 
@@ -126,6 +127,7 @@ def test_a_card_moves_by_keyboard_only_and_keeps_focus(actors, demo, make_card, 
     made = make_card(unique("Subsidiecheck"), phase=1)
     a = actors.canvas(demo.partner_a, "partner-a")
     b = actors.canvas(demo.partner_b, "partner-b")
+    ui.card(a, made["title"]).focus()  # a keyboard user reaches the card, then its controls
     right = ui.card(a, made["title"]).locator("[data-move=right]")
     right.focus()
     a.keyboard.press("Enter")
