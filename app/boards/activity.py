@@ -1,5 +1,6 @@
 """The activity feed: events of the board told in words."""
 
+from flask import render_template
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -54,7 +55,27 @@ def describe(event: Event, phase_names: dict[int, str], lane_names: dict[int, st
     return text
 
 
-def recent(board_id: int, limit: int = 40) -> list[dict]:
+# How many lines the feed shows; a page that prepends pushed lines keeps to it too.
+FEED_LIMIT = 40
+
+
+def _names(model, board_id: int) -> dict[int, str]:
+    rows = db.session.execute(db.select(model.id, model.name).filter_by(board_id=board_id))
+    return dict(rows.all())
+
+
+def _item(event: Event, phases: dict[int, str], lanes: dict[int, str]) -> dict:
+    return {
+        "seq": event.seq,
+        "text": describe(event, phases, lanes),
+        "at": event.created_at,
+        "when": format_datetime(event.created_at, "d MMM HH:mm"),
+        "type": event.type,
+        "card_id": event.data.get("id") if event.type.startswith("card.") else None,
+    }
+
+
+def recent(board_id: int, limit: int = FEED_LIMIT) -> list[dict]:
     """Return the latest events of a board as feed items, newest first."""
     events = (
         db.session.execute(
@@ -63,20 +84,14 @@ def recent(board_id: int, limit: int = 40) -> list[dict]:
         .scalars()
         .all()
     )
-    phases = dict(
-        db.session.execute(db.select(Phase.id, Phase.name).filter_by(board_id=board_id)).all()
-    )
-    lanes = dict(
-        db.session.execute(db.select(Lane.id, Lane.name).filter_by(board_id=board_id)).all()
-    )
-    return [
-        {
-            "seq": e.seq,
-            "text": describe(e, phases, lanes),
-            "at": e.created_at,
-            "when": format_datetime(e.created_at, "d MMM HH:mm"),
-            "type": e.type,
-            "card_id": e.data.get("id") if e.type.startswith("card.") else None,
-        }
-        for e in events
-    ]
+    phases, lanes = _names(Phase, board_id), _names(Lane, board_id)
+    return [_item(e, phases, lanes) for e in events]
+
+
+def render_line(event: Event) -> str:
+    """Render one event as a line of the feed (a live push carries it to pages); only a move
+    looks up the names of phases and lanes."""
+    moved = event.type == "card.moved"
+    phases = _names(Phase, event.board_id) if moved else {}
+    item = _item(event, phases, _names(Lane, event.board_id) if moved else {})
+    return render_template("boards/_feed_item.html", item=item)

@@ -86,6 +86,7 @@ def show(board_id: int) -> ResponseReturnValue:
         "boards/show.html",
         **context,
         feed=activity.recent(board_id),
+        feed_limit=activity.FEED_LIMIT,
         deleted=deleted_cards(board_id),
         canvas_url=url_for("boards.canvas", board_id=board_id),
         org_css_url=url_for("boards.organisation_styles", board_id=board_id),
@@ -113,6 +114,7 @@ def feed(board_id: int) -> ResponseReturnValue:
         "boards/_history.html",
         board=board,
         feed=activity.recent(board_id),
+        feed_limit=activity.FEED_LIMIT,
         deleted=deleted_cards(board_id),
         can_edit=allows(role, EDIT),
     )

@@ -138,4 +138,4 @@ def delete(board_id: int, card_id: int) -> ResponseReturnValue:
 def restore(board_id: int, card_id: int) -> ResponseReturnValue:
     """Restore a deleted card from the history."""
     services.restore_card(current_actor(), board_id, card_id)
-    return "", 200, {"HX-Trigger": "bw-history-changed"}
+    return "", 200, {"HX-Trigger": "bw-feed-stale"}

@@ -13,7 +13,12 @@ from app.signals import access_revoked, board_changed
 
 
 def init_app(app: Flask) -> None:
-    """Subscribe to the event log and to access revocations; render card pushes for pages."""
+    """Subscribe to the event log and to access revocations; render card pushes and feed lines
+    for pages."""
     broadcast.register_renderer("card", Card, render_card)
+    # Here, not at the top: app.boards (its package imports its routes) must load after app.auth.
+    from app.boards.activity import render_line  # noqa: PLC0415
+
+    broadcast.register_feed(render_line)
     board_changed.connect(broadcast.broadcast)
     access_revoked.connect(presence.cut_off)

@@ -1,8 +1,8 @@
 """Send committed events to everyone on a board: JSON for API clients, a fragment for pages.
 
 Rooms per board and audience: `json` (API clients: the event only) and `page` per language
-(pages: the event plus the rendered fragment, the same for editors and viewers, in the reader's
-language).
+(pages: the event plus the rendered fragment and the event's line of the activity feed, the same
+for editors and viewers, in the reader's language).
 """
 
 from collections.abc import Callable
@@ -18,6 +18,8 @@ from app.models import Event
 _renderers: dict[str, Callable] = {}
 # Models to reload an entity by id when replaying its event to a page: kind -> model.
 _models: dict[str, type] = {}
+# Renders an event as a line of the activity feed: fn(event) -> str (one for all kinds).
+_feed: list[Callable] = []
 
 
 def register_renderer(kind: str, model: type, render: Callable) -> None:
@@ -25,6 +27,16 @@ def register_renderer(kind: str, model: type, render: Callable) -> None:
     entity by id when a missed event is replayed to a page."""
     _renderers[kind] = render
     _models[kind] = model
+
+
+def register_feed(render: Callable) -> None:
+    """Render each event's line of the activity feed with `render(event)` for page pushes."""
+    _feed[:] = [render]
+
+
+def feed_line(event: Event) -> str | None:
+    """Render an event's feed line in the current language (None without a renderer)."""
+    return _feed[0](event) if _feed else None
 
 
 def room(board_id: int, audience: str, locale: str | None = None) -> str:
@@ -72,10 +84,11 @@ def broadcast(event: Event, entity: object = None) -> None:
             if not _listened(target):
                 continue  # nobody reads this language here: nothing to render
             html = None
-            if render and entity and not deleted:
-                with rendering_in(locale):
+            with rendering_in(locale):
+                if render and entity and not deleted:
                     html = render(entity)
-            socketio.emit("board_event", {**message, "html": html}, to=target)
+                feed = feed_line(event)
+            socketio.emit("board_event", {**message, "html": html, "feed": feed}, to=target)
 
 
 def current_html(event: Event) -> str | None:

@@ -12,7 +12,7 @@ from app.errors import Forbidden, Gone, ServiceError
 from app.extensions import db, socketio
 from app.i18n import rendering_in
 from app.live import heartbeat, presence
-from app.live.broadcast import current_html, payload, room
+from app.live.broadcast import current_html, feed_line, payload, room
 from app.live.operations import perform
 from app.live.presence import HOST_ID, Connection, connections, emit_presence
 from app.models import Board, User
@@ -118,6 +118,7 @@ def _replay(board: Board, after: int, page_locale: str | None) -> None:
         if page_locale is not None:
             with rendering_in(page_locale):
                 message["html"] = current_html(event)
+                message["feed"] = feed_line(event)
         socketio.emit("board_event", message, to=request.sid)
 
 

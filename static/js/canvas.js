@@ -112,10 +112,11 @@ function runAction(button) {
   }
 }
 
-/** Put a card in its cell at the place its position key says (ties: lower id first). */
-export function placeCard(card) {
+/** Put a card in the cell of `phaseId` and `laneId` (a card sits where its cell is; it carries no
+ * phase or lane itself) at the place its position key says (ties: lower id first). */
+export function placeCard(card, phaseId, laneId) {
   addActions(card);
-  const list = cellList(card.dataset.phaseId, card.dataset.laneId);
+  const list = cellList(phaseId, laneId);
   if (!list) return;
   const before = cards(list).find((other) =>
     other !== card && (other.dataset.position > card.dataset.position ||
@@ -158,8 +159,6 @@ function move(card, cell, afterCard) {
   return api("/cards/" + card.dataset.cardId + "/move", payload).then((moved) => {
     card.dataset.position = moved.position;
     card.dataset.version = moved.version;
-    card.dataset.phaseId = moved.phase_id;
-    card.dataset.laneId = moved.lane_id || "";
     const title = card.querySelector(".bw-card__title");
     announce((title ? "‘" + title.textContent + "’ → " : "") + cellName(cell));
   }).catch((error) => {
@@ -237,13 +236,15 @@ function nudge(card, direction) {
   move(card, target, after);
 }
 
+// A card's organisation is its class bw-org-<id>.
 function applyFilter(card) {
-  const dim = selectedOrganisations.size > 0 && !selectedOrganisations.has(card.dataset.organisationId);
+  const dim = selectedOrganisations.size > 0 &&
+    !Array.from(selectedOrganisations).some((id) => card.classList.contains("bw-org-" + id));
   card.classList.toggle("bw-card--dimmed", dim);
 }
 
 function applyFilters() {
-  document.querySelectorAll("#bw-canvas .bw-card[data-organisation-id]").forEach(applyFilter);
+  document.querySelectorAll("#bw-canvas li.bw-card[data-card-id]").forEach(applyFilter);
 }
 
 // A legend button highlights its organisation's cards; pressing it again lets go.

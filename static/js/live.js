@@ -68,6 +68,8 @@ function connect() {
         return;
       }
       setStatus("connected");
+      // The moment the page is live (bench/client.py reads it): the first join only.
+      if (!performance.getEntriesByName("bw-live").length) performance.mark("bw-live");
       if (editingCard()) sendEditing();
     });
   }
@@ -124,7 +126,27 @@ function connect() {
     }
     if (event.actor && String(event.actor.id) !== me) announce(describe(event, action));
     subscribers.forEach((callback) => callback(event));
-    if (window.htmx) window.htmx.trigger(body, "bw-history-changed");
+    const shown = event.feed && prependFeed(event.feed);
+    if (window.htmx) {
+      window.htmx.trigger(body, "bw-history-changed");  // the read-only view's fragments
+      // The history fetches itself again only when its deleted cards change or a line is missing.
+      if (!shown || (kind === "card" && (action === "deleted" || action === "restored"))) {
+        window.htmx.trigger(body, "bw-feed-stale");
+      }
+    }
+  }
+
+  // Put the event's line on top of the activity feed, keeping the feed's length.
+  function prependFeed(html) {
+    const feed = document.getElementById("bw-feed");
+    const line = fragment(html);
+    if (!feed || !line) return false;
+    if (feed.querySelector('[data-seq="' + line.dataset.seq + '"]')) return true;
+    feed.querySelectorAll(".bw-feed__item:not([data-seq])").forEach((empty) => empty.remove());
+    feed.prepend(line);
+    const limit = Number(feed.dataset.limit || 40);
+    while (feed.children.length > limit) feed.lastElementChild.remove();
+    return true;
   }
 
   function describe(event, action) {
@@ -152,7 +174,7 @@ function connect() {
     // Same or older version: this page already shows it (its own change echoed back).
     if (existing && Number(existing.dataset.version) >= Number(fresh.dataset.version)) return;
     if (existing) removeCard(existing);
-    placeCard(fresh);
+    placeCard(fresh, event.data.phase_id, event.data.lane_id);
     if (window.htmx) window.htmx.process(fresh);
     if (focus) {
       const control = fresh.querySelector(focus);
@@ -196,19 +218,20 @@ function connect() {
     });
   }
 
+  // "… bewerkt…" on the cards others have open: made when needed (not one per card in the page).
   function showEditing(presence) {
     const table = canvas();
     if (!table) return;
-    table.querySelectorAll(".bw-card__editing").forEach((pill) => {
-      pill.hidden = true;
-      pill.textContent = "";
-    });
+    table.querySelectorAll(".bw-card__editing").forEach((pill) => pill.remove());
     presence.users.forEach((user) => {
       if (!user.editing || String(user.id) === me) return;
-      const pill = table.querySelector('[data-card-id="' + user.editing + '"] .bw-card__editing');
-      if (!pill) return;
-      pill.hidden = false;
+      const card = table.querySelector('[data-card-id="' + user.editing + '"]:not([data-editing])');
+      const meta = card && card.querySelector(".bw-card__meta");
+      if (!meta) return;
+      const pill = document.createElement("p");
+      pill.className = "bw-card__editing";
       pill.textContent = text(presenceEl, "textEditing", "{name} …").replace("{name}", user.name);
+      meta.after(pill);
     });
   }
 

@@ -51,16 +51,17 @@ function phaseSlot(phaseId) {
 }
 
 // Replace only what changed: on a 2,000-card board the overlay holds 2,000 card parts, and
-// looking each up in the document (or redrawing all of them) costs seconds.
+// looking each up in the document (or redrawing all of them) costs seconds. A card's part is
+// found through its card (a card pushed live comes without one: it is added).
 function fillOverlay(html) {
   const canvas = document.getElementById("bw-canvas");
   if (!canvas) return;
   const holder = document.createElement("div");
   holder.innerHTML = html;
-  const slots = new Map();
-  canvas.querySelectorAll("[data-reading-cell], [data-reading-card]").forEach(function (slot) {
-    slots.set(slot.dataset.readingCell ? "cell:" + slot.dataset.readingCell : "card:" + slot.dataset.readingCard, slot);
-  });
+  const cells = new Map();
+  canvas.querySelectorAll("[data-reading-cell]").forEach(function (slot) { cells.set(slot.dataset.readingCell, slot); });
+  const cards = new Map();
+  canvas.querySelectorAll("li.bw-card[data-card-id]:not([data-editing])").forEach(function (card) { cards.set(card.dataset.cardId, card); });
   const changed = [];
   holder.querySelectorAll("template").forEach(function (template) {
     if (template.dataset.readingPhase) {
@@ -69,11 +70,11 @@ function fillOverlay(html) {
       return;
     }
     const fresh = template.content.firstElementChild;
-    if (!fresh) return;
-    const old = slots.get(fresh.dataset.readingCell ? "cell:" + fresh.dataset.readingCell : "card:" + fresh.dataset.readingCard);
-    if (!old || old.isEqualNode(fresh)) return;
+    const card = template.dataset.readingCard && cards.get(template.dataset.readingCard);
+    const old = card ? card.querySelector(":scope > .bw-reading--card") : fresh && cells.get(fresh.dataset.readingCell);
+    if (!fresh || (old && old.isEqualNode(fresh)) || (!old && !card)) return;
     const node = document.importNode(fresh, true);
-    old.replaceWith(node);
+    if (old) old.replaceWith(node); else card.insertBefore(node, card.querySelector(":scope > .bw-card__actions"));
     changed.push(node);
   });
   if (window.htmx) changed.forEach(function (node) { window.htmx.process(node); });

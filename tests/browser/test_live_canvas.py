@@ -17,6 +17,13 @@ def caught_up(page, api, board):
     expect(page.locator("body")).to_have_attribute("data-seq", str(api.board(board)["seq"]))
 
 
+def in_phase(page, phase_id, title):
+    """The card titled `title` in a cell of that phase (a card is where its cell is)."""
+    return page.locator(f"td.bw-cell[data-phase-id='{phase_id}'] li.bw-card").filter(
+        has=page.locator(".bw-card__title", has_text=title)
+    )
+
+
 def click_action(card, action):
     """Hover the card (its actions drop down on hover, as for a mouse user; canvas.js adds them
     when the pointer reaches the card), then click one. The canvas scrolls in its frame: bring
@@ -74,7 +81,7 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(
     target = a.locator("td.bw-cell").nth(1)
     phase_id = target.get_attribute("data-phase-id")
     drag(a, ui.card(a, edited), target.locator("ul.bw-cell__cards"))
-    expect(ui.card(a, edited)).to_have_attribute("data-phase-id", phase_id)
+    expect(in_phase(a, phase_id, edited)).to_be_visible()
     expect(
         b.locator(f"td.bw-cell[data-phase-id='{phase_id}']").first.locator(
             ".bw-card__title", has_text=edited
@@ -132,17 +139,13 @@ def test_a_card_moves_by_keyboard_only_and_keeps_focus(actors, demo, make_card, 
     right.focus()
     a.keyboard.press("Enter")
     next_phase = a.locator("th.bw-phase").nth(2).get_attribute("data-phase-id")
-    expect(ui.card(a, made["title"])).to_have_attribute("data-phase-id", next_phase)
-    expect(ui.card(b, made["title"])).to_have_attribute(
-        "data-phase-id", next_phase, timeout=demo.live
-    )
+    expect(in_phase(a, next_phase, made["title"])).to_be_visible()
+    expect(in_phase(b, next_phase, made["title"])).to_be_visible(timeout=demo.live)
     # Focus stays on the control the person used, so they can keep moving with Enter.
     assert a.evaluate("document.activeElement.dataset.move") == "right"
     a.keyboard.press("Enter")
     after_next = a.locator("th.bw-phase").nth(3).get_attribute("data-phase-id")
-    expect(ui.card(b, made["title"])).to_have_attribute(
-        "data-phase-id", after_next, timeout=demo.live
-    )
+    expect(in_phase(b, after_next, made["title"])).to_be_visible(timeout=demo.live)
 
 
 def test_a_card_is_deleted_only_after_confirming_and_goes_for_everyone(
@@ -163,3 +166,25 @@ def test_a_card_is_deleted_only_after_confirming_and_goes_for_everyone(
     expect(ui.card(a, made["title"])).to_have_count(0)
     expect(ui.card(b, made["title"])).to_have_count(0, timeout=demo.live)
     assert made["id"] not in {c["id"] for c in coordinator_api.board(demo.board)["cards"]}
+
+
+def test_the_feed_line_comes_with_the_push_in_each_readers_language(
+    actors, demo, make_card, unique, ui
+):
+    made = make_card(unique("Feedkaart"))
+    a = actors.canvas(demo.partner_a, "partner-a")
+    b = actors.page(demo.partner_b, name="partner-b-english", locale="en-GB")
+    fetched = []
+    b.on("request", lambda request: "/activity" in request.url and fetched.append(request.url))
+    b.goto(f"/boards/{demo.board}")
+    ui.wait_live(b)
+    open_form(a, ui.card(a, made["title"]))
+    renamed = made["title"] + " (feed)"
+    a.locator("#bw-canvas form.bw-form input[name=title]").fill(renamed)
+    a.locator("#bw-canvas form.bw-form button[type=submit]").click()
+    first_line = "#bw-feed .bw-feed__item >> nth=0"
+    expect(b.locator(first_line)).to_contain_text(f"changed card ‘{renamed}’", timeout=demo.live)
+    expect(a.locator(first_line)).to_contain_text(f"wijzigde kaart ‘{renamed}’")
+    assert b.locator("#bw-feed .bw-feed__item").count() <= 40  # the feed keeps its length
+    b.wait_for_timeout(500)  # a fetch of the feed would have started by now
+    assert fetched == []

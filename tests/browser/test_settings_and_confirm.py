@@ -86,6 +86,9 @@ def test_every_destructive_control_asks_first_and_dismissing_changes_nothing(
     for path in pages:
         page = actors.page(COORDINATOR, path, name=path)
         page.wait_for_load_state("networkidle")
+        for card in page.locator("#bw-canvas li.bw-card[data-card-id]").all()[:2]:
+            card.hover()  # a card's controls come with the pointer (canvas.js)
+        page.mouse.move(0, 0)  # then away, so that no other card gets its controls meanwhile
         kinds, unmarked = page.evaluate(SWEEP_JS, DESTRUCTIVE_WORDS.pattern)
         assert not unmarked, f"{path}: destructive controls without data-destructive: {unmarked}"
         controls = page.locator("[data-destructive]:not(#bw-confirm [data-destructive])")
@@ -166,6 +169,9 @@ def test_confirming_does_it(actors, coordinator_api, ui, kind):
     if kind == "card":
         ui.wait_live(page)
     row = page.locator(row_selector)
+    if kind == "card":
+        row.scroll_into_view_if_needed()
+        row.hover()  # its controls come with the pointer (canvas.js)
     control = row.locator("[data-destructive]").first
     _ask_and_dismiss(page, control)
     assert exists()
