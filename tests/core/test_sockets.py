@@ -148,6 +148,31 @@ def test_pages_get_the_pushed_card_in_their_own_language(live):
     assert nl_event["data"] == en_event["data"]
 
 
+def test_a_page_push_carries_the_feed_line_in_its_readers_language(live):
+    # The feed line comes with the event (a page no longer fetches the feed after each one).
+    live["people"]["viewer"].locale = "en"
+    db.session.commit()
+    dutch, english, api = (
+        live["connect"]("partner"),
+        live["connect"]("viewer"),
+        live["connect"]("viewer"),
+    )
+    for client in (dutch, english):
+        client.join(live["board_id"], html=True)
+    api.join(live["board_id"])
+    for client in (dutch, english, api):
+        client.get_received()
+    live["clients"]["partner"].post(
+        f"/boards/{live['board_id']}/cards", json=_new_card(live, "Feedregel")
+    )
+    [nl_event], [en_event] = dutch.received_events(), english.received_events()
+    assert "Partner maakte kaart ‘Feedregel’" in nl_event["feed"]
+    assert "Partner created card ‘Feedregel’" in en_event["feed"]
+    assert f'data-seq="{nl_event["seq"]}"' in nl_event["feed"]
+    [json_event] = api.received_events()
+    assert "feed" not in json_event  # the JSON audience gets the entity only
+
+
 def test_replay_after_seq_sends_exactly_the_missed_events(live):
     board_id, card = live["board_id"], live["card"]
     partner = live["clients"]["partner"]
