@@ -11,6 +11,8 @@ const dirtyKinds = new Set();
 // -- Lenses: a class on the canvas element recolours it (static/css/reading.css).
 function applyLens(lens) {
   const canvas = document.getElementById("bw-canvas");
+  // density-init.js set the remembered lens on <html> before the first paint; the canvas holds it now.
+  document.documentElement.classList.remove.apply(document.documentElement.classList, LENS_CLASSES);
   if (canvas) {
     canvas.classList.remove.apply(canvas.classList, LENS_CLASSES);
     if (lens) canvas.classList.add("bw-lens-" + lens);
@@ -166,6 +168,7 @@ document.addEventListener("htmx:afterSettle", function () {
   if (canvas.querySelector("th[data-phase-id]") && !canvas.querySelector("[data-reading-phase]")) refreshOverlay();
 });
 
-// Modules run after the document is parsed.
+// Modules run after the document is parsed. The page comes with its figures; fetch them only
+// where it came without (nothing moves after the first paint).
 applyLens(currentLens());
-refreshOverlay();
+if (document.querySelector("#bw-canvas th[data-phase-id]") && !document.querySelector("#bw-canvas [data-reading-phase]")) refreshOverlay();
