@@ -45,6 +45,10 @@ screenshots: install
 vendor-css: install
 	$(PY) scripts/vendor_css.py
 
+# Lighthouse on the demo's pages, both presets, median of three (issue 14; bench/RESULTS.md).
+lighthouse: install
+	$(PY) -m bench.lighthouse
+
 bench: install
 	$(PY) -m bench
 
