@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 FLASK := $(VENV)/bin/flask --app wsgi
 
-.PHONY: run test install lint bench cluster catalogs messages screenshots
+.PHONY: run test install lint bench cluster catalogs messages screenshots vendor-css lighthouse
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -40,6 +40,14 @@ test: install lint catalogs
 # Refresh the README's pictures in docs/screenshots/ (a plain test run puts them in test-artifacts/).
 screenshots: install
 	BRUGWERK_SCREENSHOTS=docs/screenshots $(VENV)/bin/pytest tests/browser/test_screens.py
+
+# Re-vendor the NL Design System CSS the pages use (npm into build/vendor-css/; byte-identical reruns).
+vendor-css: install
+	$(PY) scripts/vendor_css.py
+
+# Lighthouse on the demo's pages, both presets, median of three (issue 14; bench/RESULTS.md).
+lighthouse: install
+	$(PY) -m bench.lighthouse
 
 bench: install
 	$(PY) -m bench

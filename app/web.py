@@ -99,7 +99,7 @@ def init_app(app: Flask) -> None:
     def page_globals():
         # A municipality may point THEME_CSS at its own published design-token stylesheet.
         theme = app.config.get("THEME_CSS") or url_for(
-            "static", filename="vendor/voorbeeld-design-tokens-7.4.1.css"
+            "static", filename="vendor/voorbeeld-design-tokens-7.4.1-used.css"
         )
         locale = str(get_locale() or "nl")
         return {

@@ -97,6 +97,16 @@ class LiveServer:
             capture_output=True,
         )
 
+    def demo(self) -> None:
+        """Seed the demo board with `flask --app wsgi demo` (after migrate())."""
+        subprocess.run(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "demo"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
+
     def start(self, timeout: float = 30) -> "LiveServer":
         """Start the server and wait until it answers."""
         self.process = subprocess.Popen(

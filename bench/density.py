@@ -10,12 +10,11 @@ API: `sync` = the click's handler plus the style and layout it causes (forced at
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import ROOT, LiveServer
+from bench.common import LiveServer
 
 EMAIL, PASSWORD = "regisseur@voorbeeld.nl", "brugwerk-demo"  # app/demo/services.py
 VIEWPORTS = {"1280x800": (1280, 800), "1920x1080": (1920, 1080)}
@@ -94,13 +93,7 @@ def main(argv: list[str] | None = None) -> dict[str, list[tuple]]:
     with tempfile.TemporaryDirectory(prefix="brugwerk-bench-") as folder:
         server = LiveServer(Path(folder) / "bench.db")
         server.migrate()
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "demo"],
-            cwd=ROOT,
-            env=server.env,
-            check=True,
-            capture_output=True,
-        )
+        server.demo()
         server.start()
         try:
             with server.log_on_failure():

@@ -22,26 +22,34 @@ def render(template: str, board_id: int, extend=None, **context) -> str:
     board = board_for(who, board_id, READ)
     role = role_on(who, board_id)
     state = load_state(board)
-    lookup = {
-        "phase": {p.id: p for p in state.phases},
-        "lane": {x.id: x for x in state.lanes},
-        "card": {c.id: c for c in state.cards},
-        "org": {o.id: o for o in state.organisations},
-    }
-    if "wanted" in context:
-        context["markers_shown"] = filtered(state.markers, context["wanted"])
     return render_template(
         template,
         board=board,
         role=role,
         can_edit=allows(role, EDIT),
         state=state,
-        lookup=lookup,
-        marker_transitions=MARKER_TRANSITIONS,
-        step_transitions=STEP_TRANSITIONS,
+        **reading_context(state, context.get("wanted")),
         **(extend(state) if extend else {}),
         **context,
     )
+
+
+def reading_context(state: BoardState, wanted: dict | None = None) -> dict:
+    """What the reading fragments read besides board and role: lookups by id, the allowed
+    transitions and, given the side list's filter, the markers it shows."""
+    context = {
+        "lookup": {
+            "phase": {p.id: p for p in state.phases},
+            "lane": {x.id: x for x in state.lanes},
+            "card": {c.id: c for c in state.cards},
+            "org": {o.id: o for o in state.organisations},
+        },
+        "marker_transitions": MARKER_TRANSITIONS,
+        "step_transitions": STEP_TRANSITIONS,
+    }
+    if wanted is not None:
+        context["markers_shown"] = filtered(state.markers, wanted)
+    return context
 
 
 def render_bridge(template: str, board_id: int) -> str:

@@ -8,6 +8,8 @@ from app.boards.queries import BoardState
 from app.reading.analysis import figures
 from app.reading.bridge import spans
 from app.reading.offers import counts
+from app.reading.rendering import marker_filter, reading_context
+from app.reading.rules import suggest
 from app.reading.services.markers import OPEN
 
 SEVERITY_HEAT = {"low": 1, "medium": 2, "high": 3}
@@ -97,5 +99,12 @@ def reading_view(state: BoardState) -> ReadingView:
 
 
 def page_extension(state: BoardState, role: str) -> dict:
-    """Give the canvas template the reading overlay (registered with the canvas page)."""
-    return {"reading": reading_view(state)}
+    """Give the canvas template the reading overlay and the side panel's lists, so the page
+    comes with them (registered with the canvas page)."""
+    wanted = marker_filter()
+    return {
+        "reading": reading_view(state),
+        "wanted": wanted,
+        "suggestions": suggest(state, figures(state)),
+        **reading_context(state, wanted),
+    }

@@ -11,6 +11,8 @@ const dirtyKinds = new Set();
 // -- Lenses: a class on the canvas element recolours it (static/css/reading.css).
 function applyLens(lens) {
   const canvas = document.getElementById("bw-canvas");
+  // density-init.js set the remembered lens on <html> before the first paint; the canvas holds it now.
+  document.documentElement.classList.remove.apply(document.documentElement.classList, LENS_CLASSES);
   if (canvas) {
     canvas.classList.remove.apply(canvas.classList, LENS_CLASSES);
     if (lens) canvas.classList.add("bw-lens-" + lens);

@@ -6,7 +6,7 @@ from flask import url_for
 
 from app.assets import Assets, import_map
 
-STATIC_CSS = "vendor/utrecht-component-library-css-9.0.4.css"
+STATIC_CSS = "vendor/utrecht-components-9.0.4.css"
 
 
 def static_url(app, filename: str) -> str:
