@@ -120,10 +120,11 @@ function controls(item) {
   return own.concat(cellControls).filter((control) => control.getClientRects().length > 0);
 }
 
-// Enter on a card opens it: an editor gets the edit form, a viewer the card's details.
+// Enter on a card opens it: an editor gets the edit form, a viewer (and anyone presenting,
+// which edits nothing) the card's details.
 function open(card) {
   const edit = card.querySelector('[data-action="edit"]');
-  if (edit && allows(body.dataset.role, EDIT)) {
+  if (edit && allows(body.dataset.role, EDIT) && !body.classList.contains("bw-present")) {
     edit.click();
     return;
   }
