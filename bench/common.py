@@ -152,6 +152,19 @@ class LiveServer:
                 self.process.kill()
                 self.process.wait()
 
+    @contextmanager
+    def prepared(self, prepare):
+        """Migrate, call `prepare()` (seed the database), start; yield `prepare`'s result; stop.
+        The server's log tail is printed when the block fails."""
+        self.migrate()
+        result = prepare()
+        self.start()
+        try:
+            with self.log_on_failure():
+                yield result
+        finally:
+            self.stop()
+
     def __enter__(self) -> "LiveServer":
         self.migrate()
         return self.start()
@@ -356,3 +369,43 @@ def disconnect_all(clients: list[LiveClient]) -> None:
     """Disconnect every client (in parallel)."""
     with ThreadPoolExecutor(max_workers=16) as pool:
         list(pool.map(LiveClient.disconnect, clients))
+
+
+def signed_in_page(browser, url: str, size: tuple[int, int], email: str, password: str, init=None):
+    """Open a new Chromium context at `size` (width, height) on `url`, sign in through the login
+    form, and return the page (close its `.context` when done). `init`: a script run before
+    every page's own scripts, e.g. to set localStorage."""
+    width, height = size
+    context = browser.new_context(
+        base_url=url, viewport={"width": width, "height": height}, locale="nl-NL"
+    )
+    if init:
+        context.add_init_script(init)
+    page = context.new_page()
+    page.goto("/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("form:has(input[name=password]) button[type=submit]")
+    page.wait_for_url(lambda current: "/login" not in current)
+    return page
+
+
+def measure_in_chromium(
+    chromium: str, url: str, viewports: dict, sign_in: tuple, path: str, measure, init=None
+) -> dict:
+    """For each viewport {label: (width, height)}: sign in (`sign_in` = (email, password)) in a
+    fresh context of Chromium at `chromium`, open `path`, wait until the network is idle and
+    return {label: measure(page)}."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only browser benches need it)
+
+    results = {}
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        for label, size in viewports.items():
+            page = signed_in_page(browser, url, size, *sign_in, init=init)
+            page.goto(path, timeout=120_000)
+            page.wait_for_load_state("networkidle", timeout=120_000)
+            results[label] = measure(page)
+            page.context.close()
+        browser.close()
+    return results

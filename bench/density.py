@@ -12,9 +12,10 @@ import argparse
 import statistics
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
-from bench.common import LiveServer
+from bench.common import LiveServer, measure_in_chromium
 
 EMAIL, PASSWORD = "regisseur@voorbeeld.nl", "brugwerk-demo"  # app/demo/services.py
 VIEWPORTS = {"1280x800": (1280, 800), "1920x1080": (1920, 1080)}
@@ -61,27 +62,9 @@ def measure(page, repeat: int) -> list[tuple]:
 
 def run(url: str, chromium: str, repeat: int) -> dict[str, list[tuple]]:
     """Sign in, open the demo board at each viewport and measure every switch."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only this bench needs it)
-
-    results = {}
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        for label, (width, height) in VIEWPORTS.items():
-            context = browser.new_context(
-                base_url=url, viewport={"width": width, "height": height}, locale="nl-NL"
-            )
-            page = context.new_page()
-            page.goto("/login")
-            page.fill("input[name=email]", EMAIL)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("main button[type=submit]")
-            page.wait_for_url(lambda current: "/login" not in current)
-            page.goto("/boards/1")
-            page.wait_for_load_state("networkidle")
-            results[label] = measure(page, repeat)
-            context.close()
-        browser.close()
-    return results
+    return measure_in_chromium(
+        chromium, url, VIEWPORTS, (EMAIL, PASSWORD), "/boards/1", partial(measure, repeat=repeat)
+    )
 
 
 def main(argv: list[str] | None = None) -> dict[str, list[tuple]]:
@@ -92,14 +75,8 @@ def main(argv: list[str] | None = None) -> dict[str, list[tuple]]:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="brugwerk-bench-") as folder:
         server = LiveServer(Path(folder) / "bench.db")
-        server.migrate()
-        server.demo()
-        server.start()
-        try:
-            with server.log_on_failure():
-                results = run(server.url, args.chromium, args.repeat)
-        finally:
-            server.stop()
+        with server.prepared(server.demo):
+            results = run(server.url, args.chromium, args.repeat)
     print(f"density and presenting on the demo board, {args.repeat} clicks each (ms)")
     print(
         f"{'viewport':<10} {'switch':<22} {'sync p50':>9} {'sync max':>9} {'frame p50':>10} "

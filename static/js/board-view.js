@@ -3,6 +3,7 @@
 // and ends with Esc or its button. density-init.js applies the remembered density early.
 import { announce } from "./canvas.js";
 import { delegate } from "./delegate.js";
+import "./grid.js";  // the canvas as one keyboard stop with arrow keys between cards and cells
 import "./marking.js";  // selecting cards and marking them: part of how this person works the canvas
 
 const KEY = "brugwerk:density";

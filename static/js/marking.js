@@ -151,12 +151,9 @@ function onKey(event) {
   }
 }
 
-// Cards are redrawn by live pushes and htmx swaps: make each focusable and draw the selection
-// again; a card that is gone leaves the selection.
+// Cards are redrawn by live pushes and htmx swaps: draw the selection again; a card that is gone
+// leaves the selection. (Cards are focusable from their template; grid.js keeps one a tab stop.)
 function refresh() {
-  document.querySelectorAll("#bw-canvas li.bw-card[data-card-id]:not([tabindex])").forEach((card) => {
-    card.tabIndex = 0;
-  });
   for (let i = selected.length - 1; i >= 0; i -= 1) {
     if (!cardOf(selected[i])) selected.splice(i, 1);
   }
