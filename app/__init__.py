@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FEATURES = [
     "app.live",
     "app.auth",
+    "app.audit.setup",
     "app.boards",
     "app.cards",
     "app.share",

@@ -17,7 +17,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth.services import authenticate, end_sessions, set_user_locale
+from app.auth.services import authenticate, end_sessions, set_user_locale, signed_in
 from app.boards.schemas import InviteAccept
 from app.boards.services import accept_invite, open_invite
 from app.errors import ServiceError, Unauthorized, ValidationFailed
@@ -67,6 +67,7 @@ def login() -> ResponseReturnValue:
             error = exc.message
         else:
             login_user(user, remember=bool(request.form.get("remember")))
+            signed_in(user, "password")
             if INVITE_PATH.fullmatch(target):
                 return _accept(target.removeprefix("/invite/"), user)
             return redirect(target)
@@ -126,6 +127,7 @@ def invite(token: str) -> ResponseReturnValue:
             errors = exc.fields or {"_": exc.message}
         else:
             login_user(membership.user)
+            signed_in(membership.user, "invitation")
             flash(_("Welkom! Je bent toegevoegd aan het bord."), "success")
             return redirect(url_for("boards.show", board_id=pending.board_id))
     return render_template(

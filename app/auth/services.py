@@ -10,6 +10,8 @@ from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.audit.log import record
+from app.audit.services import note
 from app.errors import NotFound, Unauthorized, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
@@ -61,25 +63,34 @@ def create_user(email: str, name: str, password: str, is_admin: bool = False) ->
     return user
 
 
-def authenticate(email: str, password: str) -> User:
-    """Return the user with these credentials or raise Unauthorized (same answer for both)."""
-    user = db.session.execute(
-        db.select(User).filter_by(email=(email or "").strip().lower())
-    ).scalar_one_or_none()
+def authenticate(email: str, password: str, via: str = "password") -> User:
+    """Return the user with these credentials or raise Unauthorized (same answer for both);
+    a failure is audited as `login.failed` with the address tried and `via` (the door)."""
+    tried = (email or "").strip().lower()
+    user = db.session.execute(db.select(User).filter_by(email=tried)).scalar_one_or_none()
     if user is None:
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
         check_password_hash(_dummy_hash(method), password or "")
-        raise Unauthorized(_("E-mailadres of wachtwoord klopt niet."))
-    if not user.check_password(password or ""):
+    if user is None or not user.check_password(password or ""):
+        note("login.failed", tried, subject=via)
         raise Unauthorized(_("E-mailadres of wachtwoord klopt niet."))
     return user
+
+
+@write
+def signed_in(user: User, via: str) -> None:
+    """Audit a sign-in (`via`: password, link; later oidc) once the session is made."""
+    record("login.succeeded", user, subject=via)
 
 
 @write
 def issue_token(user: User, label: str = "") -> str:
     """Create an API token for the user; only its hash is stored."""
     token = secrets.token_urlsafe(32)
-    db.session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), label=label[:100]))
+    row = ApiToken(user_id=user.id, token_hash=hash_token(token), label=label[:100])
+    db.session.add(row)
+    db.session.flush()
+    record("token.created", user, subject=f"token #{row.id} {row.label}".strip())
     return token
 
 
@@ -124,13 +135,16 @@ def revoke_token(user: User, token_id: int) -> None:
     row = db.session.get(ApiToken, token_id)
     if row is None or row.user_id != user.id:
         raise NotFound(_("Onbekende sleutel."))
-    row.revoked_at = utcnow()
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+        record("token.revoked", user, subject=f"token #{row.id} {row.label}".strip())
 
 
 @write
 def end_sessions(user: User) -> None:
     """Invalidate every session of the user (logout everywhere) and cut their sockets."""
     user.session_epoch += 1
+    record("logout", user)
     access_revoked.send(None, user_id=user.id)
 
 
@@ -138,3 +152,15 @@ def end_sessions(user: User) -> None:
 def set_user_locale(user: User, locale: str) -> None:
     """Remember the person's interface language (pages, pushes and downloads speak it)."""
     user.locale = locale
+
+
+@write
+def set_admin(email: str, admin: bool) -> User:
+    """Make an account an administrator or not (the whole audit log is theirs to read)."""
+    user = db.session.execute(
+        db.select(User).filter_by(email=email.strip().lower())
+    ).scalar_one_or_none()
+    if user is None:
+        raise NotFound(_("Er is geen account met dit e-mailadres."))
+    user.is_admin = admin
+    return user

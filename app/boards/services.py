@@ -6,6 +6,7 @@ from datetime import timedelta
 from flask_babel import gettext as _
 
 from app import events
+from app.audit.log import record
 from app.auth.services import create_user
 from app.errors import Conflict, Gone, NotFound, ValidationFailed
 from app.extensions import db
@@ -97,17 +98,29 @@ def add_member(actor: Actor, board_id: int, email: str, role: str) -> Membership
             _("Er is geen account met dit e-mailadres; stuur een uitnodiging."),
             fields={"email": _("Onbekend e-mailadres.")},
         )
-    membership = _member_by_email(board_id, email) or Membership(board_id=board_id, user=user)
+    membership = _member_by_email(board_id, email)
+    if membership is None:
+        membership = Membership(board_id=board_id, user=user, role=role)
+        record("member.added", actor, board_id, _member_subject(user, role))
+    elif membership.role != role:
+        record("member.role_changed", actor, board_id, _member_subject(user, role))
     membership.role = role
     db.session.add(membership)
     events.record(board_id, "member.updated", membership, actor)
     return membership
 
 
+def _member_subject(user: User, role: str) -> str:
+    # What the audit log says of a membership change: whom it concerns, and their role now.
+    return f"{user.email} ({role})"
+
+
 @write
 def change_role(actor: Actor, board_id: int, user_id: int, role: str) -> Membership:
     """Change a member's role; a board keeps at least one coordinator."""
     membership = _member_leaving_role(actor, board_id, user_id, losing=role != "coordinator")
+    if membership.role != role:
+        record("member.role_changed", actor, board_id, _member_subject(membership.user, role))
     membership.role = role
     events.record(board_id, "member.updated", membership, actor)
     return membership
@@ -136,6 +149,7 @@ def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
     """Take a user off the board; their live connections to it are cut."""
     membership = _member_leaving_role(actor, board_id, user_id, losing=True)
     data = membership.to_json()
+    record("member.removed", actor, board_id, _member_subject(membership.user, membership.role))
     db.session.delete(membership)
     events.record(board_id, "member.deleted", actor=actor, data=data)
     access_revoked.send(None, board_id=board_id, user_id=user_id)
@@ -159,12 +173,18 @@ def create_invite(
     db.session.add(invite)
     db.session.flush()
     events.record(board_id, "invitation.created", invite, actor, data=_invite_event(invite))
+    record("invitation.created", actor, board_id, _invite_subject(invite))
     return invite, token
 
 
 def _invite_event(invite: Invite) -> dict:
     # What the board's event log tells about an invite: never its token.
     return {"id": invite.id, "role": invite.role, "email": invite.email}
+
+
+def _invite_subject(invite: Invite) -> str:
+    # What the audit log says of an invitation: which one, for whom, as what.
+    return f"invitation #{invite.id} {invite.email or '-'} ({invite.role})"
 
 
 def list_invites(actor: Actor, board_id: int, only_open: bool = False) -> list[Invite]:
@@ -188,6 +208,7 @@ def revoke_invite(actor: Actor, board_id: int, invite_id: int) -> Invite:
     if invite.revoked_at is None and invite.accepted_at is None:
         invite.revoked_at = utcnow()
         events.record(board_id, "invitation.revoked", invite, actor, data=_invite_event(invite))
+        record("invitation.revoked", actor, board_id, _invite_subject(invite))
     return invite
 
 
@@ -225,9 +246,15 @@ def accept_invite(
         user = create_user(email=email, name=name, password=password)
     membership = db.session.execute(
         db.select(Membership).filter_by(board_id=invite.board_id, user_id=user.id)
-    ).scalar_one_or_none() or Membership(
-        board_id=invite.board_id, user_id=user.id, role=invite.role
-    )
+    ).scalar_one_or_none()
+    if membership is None:
+        membership = Membership(
+            board_id=invite.board_id,
+            user_id=user.id,
+            role=invite.role,
+            organisation_id=invite.organisation_id,
+        )
+        record("member.added", user, invite.board_id, _member_subject(user, invite.role))
     membership.user = user
     db.session.add(membership)
     invite.accepted_at = utcnow()
@@ -235,4 +262,5 @@ def accept_invite(
     events.record(
         invite.board_id, "invitation.accepted", invite, Actor(user=user), _invite_event(invite)
     )
+    record("invitation.accepted", user, invite.board_id, _invite_subject(invite))
     return membership
