@@ -32,6 +32,7 @@ FEATURES = [
     "app.health",
     "app.i18n",
     "app.backup",
+    "app.disclosure",
     "app.security",
 ]  # security last: it limits views of the others
 

@@ -190,6 +190,7 @@ TABLE = {
     "share.part": SHARE,
     "exports.import_board": AUTH,
     # The audit log: the whole for administrators, a board's for its coordinators.
+    "disclosure.security_txt": PUBLIC,
     "audit.log": ADMIN,
     "audit.board_log": MANAGE,
     "api.audit": ADMIN,
