@@ -21,6 +21,7 @@ FEATURES = [
     "app.live",
     "app.auth",
     "app.audit.setup",
+    "app.mail",
     "app.boards",
     "app.cards",
     "app.share",

@@ -3,6 +3,8 @@
 import secrets
 from datetime import timedelta
 
+from flask import url_for
+from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
 
 from app import events
@@ -11,14 +13,15 @@ from app.auth.services import create_user
 from app.errors import Conflict, Gone, NotFound, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
-from app.lookup import get_entity
-from app.models import Board, Invite, Lane, Membership, Phase, User
+from app.lookup import board_entity, get_entity
+from app.mail import services as outbox
+from app.models import Board, Invite, Lane, Membership, Organisation, Phase, User
 from app.models._types import utcnow
 from app.permissions import MANAGE, Actor, board_for
 from app.positions import keys_after
 from app.signals import access_revoked
 from app.transaction import write
-from app.vocab import DEFAULT_PHASES, LANE_TEMPLATES
+from app.vocab import DEFAULT_PHASES, LANE_TEMPLATES, ROLE_LABELS
 
 INVITE_DAYS = 14
 
@@ -157,15 +160,35 @@ def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
 
 @write
 def create_invite(
-    actor: Actor, board_id: int, role: str, email: str | None = None
+    actor: Actor,
+    board_id: int,
+    role: str,
+    email: str | None = None,
+    organisation_id: int | None = None,
 ) -> tuple[Invite, str]:
-    """Create an invite link to copy; return the invite and its secret token (shown once)."""
-    board_for(actor, board_id, MANAGE)
+    """Create an invite link; with an e-mail address it is mailed too (after commit). Return the
+    invite and its secret token (shown once)."""
+    board = board_for(actor, board_id, MANAGE)
+    email = email.strip().lower() if email else None
+    if email and not outbox.valid_address(email):
+        raise ValidationFailed(
+            _("Dit e-mailadres kunnen we niet gebruiken."),
+            fields={"email": _("Vul één gewoon e-mailadres in, zoals naam@gemeente.nl.")},
+        )
+    if email and _member_by_email(board_id, email) is not None:
+        raise Conflict(
+            _("%(email)s is al lid van dit bord.", email=email),
+            fields={"email": _("Al lid van dit bord.")},
+            code="already_member",
+        )
+    if organisation_id is not None:
+        board_entity(Organisation, board_id, organisation_id, "organisation_id")
     token = secrets.token_urlsafe(24)
     invite = Invite(
         board_id=board_id,
         role=role,
-        email=email.lower() if email else None,
+        email=email,
+        organisation_id=organisation_id,
         token_hash=hash_token(token),
         created_by_id=actor.id,
         expires_at=utcnow() + timedelta(days=INVITE_DAYS),
@@ -174,7 +197,34 @@ def create_invite(
     db.session.flush()
     events.record(board_id, "invitation.created", invite, actor, data=_invite_event(invite))
     record("invitation.created", actor, board_id, _invite_subject(invite))
+    if email:
+        _mail_invite(invite, board, actor, invite_url(token))
     return invite, token
+
+
+def invite_url(token: str) -> str:
+    """Return the absolute URL that accepts an invite."""
+    return url_for("auth.invite", token=token, _external=True)
+
+
+def _mail_invite(invite: Invite, board: Board, actor: Actor, url: str) -> None:
+    """Queue the invitation mail, in the invitee's language when they have an account."""
+    known = db.session.execute(
+        db.select(User.locale).filter_by(email=invite.email)
+    ).scalar_one_or_none()
+    locale = known or str(get_locale() or "nl")
+    with force_locale(locale):
+        role, expires = ROLE_LABELS[invite.role], format_date(invite.expires_at, "long")
+    outbox.queue(
+        invite.email,
+        "invitation",
+        locale,
+        board_name=board.name,
+        inviter=actor.name,
+        role=str(role).lower(),
+        url=url,
+        expires=expires,
+    )
 
 
 def _invite_event(invite: Invite) -> dict:
