@@ -41,6 +41,8 @@ class Config:
     # How far back the event log reaches for replay; older catch-ups get 410 / resync.
     EVENT_LOG_KEEP = int(os.environ.get("EVENT_LOG_KEEP", "10000"))
     RATELIMIT_ENABLED = True
+    # Sign-in links asked for, per client address and per e-mail address.
+    SIGN_IN_LINK_RATE_LIMIT = "5 per 15 minutes; 20 per day"
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     THEME_CSS = os.environ.get("THEME_CSS")
     # How many proxies (e.g. nginx) stand in front and set X-Forwarded-For/-Proto; 0: none.

@@ -4,7 +4,8 @@ import functools
 import secrets
 from datetime import timedelta
 
-from flask import current_app
+from flask import current_app, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
@@ -12,15 +13,18 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.log import record
 from app.audit.services import note
-from app.errors import NotFound, Unauthorized, ValidationFailed
+from app.errors import Gone, NotFound, Unauthorized, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
-from app.models import ApiToken, User
+from app.mail import services as outbox
+from app.models import ApiToken, SignInLink, User
 from app.models._types import utcnow
 from app.signals import access_revoked
 from app.transaction import end_read, write
 
 MIN_PASSWORD = 10
+# A sign-in link works once, for this long (contract §6.2.3).
+SIGN_IN_LINK_VALID = timedelta(minutes=15)
 # A token's last use is written at most this often: one write per token now and then, never one
 # per API call (those are the hot path).
 TOKEN_USE_RESOLUTION = timedelta(minutes=5)
@@ -164,3 +168,59 @@ def set_admin(email: str, admin: bool) -> User:
         raise NotFound(_("Er is geen account met dit e-mailadres."))
     user.is_admin = admin
     return user
+
+
+@write
+def send_sign_in_link(email: str) -> str | None:
+    """Mail a single-use sign-in link to the account with this address and return its token;
+    for an unknown address do nothing (the caller answers the same either way)."""
+    user = db.session.execute(
+        db.select(User).filter_by(email=email.strip().lower())
+    ).scalar_one_or_none()
+    if user is None:
+        return None
+    token = secrets.token_urlsafe(32)
+    link = SignInLink(
+        user_id=user.id, token_hash=hash_token(token), expires_at=utcnow() + SIGN_IN_LINK_VALID
+    )
+    db.session.add(link)
+    outbox.queue(
+        user.email,
+        "sign_in_link",
+        user.locale or str(get_locale() or "nl"),
+        name=user.name,
+        url=url_for("auth.sign_in_link", token=token, _external=True),
+        minutes=int(SIGN_IN_LINK_VALID.total_seconds() // 60),
+    )
+    return token
+
+
+def open_sign_in_link(token: str) -> SignInLink:
+    """Return the usable sign-in link for a token; raise Gone (used, expired) or NotFound."""
+    link = db.session.execute(
+        db.select(SignInLink).filter_by(token_hash=hash_token(token))
+    ).scalar_one_or_none()
+    if link is None:
+        raise NotFound(
+            _("Deze inloglink bestaat niet. Controleer of je hem volledig hebt gekopieerd.")
+        )
+    if link.used_at is not None:
+        raise Gone(_("Deze inloglink is al gebruikt. Vraag een nieuwe aan."), code="link_used")
+    if link.expires_at < utcnow():
+        raise Gone(_("Deze inloglink is verlopen. Vraag een nieuwe aan."), code="link_expired")
+    return link
+
+
+@write
+def use_sign_in_link(token: str) -> User:
+    """Use a sign-in link (once): return its person, audited as a sign-in by link."""
+    link = open_sign_in_link(token)
+    used = db.session.execute(
+        update(SignInLink)
+        .where(SignInLink.id == link.id, SignInLink.used_at.is_(None))
+        .values(used_at=utcnow())
+    ).rowcount
+    if not used:  # another tab used it a moment ago
+        raise Gone(_("Deze inloglink is al gebruikt. Vraag een nieuwe aan."), code="link_used")
+    record("login.succeeded", link.user, subject="link")
+    return link.user

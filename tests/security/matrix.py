@@ -77,6 +77,7 @@ BY_SEGMENT = {
     "learnings": "learning",
     "s": "share_token",
     "invite": "invite_token",
+    "link": "sign_in_token",
     "suggestions": "suggestion",
     "invitations": "invitation",
 }

@@ -191,6 +191,8 @@ TABLE = {
     "exports.import_board": AUTH,
     # The audit log: the whole for administrators, a board's for its coordinators.
     "disclosure.security_txt": PUBLIC,
+    "auth.request_link": PUBLIC,
+    "auth.sign_in_link": PUBLIC,  # the link's token in the path is the credential
     "audit.log": ADMIN,
     "audit.board_log": MANAGE,
     "api.audit": ADMIN,
