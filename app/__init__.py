@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FEATURES = [
     "app.live",
     "app.auth",
+    "app.audit.setup",
+    "app.mail",
     "app.boards",
     "app.cards",
     "app.share",
@@ -31,6 +33,7 @@ FEATURES = [
     "app.health",
     "app.i18n",
     "app.backup",
+    "app.disclosure",
     "app.security",
 ]  # security last: it limits views of the others
 

@@ -41,6 +41,8 @@ class Config:
     # How far back the event log reaches for replay; older catch-ups get 410 / resync.
     EVENT_LOG_KEEP = int(os.environ.get("EVENT_LOG_KEEP", "10000"))
     RATELIMIT_ENABLED = True
+    # Sign-in links asked for, per client address and per e-mail address.
+    SIGN_IN_LINK_RATE_LIMIT = "5 per 15 minutes; 20 per day"
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     THEME_CSS = os.environ.get("THEME_CSS")
     # How many proxies (e.g. nginx) stand in front and set X-Forwarded-For/-Proto; 0: none.
@@ -48,6 +50,18 @@ class Config:
     # Every process with live sockets says it is alive this often; the presence of a process
     # silent for three intervals (killed, crashed) is swept by the others (app/liveness.py).
     PRESENCE_HEARTBEAT_SECONDS = float(os.environ.get("PRESENCE_HEARTBEAT_SECONDS", "10"))
+    # Audit rows older than this many days are deleted by `flask audit prune`.
+    AUDIT_KEEP_DAYS = int(os.environ.get("AUDIT_KEEP_DAYS", "365"))
+    # RFC 9116: /.well-known/security.txt names this contact (a mailto: or https: URI).
+    SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT") or None
+    SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL") or None
+    # SMTP for invitations and sign-in links; without MAIL_SERVER mails are written to the log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "").lower() in ("1", "true")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Brugwerk <brugwerk@localhost>")
     TESTING = False
 
 

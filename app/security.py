@@ -14,7 +14,11 @@ from app.errors import ServiceError
 from app.web import error_response
 
 # Endpoint -> the setting holding its limits (Flask-Limiter notation, ';' separates limits).
-GUARDED = {"auth.login": "LOGIN_RATE_LIMIT", "api.create_token": "LOGIN_RATE_LIMIT"}
+GUARDED = {
+    "auth.login": "LOGIN_RATE_LIMIT",
+    "api.create_token": "LOGIN_RATE_LIMIT",
+    "auth.request_link": "SIGN_IN_LINK_RATE_LIMIT",
+}
 DEFAULT_LIMIT = "10 per minute; 50 per hour"
 
 
@@ -33,6 +37,10 @@ def _too_many(error):
     if request.endpoint == "auth.login":
         return render_template(
             "auth/login.html", error=message, email=request.form.get("email", "")
+        ), 429
+    if request.endpoint == "auth.request_link":
+        return render_template(
+            "auth/login.html", link_error=message, link_email=request.form.get("email", "")
         ), 429
     refusal = ServiceError(message, code="rate_limited")
     refusal.status = 429

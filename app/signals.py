@@ -15,3 +15,6 @@ board_changed = _signals.signal("board-changed")
 # share_link_id=...) with the parts that apply. Receivers cut the matching live sockets off
 # once the write has committed.
 access_revoked = _signals.signal("access-revoked")
+
+# After commit, when a write put mail in the outbox: send(app). The mail sender wakes up.
+mail_queued = _signals.signal("mail-queued")

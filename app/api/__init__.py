@@ -2,6 +2,7 @@
 
 # Each module adds its routes to the blueprint.
 from app.api import (  # noqa: F401
+    audit,
     boards,
     cards,
     exports,

@@ -1,6 +1,6 @@
 """API: boards, members, phases, lanes, organisations and the event log."""
 
-from flask import request, url_for
+from flask import request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -108,16 +108,15 @@ def list_invitations(board_id: int) -> ResponseReturnValue:
 
 @bp.post("/boards/<int:board_id>/invitations")
 @doc(
-    "Create an invitation link (with or without an e-mail); the token is shown only in this answer",
+    "Create an invitation link; with an e-mail it is mailed too. The token is shown only here",
     body=InviteCreate,
     status=201,
 )
 def create_invitation(board_id: int) -> ResponseReturnValue:
-    """Create an invitation to copy and send by hand."""
+    """Create an invitation: mailed when it has an address, else to copy and send by hand."""
     data = parse(InviteCreate, body())
-    invite, token = services.create_invite(actor(), board_id, data.role, data.email)
-    url = url_for("auth.invite", token=token, _external=True)
-    return {**invite.to_json(), "url": url, "token": token}, 201
+    invite, token = services.create_invite(actor(), board_id, **data.model_dump())
+    return {**invite.to_json(), "url": services.invite_url(token), "token": token}, 201
 
 
 @bp.delete("/boards/<int:board_id>/invitations/<int:invite_id>")

@@ -21,7 +21,7 @@ class TokenCreate(Schema):
 def create_token() -> ResponseReturnValue:
     """Create a token for the given credentials."""
     data = parse(TokenCreate, body())
-    user = authenticate(data.email, data.password)
+    user = authenticate(data.email, data.password, via="api-token")
     return {"token": issue_token(user, data.label or "api")}, 201
 
 

@@ -17,10 +17,19 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth.services import authenticate, end_sessions, set_user_locale
+from app.auth.services import (
+    authenticate,
+    end_sessions,
+    open_sign_in_link,
+    send_sign_in_link,
+    set_user_locale,
+    signed_in,
+    use_sign_in_link,
+)
 from app.boards.schemas import InviteAccept
 from app.boards.services import accept_invite, open_invite
 from app.errors import ServiceError, Unauthorized, ValidationFailed
+from app.mail.services import valid_address
 from app.validation import form_data, parse
 
 bp = Blueprint("auth", __name__)
@@ -67,12 +76,45 @@ def login() -> ResponseReturnValue:
             error = exc.message
         else:
             login_user(user, remember=bool(request.form.get("remember")))
+            signed_in(user, "password")
             if INVITE_PATH.fullmatch(target):
                 return _accept(target.removeprefix("/invite/"), user)
             return redirect(target)
     return render_template(
         "auth/login.html", error=error, email=request.form.get("email", ""), invite=pending
     ), (401 if error else 200)
+
+
+@bp.post("/login/link")
+def request_link() -> ResponseReturnValue:
+    """Mail a sign-in link to a known address; the answer is the same for any address."""
+    email = request.form.get("email", "").strip().lower()
+    if not valid_address(email):
+        return render_template(
+            "auth/login.html",
+            link_error=_("Vul één gewoon e-mailadres in, zoals naam@gemeente.nl."),
+            link_email=request.form.get("email", ""),
+            email="",
+            invite=None,
+        ), 422
+    send_sign_in_link(email)
+    return render_template("auth/link_sent.html", email=email)
+
+
+@bp.route("/login/link/<token>", methods=["GET", "POST"])
+def sign_in_link(token: str) -> ResponseReturnValue:
+    """Show one button that signs in (a GET, such as a mail scanner's, never uses the link up);
+    pressing it signs in. A used or expired link shows why."""
+    try:
+        if request.method == "GET":
+            open_sign_in_link(token)
+            return render_template("auth/link_open.html", token=token)
+        user = use_sign_in_link(token)
+    except ServiceError as exc:
+        return render_template("auth/link_gone.html", error=exc), exc.status
+    login_user(user)
+    flash(_("Je bent ingelogd."), "success")
+    return redirect(url_for("boards.index"))
 
 
 def _accept(token: str, user) -> ResponseReturnValue:
@@ -126,6 +168,7 @@ def invite(token: str) -> ResponseReturnValue:
             errors = exc.fields or {"_": exc.message}
         else:
             login_user(membership.user)
+            signed_in(membership.user, "invitation")
             flash(_("Welkom! Je bent toegevoegd aan het bord."), "success")
             return redirect(url_for("boards.show", board_id=pending.board_id))
     return render_template(

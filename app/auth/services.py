@@ -4,21 +4,27 @@ import functools
 import secrets
 from datetime import timedelta
 
-from flask import current_app
+from flask import current_app, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.errors import NotFound, Unauthorized, ValidationFailed
+from app.audit.log import record
+from app.audit.services import note
+from app.errors import Gone, NotFound, Unauthorized, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
-from app.models import ApiToken, User
+from app.mail import services as outbox
+from app.models import ApiToken, SignInLink, User
 from app.models._types import utcnow
 from app.signals import access_revoked
 from app.transaction import end_read, write
 
 MIN_PASSWORD = 10
+# A sign-in link works once, for this long (contract §6.2.3).
+SIGN_IN_LINK_VALID = timedelta(minutes=15)
 # A token's last use is written at most this often: one write per token now and then, never one
 # per API call (those are the hot path).
 TOKEN_USE_RESOLUTION = timedelta(minutes=5)
@@ -61,25 +67,34 @@ def create_user(email: str, name: str, password: str, is_admin: bool = False) ->
     return user
 
 
-def authenticate(email: str, password: str) -> User:
-    """Return the user with these credentials or raise Unauthorized (same answer for both)."""
-    user = db.session.execute(
-        db.select(User).filter_by(email=(email or "").strip().lower())
-    ).scalar_one_or_none()
+def authenticate(email: str, password: str, via: str = "password") -> User:
+    """Return the user with these credentials or raise Unauthorized (same answer for both);
+    a failure is audited as `login.failed` with the address tried and `via` (the door)."""
+    tried = (email or "").strip().lower()
+    user = db.session.execute(db.select(User).filter_by(email=tried)).scalar_one_or_none()
     if user is None:
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
         check_password_hash(_dummy_hash(method), password or "")
-        raise Unauthorized(_("E-mailadres of wachtwoord klopt niet."))
-    if not user.check_password(password or ""):
+    if user is None or not user.check_password(password or ""):
+        note("login.failed", tried, subject=via)
         raise Unauthorized(_("E-mailadres of wachtwoord klopt niet."))
     return user
+
+
+@write
+def signed_in(user: User, via: str) -> None:
+    """Audit a sign-in (`via`: password, link; later oidc) once the session is made."""
+    record("login.succeeded", user, subject=via)
 
 
 @write
 def issue_token(user: User, label: str = "") -> str:
     """Create an API token for the user; only its hash is stored."""
     token = secrets.token_urlsafe(32)
-    db.session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), label=label[:100]))
+    row = ApiToken(user_id=user.id, token_hash=hash_token(token), label=label[:100])
+    db.session.add(row)
+    db.session.flush()
+    record("token.created", user, subject=f"token #{row.id} {row.label}".strip())
     return token
 
 
@@ -124,13 +139,16 @@ def revoke_token(user: User, token_id: int) -> None:
     row = db.session.get(ApiToken, token_id)
     if row is None or row.user_id != user.id:
         raise NotFound(_("Onbekende sleutel."))
-    row.revoked_at = utcnow()
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+        record("token.revoked", user, subject=f"token #{row.id} {row.label}".strip())
 
 
 @write
 def end_sessions(user: User) -> None:
     """Invalidate every session of the user (logout everywhere) and cut their sockets."""
     user.session_epoch += 1
+    record("logout", user)
     access_revoked.send(None, user_id=user.id)
 
 
@@ -138,3 +156,71 @@ def end_sessions(user: User) -> None:
 def set_user_locale(user: User, locale: str) -> None:
     """Remember the person's interface language (pages, pushes and downloads speak it)."""
     user.locale = locale
+
+
+@write
+def set_admin(email: str, admin: bool) -> User:
+    """Make an account an administrator or not (the whole audit log is theirs to read)."""
+    user = db.session.execute(
+        db.select(User).filter_by(email=email.strip().lower())
+    ).scalar_one_or_none()
+    if user is None:
+        raise NotFound(_("Er is geen account met dit e-mailadres."))
+    user.is_admin = admin
+    return user
+
+
+@write
+def send_sign_in_link(email: str) -> str | None:
+    """Mail a single-use sign-in link to the account with this address and return its token;
+    for an unknown address do nothing (the caller answers the same either way)."""
+    user = db.session.execute(
+        db.select(User).filter_by(email=email.strip().lower())
+    ).scalar_one_or_none()
+    if user is None:
+        return None
+    token = secrets.token_urlsafe(32)
+    link = SignInLink(
+        user_id=user.id, token_hash=hash_token(token), expires_at=utcnow() + SIGN_IN_LINK_VALID
+    )
+    db.session.add(link)
+    outbox.queue(
+        user.email,
+        "sign_in_link",
+        user.locale or str(get_locale() or "nl"),
+        name=user.name,
+        url=url_for("auth.sign_in_link", token=token, _external=True),
+        minutes=int(SIGN_IN_LINK_VALID.total_seconds() // 60),
+    )
+    return token
+
+
+def open_sign_in_link(token: str) -> SignInLink:
+    """Return the usable sign-in link for a token; raise Gone (used, expired) or NotFound."""
+    link = db.session.execute(
+        db.select(SignInLink).filter_by(token_hash=hash_token(token))
+    ).scalar_one_or_none()
+    if link is None:
+        raise NotFound(
+            _("Deze inloglink bestaat niet. Controleer of je hem volledig hebt gekopieerd.")
+        )
+    if link.used_at is not None:
+        raise Gone(_("Deze inloglink is al gebruikt. Vraag een nieuwe aan."), code="link_used")
+    if link.expires_at < utcnow():
+        raise Gone(_("Deze inloglink is verlopen. Vraag een nieuwe aan."), code="link_expired")
+    return link
+
+
+@write
+def use_sign_in_link(token: str) -> User:
+    """Use a sign-in link (once): return its person, audited as a sign-in by link."""
+    link = open_sign_in_link(token)
+    used = db.session.execute(
+        update(SignInLink)
+        .where(SignInLink.id == link.id, SignInLink.used_at.is_(None))
+        .values(used_at=utcnow())
+    ).rowcount
+    if not used:  # another tab used it a moment ago
+        raise Gone(_("Deze inloglink is al gebruikt. Vraag een nieuwe aan."), code="link_used")
+    record("login.succeeded", link.user, subject="link")
+    return link.user

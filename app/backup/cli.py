@@ -5,7 +5,9 @@ from pathlib import Path
 import click
 from flask import Blueprint, current_app
 
+from app.audit.services import note
 from app.backup import dump
+from app.extensions import db
 
 bp = Blueprint("backup", __name__, cli_group=None)
 
@@ -31,6 +33,7 @@ def backup_command(path: Path, fmt: str | None) -> None:
     if path.exists():
         raise click.ClickException(f"{path} already exists; choose a new file")
     dump.backup(_url(), path, fmt)
+    note("backup.made", "cli", subject=f"{path.name} ({fmt})")
     click.echo(f"Backed up the {dump.kind_of(_url())} database to {path} ({fmt})")
 
 
@@ -53,4 +56,9 @@ def restore_command(path: Path, fmt: str | None, yes: bool) -> None:
         dump.restore(_url(), path, fmt)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
+    db.engine.dispose()  # the restored file, not connections to the one it replaced
+    try:
+        note("restore.done", "cli", subject=f"{path.name} ({fmt})")
+    except Exception as exc:  # noqa: BLE001 (a backup from before the audit log: restored all the same)
+        click.echo(f"Restored, but not audited: {exc.__class__.__name__}", err=True)
     click.echo(f"Restored {path} into the {dump.kind_of(_url())} database ({fmt})")

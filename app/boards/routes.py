@@ -138,6 +138,7 @@ def _structure_page(
     errors: dict | None = None,
     status: int = 200,
     invite_url: str | None = None,
+    invite_email: str | None = None,
     typed: dict | None = None,
     saved: str | None = None,
     fragment: bool = False,
@@ -165,6 +166,7 @@ def _structure_page(
         errors=errors or {},
         lane_templates=LANE_TEMPLATES,
         invite_url=invite_url,
+        invite_email=invite_email,
         saved=saved,
         axes=axes,
         invites=services.list_invites(actor, board_id, only_open=True) if can_manage else [],
@@ -359,16 +361,19 @@ def delete_organisation(board_id: int, organisation_id: int) -> ResponseReturnVa
 @bp.post("/boards/<int:board_id>/invites")
 @login_required
 def invite(board_id: int) -> ResponseReturnValue:
-    """Create an invite link for the coordinator to copy; it appears where it was asked for."""
+    """Create an invite link (mailed when it has an address); it appears where it was asked for."""
     try:
         data = parse(InviteCreate, form_data(request.form))
-        _invite, token = services.create_invite(current_actor(), board_id, data.role, data.email)
-    except ValidationFailed as exc:
-        return _structure_page(
-            board_id, errors={"members": exc.fields}, status=422, fragment=bool(htmx)
-        )
-    url = url_for("auth.invite", token=token, _external=True)
-    return _structure_page(board_id, invite_url=url, fragment=bool(htmx))
+        invite, token = services.create_invite(current_actor(), board_id, **data.model_dump())
+    except (ValidationFailed, Conflict) as exc:
+        errors = {"members": exc.fields or {"email": exc.message}}
+        return _structure_page(board_id, errors=errors, status=exc.status, fragment=bool(htmx))
+    return _structure_page(
+        board_id,
+        invite_url=services.invite_url(token),
+        invite_email=invite.email,
+        fragment=bool(htmx),
+    )
 
 
 @bp.post("/boards/<int:board_id>/invites/<int:invite_id>/revoke")

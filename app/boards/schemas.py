@@ -50,6 +50,7 @@ class MemberUpdate(Schema):
 class InviteCreate(Schema):
     role: Role
     email: EmailStr | None = None
+    organisation_id: int | None = None
 
 
 class InviteAccept(Schema):

@@ -3,21 +3,25 @@
 import secrets
 from datetime import timedelta
 
+from flask import url_for
+from flask_babel import force_locale, format_date, get_locale
 from flask_babel import gettext as _
 
 from app import events
+from app.audit.log import record
 from app.auth.services import create_user
 from app.errors import Conflict, Gone, NotFound, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
-from app.lookup import get_entity
-from app.models import Board, Invite, Lane, Membership, Phase, User
+from app.lookup import board_entity, get_entity
+from app.mail import services as outbox
+from app.models import Board, Invite, Lane, Membership, Organisation, Phase, User
 from app.models._types import utcnow
 from app.permissions import MANAGE, Actor, board_for
 from app.positions import keys_after
 from app.signals import access_revoked
 from app.transaction import write
-from app.vocab import DEFAULT_PHASES, LANE_TEMPLATES
+from app.vocab import DEFAULT_PHASES, LANE_TEMPLATES, ROLE_LABELS
 
 INVITE_DAYS = 14
 
@@ -97,17 +101,29 @@ def add_member(actor: Actor, board_id: int, email: str, role: str) -> Membership
             _("Er is geen account met dit e-mailadres; stuur een uitnodiging."),
             fields={"email": _("Onbekend e-mailadres.")},
         )
-    membership = _member_by_email(board_id, email) or Membership(board_id=board_id, user=user)
+    membership = _member_by_email(board_id, email)
+    if membership is None:
+        membership = Membership(board_id=board_id, user=user, role=role)
+        record("member.added", actor, board_id, _member_subject(user, role))
+    elif membership.role != role:
+        record("member.role_changed", actor, board_id, _member_subject(user, role))
     membership.role = role
     db.session.add(membership)
     events.record(board_id, "member.updated", membership, actor)
     return membership
 
 
+def _member_subject(user: User, role: str) -> str:
+    # What the audit log says of a membership change: whom it concerns, and their role now.
+    return f"{user.email} ({role})"
+
+
 @write
 def change_role(actor: Actor, board_id: int, user_id: int, role: str) -> Membership:
     """Change a member's role; a board keeps at least one coordinator."""
     membership = _member_leaving_role(actor, board_id, user_id, losing=role != "coordinator")
+    if membership.role != role:
+        record("member.role_changed", actor, board_id, _member_subject(membership.user, role))
     membership.role = role
     events.record(board_id, "member.updated", membership, actor)
     return membership
@@ -136,6 +152,7 @@ def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
     """Take a user off the board; their live connections to it are cut."""
     membership = _member_leaving_role(actor, board_id, user_id, losing=True)
     data = membership.to_json()
+    record("member.removed", actor, board_id, _member_subject(membership.user, membership.role))
     db.session.delete(membership)
     events.record(board_id, "member.deleted", actor=actor, data=data)
     access_revoked.send(None, board_id=board_id, user_id=user_id)
@@ -143,15 +160,35 @@ def remove_member(actor: Actor, board_id: int, user_id: int) -> None:
 
 @write
 def create_invite(
-    actor: Actor, board_id: int, role: str, email: str | None = None
+    actor: Actor,
+    board_id: int,
+    role: str,
+    email: str | None = None,
+    organisation_id: int | None = None,
 ) -> tuple[Invite, str]:
-    """Create an invite link to copy; return the invite and its secret token (shown once)."""
-    board_for(actor, board_id, MANAGE)
+    """Create an invite link; with an e-mail address it is mailed too (after commit). Return the
+    invite and its secret token (shown once)."""
+    board = board_for(actor, board_id, MANAGE)
+    email = email.strip().lower() if email else None
+    if email and not outbox.valid_address(email):
+        raise ValidationFailed(
+            _("Dit e-mailadres kunnen we niet gebruiken."),
+            fields={"email": _("Vul één gewoon e-mailadres in, zoals naam@gemeente.nl.")},
+        )
+    if email and _member_by_email(board_id, email) is not None:
+        raise Conflict(
+            _("%(email)s is al lid van dit bord.", email=email),
+            fields={"email": _("Al lid van dit bord.")},
+            code="already_member",
+        )
+    if organisation_id is not None:
+        board_entity(Organisation, board_id, organisation_id, "organisation_id")
     token = secrets.token_urlsafe(24)
     invite = Invite(
         board_id=board_id,
         role=role,
-        email=email.lower() if email else None,
+        email=email,
+        organisation_id=organisation_id,
         token_hash=hash_token(token),
         created_by_id=actor.id,
         expires_at=utcnow() + timedelta(days=INVITE_DAYS),
@@ -159,12 +196,45 @@ def create_invite(
     db.session.add(invite)
     db.session.flush()
     events.record(board_id, "invitation.created", invite, actor, data=_invite_event(invite))
+    record("invitation.created", actor, board_id, _invite_subject(invite))
+    if email:
+        _mail_invite(invite, board, actor, invite_url(token))
     return invite, token
+
+
+def invite_url(token: str) -> str:
+    """Return the absolute URL that accepts an invite."""
+    return url_for("auth.invite", token=token, _external=True)
+
+
+def _mail_invite(invite: Invite, board: Board, actor: Actor, url: str) -> None:
+    """Queue the invitation mail, in the invitee's language when they have an account."""
+    known = db.session.execute(
+        db.select(User.locale).filter_by(email=invite.email)
+    ).scalar_one_or_none()
+    locale = known or str(get_locale() or "nl")
+    with force_locale(locale):
+        role, expires = ROLE_LABELS[invite.role], format_date(invite.expires_at, "long")
+    outbox.queue(
+        invite.email,
+        "invitation",
+        locale,
+        board_name=board.name,
+        inviter=actor.name,
+        role=str(role).lower(),
+        url=url,
+        expires=expires,
+    )
 
 
 def _invite_event(invite: Invite) -> dict:
     # What the board's event log tells about an invite: never its token.
     return {"id": invite.id, "role": invite.role, "email": invite.email}
+
+
+def _invite_subject(invite: Invite) -> str:
+    # What the audit log says of an invitation: which one, for whom, as what.
+    return f"invitation #{invite.id} {invite.email or '-'} ({invite.role})"
 
 
 def list_invites(actor: Actor, board_id: int, only_open: bool = False) -> list[Invite]:
@@ -188,6 +258,7 @@ def revoke_invite(actor: Actor, board_id: int, invite_id: int) -> Invite:
     if invite.revoked_at is None and invite.accepted_at is None:
         invite.revoked_at = utcnow()
         events.record(board_id, "invitation.revoked", invite, actor, data=_invite_event(invite))
+        record("invitation.revoked", actor, board_id, _invite_subject(invite))
     return invite
 
 
@@ -225,9 +296,15 @@ def accept_invite(
         user = create_user(email=email, name=name, password=password)
     membership = db.session.execute(
         db.select(Membership).filter_by(board_id=invite.board_id, user_id=user.id)
-    ).scalar_one_or_none() or Membership(
-        board_id=invite.board_id, user_id=user.id, role=invite.role
-    )
+    ).scalar_one_or_none()
+    if membership is None:
+        membership = Membership(
+            board_id=invite.board_id,
+            user_id=user.id,
+            role=invite.role,
+            organisation_id=invite.organisation_id,
+        )
+        record("member.added", user, invite.board_id, _member_subject(user, invite.role))
     membership.user = user
     db.session.add(membership)
     invite.accepted_at = utcnow()
@@ -235,4 +312,5 @@ def accept_invite(
     events.record(
         invite.board_id, "invitation.accepted", invite, Actor(user=user), _invite_event(invite)
     )
+    record("invitation.accepted", user, invite.board_id, _invite_subject(invite))
     return membership

@@ -43,7 +43,8 @@ HEADERS = {
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _safe(value):
+def safe_cell(value: object) -> object:
+    """Neutralise a cell that a spreadsheet would run as a formula (a leading apostrophe)."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -63,7 +64,7 @@ def rows(state: BoardState, labelled: bool = False) -> list[tuple]:
                 organisation = organisations[card.organisation_id]
                 result.append(
                     tuple(
-                        _safe(value)
+                        safe_cell(value)
                         for value in (
                             organisation.name,
                             str(ORGANISATION_KINDS.get(organisation.kind, organisation.kind))
@@ -86,10 +87,15 @@ def rows(state: BoardState, labelled: bool = False) -> list[tuple]:
 
 def to_csv(state: BoardState) -> bytes:
     """Return the inventory as CSV with a header, UTF-8 with a BOM so Excel reads it right."""
+    return csv_bytes(COLUMNS, rows(state))
+
+
+def csv_bytes(header, rows_) -> bytes:
+    """Return rows (already safe) under a header as CSV, UTF-8 with a BOM so Excel reads it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows(rows(state))
+    writer.writerow(header)
+    writer.writerows(rows_)
     return buffer.getvalue().encode("utf-8-sig")
 
 

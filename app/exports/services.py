@@ -1,5 +1,6 @@
 """The exports' one state change: a new board from a portable document (JSON import)."""
 
+from app.audit.log import record
 from app.boards.services import create_board
 from app.cards.services import create_card
 from app.exports.portable import BoardDocument
@@ -74,4 +75,5 @@ def import_board(actor: Actor, doc: BoardDocument) -> Board:
         )
         for learning in step.learnings:
             add_learning(actor, bid, created.id, learning.text, learning.learned_on)
+    record("import.done", actor, bid, f"{len(doc.cards)} cards")
     return board

@@ -1,8 +1,10 @@
 """All models, imported here so Alembic and the app see one metadata."""
 
+from app.models.audit import AuditEntry
 from app.models.board import Board, Invite, Lane, Membership, Organisation, Phase
 from app.models.card import Card
 from app.models.event import Event
+from app.models.mail import OutgoingMail
 from app.models.meeting import Decision, Meeting, MeetingItem
 from app.models.presence import Host, Presence
 from app.models.reading import (
@@ -16,10 +18,11 @@ from app.models.reading import (
     next_step_markers,
 )
 from app.models.share import ShareLink
-from app.models.user import ApiToken, User
+from app.models.user import ApiToken, SignInLink, User
 
 __all__ = [
     "ApiToken",
+    "AuditEntry",
     "Board",
     "Card",
     "Decision",
@@ -35,10 +38,12 @@ __all__ = [
     "Membership",
     "NextStep",
     "Organisation",
+    "OutgoingMail",
     "Phase",
     "Presence",
     "Round",
     "ShareLink",
+    "SignInLink",
     "SuggestionDismissal",
     "User",
     "marker_cards",

@@ -51,10 +51,15 @@ class Membership(db.Model):
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20))
+    # The organisation this person represents on the board (their "own" organisation).
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     board = relationship("Board", back_populates="memberships")
     user = relationship("User", back_populates="memberships")
+    organisation = relationship("Organisation")
 
     def to_json(self) -> dict:
         return {
@@ -62,6 +67,7 @@ class Membership(db.Model):
             "name": self.user.name,
             "email": self.user.email,
             "role": self.role,
+            "organisation_id": self.organisation_id,
         }
 
 
@@ -72,6 +78,9 @@ class Invite(db.Model):
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(254))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -93,7 +102,7 @@ class Invite(db.Model):
 
     def to_json(self) -> dict:
         return {
-            **fields_of(self, "id board_id role email"),
+            **fields_of(self, "id board_id role email organisation_id"),
             "status": self.status(utcnow()),
             **{key: iso(getattr(self, key)) for key in INVITE_TIMES},
         }

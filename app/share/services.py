@@ -9,6 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
 from app import events
+from app.audit.log import record
 from app.errors import Gone, NotFound, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
@@ -41,7 +42,13 @@ def create_link(
     )
     db.session.add(link)
     events.record(board_id, "share_link.created", link, actor)
+    record("share_link.created", actor, board_id, _link_subject(link))
     return link, token
+
+
+def _link_subject(link: ShareLink) -> str:
+    # What the audit log says of a share link: which one, by its label.
+    return f"share link #{link.id} {link.label}".strip()
 
 
 def share_url(token: str) -> str:
@@ -72,6 +79,7 @@ def revoke_link(actor: Actor, board_id: int, link_id: int) -> ShareLink:
     if link.revoked_at is None:
         link.revoked_at = utcnow()
         events.record(board_id, "share_link.deleted", link, actor)
+        record("share_link.revoked", actor, board_id, _link_subject(link))
     access_revoked.send(None, share_link_id=link.id)
     return link
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.auth.services import issue_token
+from app.auth.services import issue_token, send_sign_in_link
 from app.boards.services import add_member, create_invite
 from app.extensions import db
 from app.models import (
@@ -166,6 +166,8 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
             link.expires_at = datetime.now(UTC) - timedelta(days=1)
             db.session.commit()
     _invite, world.ids["invite_token"] = create_invite(actor, board.id, "viewer")
+    with app.test_request_context():  # the link's URL in the mail needs a request's host
+        world.ids["sign_in_token"] = send_sign_in_link(people["extra"].email)
     world.ids["invitation"] = create_invite(actor, board.id, "viewer")[0].id  # one to revoke
     for role in USERS:
         world.emails[role] = people[role].email

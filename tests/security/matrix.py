@@ -10,6 +10,7 @@ from tests.security.conftest import USERS
 # as viewers only through their own token routes). PUBLIC: anyone. AUTH: any signed-in user.
 # SHARE: the holder of an active share token in the path. OWNER: the user who owns the entity
 # in the path (here: the coordinator's spare API token). IGNORE: not an action (disconnect).
+# ADMIN: an administrator of the installation (no actor of the matrix is one: all are refused).
 PUBLIC, AUTH, READ, EDIT, MANAGE, SHARE, OWNER, IGNORE = (
     "public",
     "authenticated",
@@ -20,6 +21,7 @@ PUBLIC, AUTH, READ, EDIT, MANAGE, SHARE, OWNER, IGNORE = (
     "owner",
     "ignore",
 )
+ADMIN = "admin"
 ALLOWED = {
     PUBLIC: set(USERS) | {"share", "revoked", "expired", "anonymous"},
     AUTH: set(USERS),
@@ -28,6 +30,7 @@ ALLOWED = {
     MANAGE: {"coordinator"},
     SHARE: {"share"},
     OWNER: {"coordinator"},
+    ADMIN: set(),
 }
 # A read-only share link may or may not open other read routes (never one that writes).
 MAY = {READ: {"share"}}
@@ -74,6 +77,7 @@ BY_SEGMENT = {
     "learnings": "learning",
     "s": "share_token",
     "invite": "invite_token",
+    "link": "sign_in_token",
     "suggestions": "suggestion",
     "invitations": "invitation",
 }

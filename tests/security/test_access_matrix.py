@@ -10,6 +10,7 @@ from app.extensions import socketio
 from tests.plugin import PASSWORD
 from tests.security.conftest import ACTORS, USERS
 from tests.security.matrix import (
+    ADMIN,
     AUTH,
     DENIED,
     EDIT,
@@ -188,6 +189,16 @@ TABLE = {
     "share.canvas": SHARE,
     "share.part": SHARE,
     "exports.import_board": AUTH,
+    # The audit log: the whole for administrators, a board's for its coordinators.
+    "disclosure.security_txt": PUBLIC,
+    "auth.request_link": PUBLIC,
+    "auth.sign_in_link": PUBLIC,  # the link's token in the path is the credential
+    "audit.log": ADMIN,
+    "audit.board_log": MANAGE,
+    "api.audit": ADMIN,
+    "api.audit_csv": ADMIN,
+    "api.board_audit": MANAGE,
+    "api.board_audit_csv": MANAGE,
 }
 
 # Bodies where the schema alone does not give a meaningful one.
