@@ -1,5 +1,7 @@
 """Pages and fragments: the bridge, markers and suggestions, next steps, rounds, the overlay."""
 
+from functools import partial
+
 from flask import Response, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
@@ -8,7 +10,7 @@ from app.boards.queries import BoardState
 from app.permissions import EDIT, READ, board_for
 from app.reading.analysis import figures
 from app.reading.blueprint import bp
-from app.reading.facts import load_facts
+from app.reading.facts import OVERLAY_COLUMNS, load_facts
 from app.reading.rendering import bridge_context, marker_filter, render, render_bridge
 from app.reading.rules import suggest
 from app.reading.services import rounds
@@ -82,7 +84,13 @@ def overlay(board_id: int) -> ResponseReturnValue:
         view = reading_view(state)
         return {"reading": view, "cards": overlay_cards(state, view, wanted)}
 
-    return render("reading/_overlay.html", board_id, extend=extend)
+    # Cards as rows (facts.py): the overlay reads a few columns of 2,000 cards after every event.
+    return render(
+        "reading/_overlay.html",
+        board_id,
+        extend=extend,
+        load=partial(load_facts, columns=OVERLAY_COLUMNS),
+    )
 
 
 # -- The bridge ----------------------------------------------------------------------------

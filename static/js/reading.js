@@ -142,7 +142,7 @@ function cardsOf(event) {
   } else if (kind === "handover") {
     ids = [data.from_card_id, data.to_card_id];
   } else if (kind === "marker") {
-    ids = data.card_ids || [];
+    ids = [].concat(data.card_ids || []);
     links = ['.bw-reading--card a[href="#marker-' + data.id + '"]'];
   }
   if (canvas && links.length) {
