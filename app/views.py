@@ -59,9 +59,13 @@ def file_name(board: Board, what: str, extension: str, on: date | None = None) -
 
 
 def organisation_css(organisations: Iterable[Organisation]) -> Response:
-    """Return the stylesheet that gives `.bw-org-<id>` its organisation's colour (the CSP
-    forbids inline styles)."""
-    css = "\n".join(f".bw-org-{o.id} {{ --bw-org-color: {o.color}; }}" for o in organisations)
+    """Return the stylesheet that gives `.bw-org-<id>` its organisation's colour and pattern
+    (the CSP forbids inline styles; a card carries only its `.bw-org-<id>` class)."""
+    css = "\n".join(
+        f".bw-org-{o.id} {{ --bw-org-color: {o.color}; --bw-pattern: var(--bw-pattern-{o.pattern});"
+        f" --bw-pattern-size: var(--bw-pattern-{o.pattern}-size, auto); }}"
+        for o in organisations
+    )
     response = Response(css, mimetype="text/css")
     response.headers["Cache-Control"] = "no-cache"
     return response

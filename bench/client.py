@@ -27,7 +27,8 @@ tasks of each.
    renames a card `edits` times; the page records when the new title appears in the DOM
    (MutationObserver). p50 / p95 of commit-to-DOM in ms (goal: p95 ≤ 250), and how many
    requests the page made for the activity feed meanwhile (goal: 0; the feed line comes with
-   the push).
+   the push); and the reading overlays the page fetched meanwhile (count, median bytes, time
+   from request to last byte: the refresh each event costs the server).
 """
 
 import argparse
@@ -205,11 +206,22 @@ def live_edits(browser, url: str, state: dict, seeded: dict, edits: int) -> dict
     page = context.new_page()
     feed_requests = []
     page.on("request", lambda r: feed_requests.append(r.url) if "/activity" in r.url else None)
+    # The reading overlay each event makes the page fetch: its size and its time (request to end).
+    overlays = []
+    page.on(
+        "requestfinished",
+        lambda r: (
+            overlays.append((r.sizes()["responseBodySize"], r.timing["responseEnd"]))
+            if "/reading/overlay" in r.url
+            else None
+        ),
+    )
     page.goto(f"/boards/{seeded['board']}")
     page.wait_for_selector("body[data-live-status=connected]", timeout=60_000)
     page.wait_for_timeout(1500)
     page.evaluate(WATCH)
     feed_requests.clear()
+    overlays.clear()
     api = Api(url, seeded["token"])
     cards = seeded["cards"]
     latencies = []
@@ -230,7 +242,13 @@ def live_edits(browser, url: str, state: dict, seeded: dict, edits: int) -> dict
         time.sleep(0.2)
     page.wait_for_timeout(1000)  # a feed fetch, if any, has started by now
     context.close()
-    return {**percentiles(latencies, (50, 95)), "feed_requests": len(feed_requests)}
+    return {
+        **percentiles(latencies, (50, 95)),
+        "feed_requests": len(feed_requests),
+        "overlays": len(overlays),
+        "overlay_bytes": statistics.median(size for size, _ in overlays) if overlays else 0,
+        "overlay_ms": percentiles([ms for _, ms in overlays], (50, 95)),
+    }
 
 
 def measure(server: LiveServer, seeded: dict, args) -> tuple:
@@ -305,6 +323,12 @@ def main(argv: list[str] | None = None) -> dict:
     print(
         f"live edit on another open page, {args.edits} edits: p50 {edits['p50']:.0f} ms, "
         f"p95 {edits['p95']:.0f} ms; feed requests meanwhile: {edits['feed_requests']}"
+    )
+    took = edits["overlay_ms"]
+    print(
+        f"reading overlays fetched meanwhile: {edits['overlays']}, "
+        f"median {edits['overlay_bytes']:,.0f} B, request to last byte "
+        f"p50 {took['p50']:.0f} / p95 {took['p95']:.0f} ms"
     )
     return {"per_card": per_card, "runs": runs, "edits": edits}
 

@@ -27,8 +27,13 @@ def _models(query) -> list:
     return list(db.session.execute(query).scalars())
 
 
-def load_facts(board: Board) -> BoardState:
-    """Load phases, lanes, organisations and markers as models; live cards and handovers as rows."""
+# What the canvas overlay's card parts also show: the quality's reason and a partner's title.
+OVERLAY_COLUMNS = (*CARD_COLUMNS, Card.title, Card.quality_reason)
+
+
+def load_facts(board: Board, columns: tuple = CARD_COLUMNS) -> BoardState:
+    """Load phases, lanes, organisations and markers as models; live cards (`columns`) and
+    handovers as rows."""
     bid = board.id
     return BoardState(
         board=board,
@@ -36,7 +41,7 @@ def load_facts(board: Board) -> BoardState:
         lanes=_models(db.select(Lane).filter_by(board_id=bid).order_by(Lane.position, Lane.id)),
         organisations=_models(db.select(Organisation).filter_by(board_id=bid)),
         cards=db.session.execute(
-            db.select(*CARD_COLUMNS).where(Card.board_id == bid, Card.deleted_at.is_(None))
+            db.select(*columns).where(Card.board_id == bid, Card.deleted_at.is_(None))
         ).all(),
         markers=_models(
             db.select(Marker)

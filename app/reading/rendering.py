@@ -15,13 +15,13 @@ from app.reading.services.next_steps import TRANSITIONS as STEP_TRANSITIONS
 from app.views import current_actor
 
 
-def render(template: str, board_id: int, extend=None, **context) -> str:
-    """Render a reading page or fragment with the board, the role and the loaded state;
-    `extend(state)` adds what is computed from the state."""
+def render(template: str, board_id: int, extend=None, load=load_state, **context) -> str:
+    """Render a reading page or fragment with the board, the role and the state `load(board)`
+    reads; `extend(state)` adds what is computed from the state."""
     who = current_actor()
     board = board_for(who, board_id, READ)
     role = role_on(who, board_id)
-    state = load_state(board)
+    state = load(board)
     return render_template(
         template,
         board=board,

@@ -1,19 +1,22 @@
 """Pages and fragments: the bridge, markers and suggestions, next steps, rounds, the overlay."""
 
+from functools import partial
+
 from flask import Response, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
+from app.boards.queries import BoardState
 from app.permissions import EDIT, READ, board_for
 from app.reading.analysis import figures
 from app.reading.blueprint import bp
-from app.reading.facts import load_facts
+from app.reading.facts import OVERLAY_COLUMNS, load_facts
 from app.reading.rendering import bridge_context, marker_filter, render, render_bridge
 from app.reading.rules import suggest
 from app.reading.services import rounds
 from app.reading.services.markers import get_marker
 from app.reading.services.next_steps import get_next_step
-from app.reading.view import reading_view
+from app.reading.view import overlay_cards, reading_view
 from app.views import current_actor
 
 # -- Markers, suggestions, handovers -------------------------------------------------------
@@ -72,9 +75,21 @@ def handovers_list(board_id: int) -> ResponseReturnValue:
 @bp.get("/boards/<int:board_id>/reading/overlay")
 @login_required
 def overlay(board_id: int) -> ResponseReturnValue:
-    """Return the badges and lens figures of every phase, cell and card, to refresh them."""
+    """Return the badges and lens figures of every phase and cell and of every card, or with
+    `?cards=1,2` only of those cards and their handover partners (`?cards=`: no card)."""
+    asked = request.args.get("cards")
+    wanted = None if asked is None else {int(i) for i in asked.split(",") if i.strip().isdigit()}
+
+    def extend(state: BoardState) -> dict:
+        view = reading_view(state)
+        return {"reading": view, "cards": overlay_cards(state, view, wanted)}
+
+    # Cards as rows (facts.py): the overlay reads a few columns of 2,000 cards after every event.
     return render(
-        "reading/_overlay.html", board_id, extend=lambda state: {"reading": reading_view(state)}
+        "reading/_overlay.html",
+        board_id,
+        extend=extend,
+        load=partial(load_facts, columns=OVERLAY_COLUMNS),
     )
 
 

@@ -78,6 +78,9 @@ def reading_view(state: BoardState) -> ReadingView:
         view.cards[target.id]["in"].append((handover, source))
     for entry in view.cards.values():
         entry["entry"] = entry["active"] and not entry["in"]
+        # The coherent lens's usual words ("Ingang", "Geen overdrachten") are not repeated in
+        # every card: reading.js puts them in from one template when the lens is switched on.
+        entry["plain"] = entry["entry"] and not entry["out"]
     for marker in state.markers:
         if marker.status not in OPEN:
             continue
@@ -95,7 +98,22 @@ def reading_view(state: BoardState) -> ReadingView:
             for (phase_id, _lane), cell in view.cells.items():
                 if phase_id == marker.phase_id:
                     cell["heat"] = max(cell["heat"], heat)
+    for card in state.cards:
+        entry = view.cards[card.id]
+        entry["says"] = bool(entry["markers"] or card.quality or not entry["plain"])
     return view
+
+
+def overlay_cards(state: BoardState, view: ReadingView, wanted: set[int] | None) -> list:
+    """Return the cards whose parts an overlay holds: every card, or the ones asked for and
+    their handover partners (whose lists name them)."""
+    if wanted is None:
+        return state.cards
+    scope = set(wanted)
+    for card_id in wanted & view.cards.keys():
+        entry = view.cards[card_id]
+        scope.update(other.id for _handover, other in entry["out"] + entry["in"])
+    return [card for card in state.cards if card.id in scope]
 
 
 def page_extension(state: BoardState, role: str) -> dict:

@@ -77,7 +77,7 @@ function addActions(card) {
   const actions = actionsTemplate();
   if (!actions || card.dataset.editing || card.querySelector(".bw-card__actions")) return;
   const group = actions.content.firstElementChild.cloneNode(true);
-  group.setAttribute("aria-labelledby", "card-title-" + card.dataset.cardId);
+  group.setAttribute("aria-labelledby", "ct-" + card.dataset.cardId);
   card.appendChild(group);
 }
 

@@ -226,7 +226,7 @@ function connect() {
     presence.users.forEach((user) => {
       if (!user.editing || String(user.id) === me) return;
       const card = table.querySelector('[data-card-id="' + user.editing + '"]:not([data-editing])');
-      const meta = card && card.querySelector(".bw-card__meta");
+      const meta = card && card.querySelector(":scope > div:not([class])");
       if (!meta) return;
       const pill = document.createElement("p");
       pill.className = "bw-card__editing";

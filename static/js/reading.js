@@ -7,6 +7,8 @@ const LENS_KEY = "bw-lens";
 const LENS_CLASSES = ["bw-lens-effective", "bw-lens-efficient", "bw-lens-coherent"];
 let refreshTimer = null;
 const dirtyKinds = new Set();
+// The cards whose parts the next overlay brings (null: every card, the whole overlay).
+let dirtyCards = new Set();
 
 // -- Lenses: a class on the canvas element recolours it (static/css/reading.css).
 function applyLens(lens) {
@@ -19,6 +21,26 @@ function applyLens(lens) {
   }
   document.querySelectorAll(".bw-lens-switch [data-lens]").forEach(function (button) {
     button.setAttribute("aria-pressed", String(button.dataset.lens === lens));
+  });
+  if (canvas && lens === "coherent") fillPlain(canvas.querySelectorAll("li.bw-card[data-card-id]"));
+}
+
+// The coherent lens's usual words ("Ingang", "Geen overdrachten") are not sent in every card:
+// a card without them gets them from one template while that lens is on.
+function fillPlain(cards) {
+  const template = document.getElementById("bw-coherent-plain");
+  const canvas = document.getElementById("bw-canvas");
+  if (!template || !canvas || !canvas.classList.contains("bw-lens-coherent")) return;
+  cards.forEach(function (card) {
+    let part = card.querySelector(":scope > .bw-reading--card");
+    if (part && part.querySelector(".bw-lens-figure--coherent")) return;
+    if (!part) {
+      part = document.createElement("div");
+      part.className = "bw-reading bw-reading--card";
+      part.dataset.plain = "1";
+      card.insertBefore(part, card.querySelector(":scope > .bw-card__actions"));
+    }
+    part.append(template.content.firstElementChild.cloneNode(true));
   });
 }
 
@@ -52,9 +74,10 @@ function phaseSlot(phaseId) {
   return slot;
 }
 
-// Replace only what changed: on a 2,000-card board the overlay holds 2,000 card parts, and
-// looking each up in the document (or redrawing all of them) costs seconds. A card's part is
-// found through its card (a card pushed live comes without one: it is added).
+// Replace only what changed: on a 2,000-card board the whole overlay holds 2,000 card parts,
+// and looking each up in the document (or redrawing all of them) costs seconds. A card's part is
+// found through its card (a card pushed live comes without one: it is added; an empty template
+// says the card has nothing to say: its part goes).
 function fillOverlay(html) {
   const canvas = document.getElementById("bw-canvas");
   if (!canvas) return;
@@ -65,6 +88,7 @@ function fillOverlay(html) {
   const cards = new Map();
   canvas.querySelectorAll("li.bw-card[data-card-id]:not([data-editing])").forEach(function (card) { cards.set(card.dataset.cardId, card); });
   const changed = [];
+  const touched = [];
   holder.querySelectorAll("template").forEach(function (template) {
     if (template.dataset.readingPhase) {
       const slot = phaseSlot(template.dataset.readingPhase);
@@ -74,20 +98,62 @@ function fillOverlay(html) {
     const fresh = template.content.firstElementChild;
     const card = template.dataset.readingCard && cards.get(template.dataset.readingCard);
     const old = card ? card.querySelector(":scope > .bw-reading--card") : fresh && cells.get(fresh.dataset.readingCell);
-    if (!fresh || (old && old.isEqualNode(fresh)) || (!old && !card)) return;
+    if (card) touched.push(card);
+    if (!fresh) {
+      if (old && !old.dataset.plain) old.remove();
+      return;
+    }
+    if ((old && old.isEqualNode(fresh)) || (!old && !card)) return;
     const node = document.importNode(fresh, true);
     if (old) old.replaceWith(node); else card.insertBefore(node, card.querySelector(":scope > .bw-card__actions"));
     changed.push(node);
   });
   if (window.htmx) changed.forEach(function (node) { window.htmx.process(node); });
+  fillPlain(touched);
 }
 
-function refreshOverlay() {
-  const url = overlayUrl();
-  if (!url || !document.getElementById("bw-canvas")) return;
-  fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
+// One overlay request at a time, in the order asked: a slow answer never overwrites a newer one.
+let overlayQueue = Promise.resolve();
+
+// `cards`: the ids of the cards whose parts to bring (with their handover partners); without
+// it, the whole overlay. Phases and cells come always (a few dozen parts).
+function refreshOverlay(cards) {
+  const base = overlayUrl();
+  if (!base || !document.getElementById("bw-canvas")) return;
+  const url = new URL(base, window.location.href);
+  if (cards) url.searchParams.set("cards", Array.from(cards).join(","));
+  overlayQueue = overlayQueue
+    .then(function () { return fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" } }); })
     .then(function (response) { return response.ok ? response.text() : ""; })
-    .then(function (html) { if (html) fillOverlay(html); });
+    .then(function (html) { if (html) fillOverlay(html); })
+    .catch(function () { /* offline: the next event asks again */ });
+}
+
+// The cards whose parts an event may change: its own cards, the cards whose handover lists
+// name them, the cards showing its marker. null: anything (the canvas's structure changed).
+function cardsOf(event) {
+  const kind = String(event.type || "").split(".")[0];
+  const data = event.data || {};
+  const canvas = document.getElementById("bw-canvas");
+  let ids = [];
+  let links = [];
+  if (kind === "phase" || kind === "lane" || kind === "organisation") return null;
+  if (kind === "card") {
+    ids = [data.id];
+    links = ids.map(function (id) { return '.bw-reading--card a[href="#card-' + id + '"]'; });
+  } else if (kind === "handover") {
+    ids = [data.from_card_id, data.to_card_id];
+  } else if (kind === "marker") {
+    ids = [].concat(data.card_ids || []);
+    links = ['.bw-reading--card a[href="#marker-' + data.id + '"]'];
+  }
+  if (canvas && links.length) {
+    canvas.querySelectorAll(links.join(",")).forEach(function (link) {
+      const card = link.closest("li.bw-card[data-card-id]");
+      if (card) ids.push(card.dataset.cardId);
+    });
+  }
+  return ids.filter(function (id) { return id !== undefined && id !== null; });
 }
 
 // -- Fragments marked data-bw-refresh reload when an event of one of their kinds arrives;
@@ -110,25 +176,31 @@ function refreshFragments(kinds) {
   });
 }
 
-function schedule(kind) {
+function schedule(kind, cards) {
   dirtyKinds.add(kind);
+  if (!cards) dirtyCards = null;
+  else if (dirtyCards) cards.forEach(function (id) { dirtyCards.add(String(id)); });
   window.clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(function () {
     const kinds = new Set(dirtyKinds);
+    const scope = dirtyCards;
     dirtyKinds.clear();
-    refreshOverlay();
+    dirtyCards = new Set();
+    refreshOverlay(scope);
     refreshFragments(kinds);
   }, 300);
 }
 
 onBoardEvent(function (event) {
   const kind = String(event.type || "").split(".")[0];
-  if (kind) schedule(kind);
+  if (kind) schedule(kind, cardsOf(event));
 });
 
 // A form post of this page changed something: refresh as for a live event of every kind.
 body.addEventListener("bw-reading-changed", function () {
   window.clearTimeout(refreshTimer);
+  dirtyKinds.clear();
+  dirtyCards = new Set();
   refreshTimer = window.setTimeout(function () {
     refreshOverlay();
     refreshFragments(null);

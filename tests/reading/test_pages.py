@@ -237,3 +237,29 @@ def test_viewer_pages_have_no_edit_forms_and_outsiders_are_refused(app, small, c
     outsider = _login(app, create_user())
     for path in ("markers", "bridge", "bridge.svg", "next-steps", "rounds"):
         assert _get(app, outsider, f"/boards/{b}/{path}").status_code == 403, path
+
+
+def test_the_overlay_brings_the_cards_asked_for_and_their_handover_partners(app, small):
+    one = small["card"]("A", "L1", "zon")
+    two = small["card"]("B", "L1", "wind")
+    three = small["card"]("B", "L2", "loket")
+    small["api"].post(
+        f"/boards/{small['id']}/handovers",
+        json={"from_card_id": one["id"], "to_card_id": two["id"]},
+    )
+    client = _login(app, small_user(small, app))
+    url = f"/boards/{small['id']}/reading/overlay"
+
+    def cards_in(query: str) -> set[int]:
+        html = _get(app, client, url + query).get_data(as_text=True)
+        assert f'data-reading-phase="{small["phase"]["B"]}"' in html  # phases and cells always
+        assert "data-reading-cell=" in html
+        return {int(i) for i in re.findall(r'data-reading-card="(\d+)"', html)}
+
+    assert cards_in("") == {one["id"], two["id"], three["id"]}
+    assert cards_in(f"?cards={two['id']}") == {one["id"], two["id"]}  # its list names "zon"
+    assert cards_in(f"?cards={three['id']},999999") == {three["id"]}
+    assert cards_in("?cards=") == set()
+    # A card with nothing to say has an empty part: the page drops what it showed.
+    plain = _get(app, client, f"{url}?cards={three['id']}").get_data(as_text=True)
+    assert f'<template data-reading-card="{three["id"]}"></template>' in plain
