@@ -1,8 +1,7 @@
 // The canvas as one keyboard stop: a roving-tabindex grid (WAI-ARIA APG grid pattern). Its items
-// are the cards, and an empty cell where a cell has none. Exactly one item has tabindex=0; a card
-// becomes focusable (-1) only when it takes part (the grid moves to it, a pointer presses on it),
-// so nothing loops over the cards and a 2,000-card page carries no tabindex per card. The arrow
-// keys, Home and End move between items, Enter opens a card (its edit form, or its details for a viewer),
+// are the cards, and an empty cell where a cell has none. Exactly one item has tabindex=0 (the
+// template gives every card tabindex=-1, so nothing loops over the cards); the arrow keys, Home
+// and End move between items, Enter opens a card (its edit form, or its details for a viewer),
 // F2 (or Enter on an empty cell) goes into the item's own controls, where Tab cycles and Esc
 // comes back out. Everything works by event delegation: live pushes, htmx swaps and density
 // changes redraw cards without this module touching any card but the current one.
@@ -59,6 +58,8 @@ function describe(item) {
     ? text("textEmpty").replace("{where}", where)
     : text("textCard").replace("{where}", where).replace("{n}", items.indexOf(item) + 1).replace("{total}", items.length);
   item.setAttribute("aria-describedby", "bw-grid-position");
+  // A card is named by its title once it takes part (the page does not carry it on 2,000 cards).
+  if (!item.matches("td")) item.setAttribute("aria-labelledby", "ct-" + item.dataset.cardId);
 }
 
 // Take the tab stop from an item: a card stays focusable (-1), a cell becomes a plain cell again.
@@ -241,15 +242,8 @@ function onClick(event) {
   go(item);
 }
 
-// A press on a card focuses it (and so makes it the tab stop): it must be focusable by then.
-function onPointerDown(event) {
-  const card = event.target.closest && event.target.closest(CARD);
-  if (isItem(card) && !card.hasAttribute("tabindex")) card.tabIndex = -1;
-}
-
 if (document.getElementById("bw-canvas-region")) {
   document.addEventListener("keydown", onKey, true);
-  document.addEventListener("pointerdown", onPointerDown, true);
   document.addEventListener("focusin", onFocusIn);
   document.addEventListener("click", onClick);
   body.addEventListener("htmx:afterSettle", afterSettle);
