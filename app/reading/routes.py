@@ -43,6 +43,22 @@ def markers_list(board_id: int) -> ResponseReturnValue:
     return render("reading/_markers_list.html", board_id, wanted=marker_filter())
 
 
+@bp.get("/boards/<int:board_id>/markers/new")
+@login_required
+def marker_new(board_id: int) -> ResponseReturnValue:
+    """Return the empty form for a new marker (the side panel asks for it when it is opened)."""
+    board_for(current_actor(), board_id, EDIT)
+    return render("reading/_marker_form.html", board_id, marker=None, values={}, errors={})
+
+
+@bp.get("/boards/<int:board_id>/handovers/new")
+@login_required
+def handover_new(board_id: int) -> ResponseReturnValue:
+    """Return the empty form for a new handover (asked for when the side panel opens it)."""
+    board_for(current_actor(), board_id, EDIT)
+    return render("reading/_handover_form.html", board_id, values={}, errors={})
+
+
 @bp.get("/boards/<int:board_id>/markers/<int:marker_id>/edit")
 @login_required
 def marker_edit(board_id: int, marker_id: int) -> ResponseReturnValue:

@@ -49,3 +49,21 @@ def test_a_marker_and_new_capacity_show_live_under_the_lens_each_partner_chose(
     )
     expect(efficient).not_to_have_text(before, timeout=demo.refresh)
     expect(efficient).to_contain_text("huishoudens/jaar")
+
+
+def test_the_side_panel_forms_come_when_opened_and_work(actors, demo, coordinator_api):
+    """The panel's forms list every card (4,000 options on a 2,000-card board): the canvas page
+    does not carry them, opening "Nieuwe overdracht" brings the form, and it makes a handover."""
+    page = actors.canvas(demo.partner_a, "panel-forms")
+    panel = page.locator("#bw-panel")
+    assert panel.locator("select[name=from_card_id]").count() == 0
+    panel.get_by_text("Nieuwe overdracht", exact=True).click()
+    source = panel.locator("select[name=from_card_id]")
+    expect(source).to_be_visible()
+    cards = coordinator_api.board()["cards"]
+    handovers = panel.locator("#bw-handovers-list .bw-handover")
+    before = handovers.count()
+    source.select_option(str(cards[0]["id"]))
+    panel.locator("select[name=to_card_id]").select_option(str(cards[-1]["id"]))
+    source.locator("xpath=ancestor::form").locator("button[type=submit]").click()
+    expect(handovers).to_have_count(before + 1, timeout=demo.refresh)
