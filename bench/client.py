@@ -8,7 +8,8 @@ cards carry descriptions of 60–200 characters) and the same board with no card
 server (`python wsgi.py`) and, in one run with Playwright and Chromium:
 
 1. **HTML per card**: (canvas page bytes − the cardless board's page bytes) / cards, before
-   compression (and gzip -6 for reference).
+   compression (and gzip -6 for reference); and the card elements alone (the rest of that
+   difference is the side panel's lists of the board's markers and handovers).
 2. **No scripts** (the baseline): the page's HTML as the server sent it, with every `<script>`
    and `modulepreload` removed, served for the same URL through `page.route` (its CSS and fonts
    come from the server as usual).
@@ -38,6 +39,7 @@ import statistics
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 from bench.common import LiveServer, percentiles
@@ -272,6 +274,39 @@ def measure(server: LiveServer, seeded: dict, args) -> tuple:
     return html, empty, runs, edits
 
 
+class CardSizes(HTMLParser):
+    """The length of each card element (`<li class="bw-card …">…</li>`) in a page's HTML."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text, self.sizes, self._open = text, [], []  # _open: [start offset, li depth]
+        self._lines = [0]
+        for line in text.splitlines(keepends=True):
+            self._lines.append(self._lines[-1] + len(line))
+        self.feed(text)
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "li":
+            return
+        if self._open:
+            self._open[1] += 1
+        elif "bw-card" in (dict(attrs).get("class") or "").split():
+            self._open = [self._offset(), 0]
+
+    def handle_endtag(self, tag):
+        if tag != "li" or not self._open:
+            return
+        if self._open[1]:
+            self._open[1] -= 1
+            return
+        self.sizes.append(self._offset() + len("</li>") - self._open[0])
+        self._open = []
+
+
 def median_of(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
@@ -297,9 +332,13 @@ def main(argv: list[str] | None = None) -> dict:
     per_card = (len(html) - len(empty)) / args.cards
     per_card_gz = (len(gzip.compress(html, 6)) - len(gzip.compress(empty, 6))) / args.cards
     print(f"{args.cards}-card board, {args.repeat} loads each (medians, ms since navigation)")
+    # The card elements alone (the rest of the difference is the side panel's lists of the
+    # board's markers and handovers, which the cardless board does not have either).
+    cards = CardSizes(html.decode()).sizes
     print(
         f"HTML: page {len(html):,} B, cardless board {len(empty):,} B -> {per_card:.0f} B per card"
-        f" ({per_card_gz:.0f} B gzipped)"
+        f" ({per_card_gz:.0f} B gzipped); the {len(cards):,} card elements alone: "
+        f"{sum(cards) / max(1, len(cards)):.0f} B each"
     )
     print(
         f"{'page':<11} {'1st byte':>8} {'FCP':>7} {'DCL':>7} {'load':>7} {'live':>7} {'ready':>7} "
