@@ -172,6 +172,8 @@ TABLE = {
     "reading.rounds_page": READ,
     "reading.round_page": READ,
     "reading.marker_edit": EDIT,
+    "reading.marker_new": EDIT,
+    "reading.handover_new": EDIT,
     "reading.next_step_edit": EDIT,
     "reading.marker_create": EDIT,
     "reading.marker_update": EDIT,
