@@ -42,7 +42,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-from bench.common import LiveServer, percentiles
+from bench.common import LiveServer, percentiles, signed_in_page
 
 # Before any page script: keep every long task and the first paint.
 INIT = """
@@ -141,15 +141,9 @@ def signed_in(browser, url: str, email: str) -> dict:
     """Sign in through the form once; return the context's storage state."""
     from bench.render import PASSWORD  # noqa: PLC0415
 
-    context = browser.new_context(base_url=url)
-    page = context.new_page()
-    page.goto("/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_url(lambda current: "/login" not in current)
-    state = context.storage_state()
-    context.close()
+    page = signed_in_page(browser, url, (1280, 800), email, PASSWORD)
+    state = page.context.storage_state()
+    page.context.close()
     return state
 
 
