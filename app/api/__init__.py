@@ -6,6 +6,7 @@ from app.api import (  # noqa: F401
     boards,
     cards,
     exports,
+    intake,
     meetings,
     openapi,
     reading,

@@ -86,7 +86,9 @@ def _operation(rule, view, method: str, schemas: dict) -> dict:
         operation["requestBody"] = {
             "required": True,
             "content": {
-                "application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}
+                meta.get("media", "application/json"): {
+                    "schema": {"$ref": f"#/components/schemas/{model.__name__}"}
+                }
             },
         }
     return operation

@@ -11,8 +11,9 @@ def doc(
     status: int = 200,
     tag: str = "boards",
     query: dict | None = None,
+    media: str = "application/json",
 ) -> Callable[[Callable], Callable]:
-    """Describe a route: its summary, request schema and success status."""
+    """Describe a route: its summary, request schema (sent as `media`) and success status."""
 
     def decorate(fn: Callable) -> Callable:
         fn.openapi = {
@@ -21,6 +22,7 @@ def doc(
             "status": status,
             "tag": tag,
             "query": query or {},
+            "media": media,
         }
         return fn
 

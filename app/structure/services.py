@@ -199,16 +199,26 @@ def delete_axis(
 def next_style(board_id: int) -> tuple[str, int]:
     """Return the colour and pattern a new organisation gets: the first the board does not use
     yet (when all are in use, the least used)."""
+    return next_styles(board_id, 1)[0]
+
+
+def next_styles(board_id: int, count: int) -> list[tuple[str, int]]:
+    """Return the styles of `count` new organisations in turn, as next_style would give them."""
     used = db.session.execute(
         db.select(Organisation.color, Organisation.pattern).filter_by(board_id=board_id)
     ).all()
     colours = [row.color.lower() for row in used]
     patterns = [row.pattern for row in used]
-    colour = min(
-        ORGANISATION_PALETTE, key=lambda c: (colours.count(c), ORGANISATION_PALETTE.index(c))
-    )
-    pattern = min(range(PATTERN_COUNT), key=lambda p: (patterns.count(p), p))
-    return colour, pattern
+    styles = []
+    for _number in range(count):
+        colour = min(
+            ORGANISATION_PALETTE, key=lambda c: (colours.count(c), ORGANISATION_PALETTE.index(c))
+        )
+        pattern = min(range(PATTERN_COUNT), key=lambda p: (patterns.count(p), p))
+        colours.append(colour)
+        patterns.append(pattern)
+        styles.append((colour, pattern))
+    return styles
 
 
 @write
