@@ -28,6 +28,7 @@ FEATURES = [
     "app.api",
     "app.demo",
     "app.exports",
+    "app.intake.routes",
     "app.meetings",
     "app.reading",
     "app.health",

@@ -123,6 +123,10 @@ TABLE = {
     "api.export_csv": READ,
     "api.export_xlsx": READ,
     "api.import_json": AUTH,
+    "api.import_inventory": EDIT,
+    "intake.page": EDIT,
+    "intake.check": EDIT,
+    "intake.run": EDIT,
     "exports.report": READ,
     # Meetings: partners follow them; the coordinator prepares and runs them (contract §4.1).
     "api.list_meetings": EDIT,
