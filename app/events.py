@@ -6,12 +6,13 @@ The live layer subscribes to `signals.board_changed`; this module does not know 
 from functools import partial
 
 from flask_babel import gettext as _
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.errors import Gone
 from app.extensions import db
 from app.models import Board, Event
+from app.models._types import utcnow
 from app.permissions import Actor
 from app.signals import board_changed
 from app.transaction import after_commit
@@ -74,19 +75,22 @@ def record_many(
     if loaded is not None:
         set_committed_value(loaded, "seq", last)
     actor = actor or Actor()
-    first = last - len(entities) + 1
-    events = [
-        Event(
-            board_id=board_id,
-            seq=first + offset,
-            type=type_,
-            actor_id=actor.id,
-            actor_name=actor.name,
-            data=entity.to_json(),
-        )
+    first, now = last - len(entities) + 1, utcnow()
+    rows = [
+        {
+            "board_id": board_id,
+            "seq": first + offset,
+            "type": type_,
+            "actor_id": actor.id,
+            "actor_name": actor.name,
+            "data": entity.to_json(),
+            "created_at": now,
+        }
         for offset, entity in enumerate(entities)
     ]
-    db.session.add_all(events)
+    # One executemany; the signals carry unsaved copies of the rows (nothing reads their ids).
+    db.session.execute(insert(Event), rows)
+    events = [Event(**row) for row in rows]
     for event, entity in zip(events, entities, strict=True):
         after_commit(partial(board_changed.send, event, entity=entity))
     return events

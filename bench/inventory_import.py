@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     result = measure(args.rows)
     print(
-        f"{result['rows']} rows ({result['bytes'] / 1024:.0f} KiB XLSX): read {result['read_s']} s; "
+        f"{result['rows']} rows ({result['bytes'] / 1024:.0f} KiB XLSX): "
+        f"read {result['read_s']} s; "
         f"dry run {result['dry_run_s']} s, {result['dry_run_queries']} statements (goal < 2 s); "
         f"real run {result['real_run_s']} s, {result['real_run_queries']} statements (goal < 5 s)",
         flush=True,

@@ -1,10 +1,12 @@
 """Import an inventory onto a board: check it (dry run), or write it all in one transaction."""
 
+from sqlalchemy.orm import joinedload
+
 from app import events
 from app.audit.log import record
 from app.extensions import db
 from app.intake.columns import fold
-from app.intake.plan import Board, InventoryRefused, Plan, check
+from app.intake.plan import CARD_FIELDS, Board, InventoryRefused, Plan, check
 from app.intake.sheet import Sheet
 from app.models import Card, Lane, Organisation, Phase
 from app.permissions import EDIT, Actor, board_for
@@ -106,26 +108,30 @@ def _create_cards(
             .group_by(Card.phase_id, Card.lane_id)
         )
     }
-    cards = []
+    before = db.session.scalar(db.select(db.func.max(Card.id)).where(Card.board_id == board_id))
+    rows = []
     for row in plan.cards:
         lane = row["lane"]
         lane_id = None if lane is None else lane[1] if lane[0] == "id" else lanes[lane[1]]
         cell = (row["phase_id"], lane_id)
         last[cell] = key_between(last.get(cell), None)
-        fields = {
-            key: value
-            for key, value in row.items()
-            if key not in ("row", "organisation", "phase_id", "lane")
-        }
-        cards.append(
-            Card(
-                board_id=board_id,
-                phase_id=row["phase_id"],
-                lane_id=lane_id,
-                organisation=organisations[row["organisation"]],
-                position=last[cell],
-                **fields,
-            )
+        rows.append(
+            {
+                **{key: row[key] for key in CARD_FIELDS},
+                "board_id": board_id,
+                "phase_id": row["phase_id"],
+                "lane_id": lane_id,
+                "organisation_id": organisations[row["organisation"]].id,
+                "position": last[cell],
+            }
         )
-    db.session.add_all(cards)
-    events.record_many(board_id, "card.created", cards, actor)
+    # One executemany, then the new cards read back in one query: a board's new ids grow in
+    # the order they were inserted (the board is locked), on SQLite and PostgreSQL alike.
+    db.session.execute(db.insert(Card), rows)
+    cards = db.session.scalars(
+        db.select(Card)
+        .options(joinedload(Card.organisation))
+        .where(Card.board_id == board_id, Card.id > (before or 0))
+        .order_by(Card.id)
+    ).all()
+    events.record_many(board_id, "card.created", list(cards), actor)
