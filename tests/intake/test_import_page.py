@@ -55,7 +55,7 @@ def test_mapping_an_unknown_phase_and_importing_creates_the_cards(board_with_rol
     assert "1 rijen gelezen, 1 zonder problemen." in checked.text
     assert f'<option value="{advice}" selected>' in checked.text
     done = _post(client, f"/boards/{board.id}/inventory-import", xlsx(rows), **form)
-    assert "Geïmporteerd: 1 kaarten" in done.text
+    assert "1 nieuwe kaart" in done.text
     card = db.session.scalars(select(Card).where(Card.board_id == board.id)).one()
     assert card.phase_id == advice and card.title == "Maatwerkadvies"
 
