@@ -13,11 +13,18 @@ from app.intake import services
 from app.intake.columns import FIELDS
 from app.intake.plan import InventoryRefused, Plan
 from app.intake.sheet import MAX_ROWS, Sheet
-from app.intake.upload import form_choices, uploaded_sheet
+from app.intake.upload import allow_upload_size, form_choices, uploaded_sheet
 from app.permissions import EDIT, board_for
 from app.views import current_actor
 
 bp = Blueprint("intake", __name__)
+
+
+def init_app(app) -> None:
+    """Let the import's endpoints (the page's and the API's) take a workbook of up to 5 MB."""
+    app.url_value_preprocessor(allow_upload_size)
+
+
 # A page of problems is read, not scrolled through: the first ones, and how many more.
 SHOWN_ERRORS = 200
 

@@ -256,3 +256,20 @@ def test_a_viewer_may_not_import(board_with_roles, api):
     board = board_with_roles["board"]
     response = _import(api(board_with_roles["people"]["viewer"]), board.id, xlsx(CLEAN))
     assert response.status_code == 403
+
+
+def test_a_file_of_3_mb_is_taken_though_requests_are_otherwise_limited_to_2(
+    board_with_roles, api
+):
+    board = board_with_roles["board"]
+    rows = [HEADER[:6]] + [
+        ["Energieloket", "", "Oriëntatie", "Kleine klussen", f"Aanbod {n}", "uitleg " * 170]
+        for n in range(2500)
+    ]
+    data = csv_file(rows)
+    assert 3_000_000 < len(data) < 5 * 1024 * 1024
+    response = _import(
+        api(board_with_roles["people"]["partner"]), board.id, data, "lijst.csv", dry_run="true"
+    )
+    assert response.status_code == 200, response.status_code
+    assert response.get_json()["valid"] == 2500
