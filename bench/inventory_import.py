@@ -50,6 +50,15 @@ def workbook(rows: int) -> bytes:
     return buffer.getvalue()
 
 
+def timed(counter: QueryCounter, fn, *args) -> tuple[tuple, int]:
+    """Call fn(*args); return (its result, wall seconds, CPU seconds of this process) and the
+    statements it ran. CPU time is the fairer figure on a busy machine."""
+    before, wall, cpu = counter.count, time.perf_counter(), time.process_time()
+    result = fn(*args)
+    spent = (result, time.perf_counter() - wall, time.process_time() - cpu)
+    return spent, counter.count - before
+
+
 def measure(rows: int) -> dict:
     """Time reading, the dry run and the real run of one file on a fresh SQLite database."""
     data = workbook(rows)
@@ -61,20 +70,14 @@ def measure(rows: int) -> dict:
             actor = Actor(user=user)
             board = create_board(actor, "Import")
             counter = QueryCounter(db.engine)
-            started = time.perf_counter()
-            sheet = read(data, "inventaris.xlsx")
-            read_s = time.perf_counter() - started
-            before = counter.count
-            started = time.perf_counter()
-            plan = services.preview(actor, board.id, sheet)
-            dry_s = time.perf_counter() - started
-            dry_queries = counter.count - before
+            (sheet, read_s, read_cpu), _ = timed(counter, read, data, "inventaris.xlsx")
+            (plan, dry_s, dry_cpu), dry_queries = timed(
+                counter, services.preview, actor, board.id, sheet
+            )
             assert not plan.errors, plan.errors[:3]
-            before = counter.count
-            started = time.perf_counter()
-            services.import_inventory(actor, board.id, sheet)
-            run_s = time.perf_counter() - started
-            run_queries = counter.count - before
+            (_plan, run_s, run_cpu), run_queries = timed(
+                counter, services.import_inventory, actor, board.id, sheet
+            )
             db.session.remove()
             db.engine.dispose()
     return {
@@ -82,8 +85,10 @@ def measure(rows: int) -> dict:
         "bytes": len(data),
         "read_s": round(read_s, 3),
         "dry_run_s": round(read_s + dry_s, 3),
+        "dry_run_cpu_s": round(read_cpu + dry_cpu, 3),
         "dry_run_queries": dry_queries,
         "real_run_s": round(read_s + run_s, 3),
+        "real_run_cpu_s": round(read_cpu + run_cpu, 3),
         "real_run_queries": run_queries,
     }
 
@@ -97,8 +102,10 @@ def main(argv: list[str] | None = None) -> dict:
     print(
         f"{result['rows']} rows ({result['bytes'] / 1024:.0f} KiB XLSX): "
         f"read {result['read_s']} s; "
-        f"dry run {result['dry_run_s']} s, {result['dry_run_queries']} statements (goal < 2 s); "
-        f"real run {result['real_run_s']} s, {result['real_run_queries']} statements (goal < 5 s)",
+        f"dry run {result['dry_run_s']} s (CPU {result['dry_run_cpu_s']} s), "
+        f"{result['dry_run_queries']} statements (goal < 2 s); "
+        f"real run {result['real_run_s']} s (CPU {result['real_run_cpu_s']} s), "
+        f"{result['real_run_queries']} statements (goal < 5 s)",
         flush=True,
     )
     return result

@@ -258,9 +258,7 @@ def test_a_viewer_may_not_import(board_with_roles, api):
     assert response.status_code == 403
 
 
-def test_a_file_of_3_mb_is_taken_though_requests_are_otherwise_limited_to_2(
-    board_with_roles, api
-):
+def test_a_file_of_3_mb_is_taken_though_requests_are_otherwise_limited_to_2(board_with_roles, api):
     board = board_with_roles["board"]
     rows = [HEADER[:6]] + [
         ["Energieloket", "", "Oriëntatie", "Kleine klussen", f"Aanbod {n}", "uitleg " * 170]
