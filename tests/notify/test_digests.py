@@ -2,9 +2,11 @@
 changes, batched "every change" mails, nothing when off; running twice sends nothing twice."""
 
 import threading
+from datetime import timedelta
 
 from app.extensions import db
-from app.models import OutgoingMail
+from app.models import AuditEntry, OutgoingMail
+from app.models._types import utcnow
 from app.notify.services.mailing import run
 from tests.notify.helpers import add_card, local, notify, outbox_for, plain, received
 
@@ -116,3 +118,22 @@ def test_a_digest_speaks_the_recipients_language(app, board_with_roles, api):
     assert "created card ‘Taaltest’" in mail.text
     assert (mail.headers or {}).get("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
     assert db.session.query(OutgoingMail).count() >= 2
+
+
+def test_the_command_mails_what_is_due_and_prunes_the_audit_log(app, smtp, board_with_roles, api):
+    people = board_with_roles["people"]
+    add_card(api, people["coordinator"], board_with_roles, "Via cron")
+    old = AuditEntry(action="logout", actor="oud@testdorp.nl", at=utcnow() - timedelta(days=400))
+    db.session.add_all([old, AuditEntry(action="logout", actor="nieuw@testdorp.nl")])
+    db.session.commit()
+    app.config["DIGEST_HOUR"] = 0  # whenever the test runs, the digest is due
+
+    result = app.test_cli_runner().invoke(args=["notify"])
+    assert result.exit_code == 0, result.output
+    assert "pruned 1 audit rows" in result.output
+    assert smtp.messages, "the command ends with its mail delivered"
+    assert {m["To"] for m in smtp.messages} >= {people["partner"].email, people["viewer"].email}
+    actors = db.session.execute(db.select(AuditEntry.actor)).scalars().all()
+    assert "oud@testdorp.nl" not in actors and "nieuw@testdorp.nl" in actors
+    again = app.test_cli_runner().invoke(args=["notify"])
+    assert "Queued 0 mails" in again.output
