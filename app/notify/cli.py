@@ -3,9 +3,10 @@
 import time
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
-from app.mail.sender import deliver_due
+from app.mail.sender import deliver_due, sender_of
 from app.notify.services.mailing import run
 
 # How long the command waits for SMTP before it leaves the rest to the next run.
@@ -27,6 +28,9 @@ def _deliver() -> int:
 @with_appcontext
 def notify_command() -> None:
     """Mail the batched changes, daily digests and reminders that are due; prune the audit log."""
+    # This process sends in the foreground (below): no background sender thread, which the
+    # command's end would kill between handing a mail to SMTP and marking it sent.
+    sender_of(current_app._get_current_object()).running = True
     done = run()
     click.echo(f"Queued {done['mails']} mails; pruned {done['pruned']} audit rows")
     if _deliver():
