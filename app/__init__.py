@@ -30,6 +30,7 @@ FEATURES = [
     "app.exports",
     "app.intake.routes",
     "app.meetings",
+    "app.notify",
     "app.reading",
     "app.health",
     "app.i18n",

@@ -62,6 +62,10 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
     MAIL_FROM = os.environ.get("MAIL_FROM", "Brugwerk <brugwerk@localhost>")
+    # `flask notify` sends the daily digest at its first run after this hour (Europe/Amsterdam).
+    DIGEST_HOUR = int(os.environ.get("DIGEST_HOUR", "7"))
+    # Where people reach the app: links in mails sent by `flask notify` (no request to ask).
+    BASE_URL = os.environ.get("BASE_URL", "http://localhost:5000").rstrip("/")
     TESTING = False
 
 

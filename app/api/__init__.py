@@ -8,6 +8,7 @@ from app.api import (  # noqa: F401
     exports,
     intake,
     meetings,
+    notify,
     openapi,
     reading,
     share,

@@ -59,7 +59,8 @@ def describe(event: Event, phase_names: dict[int, str], lane_names: dict[int, st
 FEED_LIMIT = 40
 
 
-def _names(model, board_id: int) -> dict[int, str]:
+def names(model, board_id: int) -> dict[int, str]:
+    """Return the names of a board's phases or lanes by id."""
     rows = db.session.execute(db.select(model.id, model.name).filter_by(board_id=board_id))
     return dict(rows.all())
 
@@ -84,7 +85,7 @@ def recent(board_id: int, limit: int = FEED_LIMIT) -> list[dict]:
         .scalars()
         .all()
     )
-    phases, lanes = _names(Phase, board_id), _names(Lane, board_id)
+    phases, lanes = names(Phase, board_id), names(Lane, board_id)
     return [_item(e, phases, lanes) for e in events]
 
 
@@ -92,6 +93,6 @@ def render_line(event: Event) -> str:
     """Render one event as a line of the feed (a live push carries it to pages); only a move
     looks up the names of phases and lanes."""
     moved = event.type == "card.moved"
-    phases = _names(Phase, event.board_id) if moved else {}
-    item = _item(event, phases, _names(Lane, event.board_id) if moved else {})
+    phases = names(Phase, event.board_id) if moved else {}
+    item = _item(event, phases, names(Lane, event.board_id) if moved else {})
     return render_template("boards/_feed_item.html", item=item)

@@ -13,7 +13,7 @@ from flask import request
 
 from app.extensions import db, socketio
 from app.live.broadcast import rooms_of
-from app.models import Presence, ShareLink, User
+from app.models import Membership, Organisation, Presence, ShareLink, User
 from app.permissions import Actor
 from app.transaction import after_commit, write
 
@@ -97,19 +97,29 @@ def _restore(held: dict[str, Connection]) -> list[int]:
 
 def presence_of(board_id: int) -> list[dict]:
     """Return who is on the board, one entry per person, with the card they are editing."""
-    rows = (
-        db.session.execute(
-            db.select(Presence).filter_by(board_id=board_id).order_by(Presence.connected_at)
+    # With the organisation each member represents on the board ("Anna — Energieloket").
+    rows = db.session.execute(
+        db.select(Presence, Organisation.name)
+        .outerjoin(
+            Membership,
+            (Membership.board_id == Presence.board_id) & (Membership.user_id == Presence.user_id),
         )
-        .scalars()
-        .all()
-    )
+        .outerjoin(Organisation, Organisation.id == Membership.organisation_id)
+        .where(Presence.board_id == board_id)
+        .order_by(Presence.connected_at)
+    ).all()
     users: dict = {}
-    for row in rows:
+    for row, organisation in rows:
         key = ("user", row.user_id) if row.user_id else ("link", row.sid)
         entry = users.setdefault(
             key,
-            {"id": row.user_id, "name": row.name, "editing": None, "viewer": row.user_id is None},
+            {
+                "id": row.user_id,
+                "name": row.name,
+                "organisation": organisation,
+                "editing": None,
+                "viewer": row.user_id is None,
+            },
         )
         entry["editing"] = entry["editing"] or row.editing_card_id
     return list(users.values())

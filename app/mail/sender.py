@@ -35,6 +35,8 @@ def message(mail: OutgoingMail, sender: str) -> EmailMessage:
     msg["Subject"] = mail.subject
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or None)
+    for name, value in (mail.headers or {}).items():
+        msg[name] = value
     msg.set_content(mail.text)
     msg.add_alternative(mail.html, subtype="html")
     return msg

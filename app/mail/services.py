@@ -34,9 +34,12 @@ def valid_address(address: str) -> bool:
     return not name and parsed == address and "." in parsed.rpartition("@")[2]
 
 
-def queue(recipient: str, kind: str, locale: str, **context) -> OutgoingMail:
+def queue(
+    recipient: str, kind: str, locale: str, headers: dict | None = None, **context
+) -> OutgoingMail:
     """Put a mail in the outbox of the current write, in the recipient's language: subject,
-    plain text and HTML from `templates/mail/<kind>.*`. It is sent once the write commits."""
+    plain text and HTML from `templates/mail/<kind>.*`, and any extra `headers` (values the app
+    made, never typed by a person). It is sent once the write commits."""
     if not valid_address(recipient):
         raise ValueError(f"not one e-mail address: {recipient!r}")
     with force_locale(locale):
@@ -48,6 +51,7 @@ def queue(recipient: str, kind: str, locale: str, **context) -> OutgoingMail:
         subject=" ".join(subject.split())[:200],  # one line: no header injection through names
         text=text,
         html=html,
+        headers=headers or None,
     )
     db.session.add(mail)
     after_commit(partial(mail_queued.send, current_app._get_current_object()))

@@ -2,51 +2,75 @@
 
 from flask import render_template
 
-from app.boards.activity import describe
+from app.boards.activity import describe, names
 from app.exports.report import render_pdf
 from app.extensions import db
 from app.meetings.services import agenda, board_seq
-from app.models import Event, Lane, Meeting, NextStep, Organisation, Phase
+from app.models import Event, Lane, Meeting, Membership, NextStep, Organisation, Phase
 from app.models._types import iso
 
 
-def _changes(meeting: Meeting) -> list[dict]:
-    """Tell the board's changes between the meeting's start and end (or now) in words."""
+def _represented(board_id: int) -> dict[int, str]:
+    """Return, per member, the organisation they represent on the board (when linked)."""
+    return dict(
+        db.session.execute(
+            db.select(Membership.user_id, Organisation.name)
+            .join(Organisation, Organisation.id == Membership.organisation_id)
+            .where(Membership.board_id == board_id)
+        ).all()
+    )
+
+
+def _during(meeting: Meeting) -> list[Event]:
+    """Return the board's events between the meeting's start and end (or now)."""
     if meeting.start_seq is None:
         return []
     last = meeting.end_seq if meeting.end_seq is not None else board_seq(meeting.board_id)
-    found = (
+    return list(
         db.session.execute(
             db.select(Event)
             .where(
                 Event.board_id == meeting.board_id,
                 Event.seq > meeting.start_seq,
                 Event.seq <= last,
-                Event.type.not_like("meeting.%"),
             )
             .order_by(Event.seq)
+        ).scalars()
+    )
+
+
+def _attendees(found: list[Event], represented: dict[int, str]) -> list[dict]:
+    """The people who acted on the board during the meeting, with their organisation."""
+    seen: dict[int, dict] = {}
+    for e in found:
+        if e.actor_id is not None and e.actor_id not in seen:
+            seen[e.actor_id] = {"name": e.actor_name, "organisation": represented.get(e.actor_id)}
+    return list(seen.values())
+
+
+def _changes(meeting: Meeting, found: list[Event], represented: dict[int, str]) -> list[dict]:
+    """Tell the board's changes during the meeting in words; who made one is named with the
+    organisation they represent: "Anna (Energieloket) maakte kaart …"."""
+    phases, lanes = names(Phase, meeting.board_id), names(Lane, meeting.board_id)
+    changes = []
+    for e in found:
+        if e.type.startswith("meeting."):
+            continue
+        text = describe(e, phases, lanes)
+        organisation = represented.get(e.actor_id)
+        if organisation and text.startswith(e.actor_name):
+            text = f"{e.actor_name} ({organisation}){text[len(e.actor_name) :]}"
+        changes.append(
+            {
+                "seq": e.seq,
+                "type": e.type,
+                "actor": e.actor_name,
+                "organisation": organisation,
+                "at": iso(e.created_at),
+                "text": text,
+            }
         )
-        .scalars()
-        .all()
-    )
-    phases = dict(
-        db.session.execute(
-            db.select(Phase.id, Phase.name).filter_by(board_id=meeting.board_id)
-        ).all()
-    )
-    lanes = dict(
-        db.session.execute(db.select(Lane.id, Lane.name).filter_by(board_id=meeting.board_id)).all()
-    )
-    return [
-        {
-            "seq": e.seq,
-            "type": e.type,
-            "actor": e.actor_name,
-            "at": iso(e.created_at),
-            "text": describe(e, phases, lanes),
-        }
-        for e in found
-    ]
+    return changes
 
 
 def minutes_of(meeting: Meeting) -> dict:
@@ -92,13 +116,15 @@ def minutes_of(meeting: Meeting) -> dict:
         if (step := steps.get(d.next_step_id))
     ]
     meeting_json = {key: value for key, value in meeting.to_json().items() if key != "items"}
+    found, represented = _during(meeting), _represented(meeting.board_id)
     return {
         "meeting": meeting_json,
         "items": items,
         "decisions": [d.to_json() for d in meeting.decisions],
         "other_decisions": decisions_by_item.get(None, []),
         "actions": actions,
-        "changes": _changes(meeting),
+        "attendees": _attendees(found, represented),
+        "changes": _changes(meeting, found, represented),
     }
 
 

@@ -6,6 +6,7 @@ from app.models.card import Card
 from app.models.event import Event
 from app.models.mail import OutgoingMail
 from app.models.meeting import Decision, Meeting, MeetingItem
+from app.models.notify import NotificationSetting, SentReminder
 from app.models.presence import Host, Presence
 from app.models.reading import (
     Handover,
@@ -37,11 +38,13 @@ __all__ = [
     "MeetingItem",
     "Membership",
     "NextStep",
+    "NotificationSetting",
     "Organisation",
     "OutgoingMail",
     "Phase",
     "Presence",
     "Round",
+    "SentReminder",
     "ShareLink",
     "SignInLink",
     "SuggestionDismissal",

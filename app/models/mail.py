@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -24,3 +24,5 @@ class OutgoingMail(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(300))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # Extra headers the mail carries, e.g. List-Unsubscribe on reminders and digests.
+    headers: Mapped[dict | None] = mapped_column(JSON)

@@ -204,13 +204,15 @@ function connect() {
       initials.textContent = user.name.split(/\s+/).map((w) => w[0] || "").join("").slice(0, 2).toUpperCase();
       const name = document.createElement("span");
       name.className = "bw-presence__name";
-      name.textContent = user.viewer ? user.name + " (" + text(presenceEl, "textViewer", "viewer") + ")" : user.name;
+      // A member linked to an organisation shows it beside the name: "Anna — Energieloket".
+      const named = user.organisation ? user.name + " — " + user.organisation : user.name;
+      name.textContent = user.viewer ? user.name + " (" + text(presenceEl, "textViewer", "viewer") + ")" : named;
       // This person's own name is in the header already: here only the initials (and a name for
       // screen readers), so the header says the name once.
       if (String(user.id) === me) {
         item.classList.add("bw-presence__user--me");
         name.className = "bw-visually-hidden";
-        name.textContent = user.name + " (" + text(presenceEl, "textMe", "you") + ")";
+        name.textContent = named + " (" + text(presenceEl, "textMe", "you") + ")";
         item.title = name.textContent;
       }
       item.append(initials, name);

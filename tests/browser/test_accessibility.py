@@ -18,6 +18,7 @@ PAGES = [
     ("next-steps", COORDINATOR, "/boards/{board}/next-steps"),
     ("rounds", COORDINATOR, "/boards/{board}/rounds"),
     ("settings", COORDINATOR, "/boards/{board}/settings"),
+    ("notifications", COORDINATOR, "/boards/{board}/notifications"),
     ("share-view", "share", "{share_url}"),
     ("not-found", COORDINATOR, "/boards/{board}/nothing-here"),
 ]

@@ -24,6 +24,7 @@ from app.models import (
     Round,
     User,
 )
+from app.notify.services.preferences import unsubscribe_token
 from app.permissions import Actor
 from app.share.services import create_link, revoke_link
 from tests.plugin import PASSWORD
@@ -169,6 +170,7 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
     with app.test_request_context():  # the link's URL in the mail needs a request's host
         world.ids["sign_in_token"] = send_sign_in_link(people["extra"].email)
     world.ids["invitation"] = create_invite(actor, board.id, "viewer")[0].id  # one to revoke
+    world.ids["unsubscribe_token"] = unsubscribe_token(people["viewer"].id, board.id)
     for role in USERS:
         world.emails[role] = people[role].email
         world.tokens[role] = issue_token(people[role], "matrix")

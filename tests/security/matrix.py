@@ -78,6 +78,7 @@ BY_SEGMENT = {
     "s": "share_token",
     "invite": "invite_token",
     "link": "sign_in_token",
+    "unsubscribe": "unsubscribe_token",
     "suggestions": "suggestion",
     "invitations": "invitation",
 }

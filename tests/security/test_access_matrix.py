@@ -205,6 +205,12 @@ TABLE = {
     "api.audit_csv": ADMIN,
     "api.board_audit": MANAGE,
     "api.board_audit_csv": MANAGE,
+    # Reminders and digests: each member's own choice; the unsubscribe token is the credential.
+    "notify.preferences": READ,
+    "notify.save": READ,
+    "notify.unsubscribe": PUBLIC,
+    "api.get_notifications": READ,
+    "api.set_notifications": READ,
 }
 
 # Bodies where the schema alone does not give a meaningful one.
@@ -251,6 +257,7 @@ FORMS = {
     "reading.learning_create": lambda w: {"text": "Matrix"},
     "meetings.decide": lambda w: {"text": "Matrix", "item_id": w.ids["item"]},
     "auth.login": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
+    "notify.save": lambda w: {"mode": "off"},
 }
 
 SOCKET_TABLE = {
