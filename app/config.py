@@ -62,6 +62,14 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
     MAIL_FROM = os.environ.get("MAIL_FROM", "Brugwerk <brugwerk@localhost>")
+    # Single sign-on (OpenID Connect): on when the issuer and the client are set and the issuer's
+    # discovery document answers (fetched on first use, never at start; app/auth/oidc.py).
+    OIDC_ISSUER = os.environ.get("OIDC_ISSUER") or None
+    OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID") or None
+    OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET") or None
+    OIDC_LABEL = os.environ.get("OIDC_LABEL") or None  # None: "Inloggen met je organisatie-account"
+    # Comma-separated domains whose people may create an account by SSO; empty: anyone verified.
+    OIDC_ALLOWED_DOMAINS = os.environ.get("OIDC_ALLOWED_DOMAINS", "")
     TESTING = False
 
 

@@ -13,7 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.log import record
 from app.audit.services import note
-from app.errors import Gone, NotFound, Unauthorized, ValidationFailed
+from app.errors import Forbidden, Gone, NotFound, Unauthorized, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
 from app.mail import services as outbox
@@ -72,7 +72,7 @@ def authenticate(email: str, password: str, via: str = "password") -> User:
     a failure is audited as `login.failed` with the address tried and `via` (the door)."""
     tried = (email or "").strip().lower()
     user = db.session.execute(db.select(User).filter_by(email=tried)).scalar_one_or_none()
-    if user is None:
+    if user is None or not user.has_password:  # an SSO-made account has no password to check
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
         check_password_hash(_dummy_hash(method), password or "")
     if user is None or not user.check_password(password or ""):
@@ -83,8 +83,31 @@ def authenticate(email: str, password: str, via: str = "password") -> User:
 
 @write
 def signed_in(user: User, via: str) -> None:
-    """Audit a sign-in (`via`: password, link; later oidc) once the session is made."""
+    """Audit a sign-in (`via`: password, invitation) once the session is made."""
     record("login.succeeded", user, subject=via)
+
+
+@write
+def sign_in_by_oidc(email: str, name: str, allowed_domains: list[str]) -> User:
+    """Return the account of an address the provider verified, creating it (without a password)
+    on the first sign-in when its domain is allowed (`allowed_domains`; empty: any). Audited as
+    a sign-in by "oidc"."""
+    user = db.session.execute(db.select(User).filter_by(email=email)).scalar_one_or_none()
+    if user is None:
+        domain = email.rpartition("@")[2]
+        if allowed_domains and domain not in allowed_domains:
+            raise Forbidden(
+                _(
+                    "Met een adres van %(domain)s kun je hier niet zelf een account maken. "
+                    "Vraag een coördinator om een uitnodiging.",
+                    domain=domain,
+                )
+            )
+        user = User(email=email, name=name, password_hash=None)
+        db.session.add(user)
+        db.session.flush()
+    record("login.succeeded", user, subject="oidc")
+    return user
 
 
 @write
