@@ -194,9 +194,11 @@ def set_admin(email: str, admin: bool) -> User:
 
 
 @write
-def send_sign_in_link(email: str) -> str | None:
+def send_sign_in_link(email: str, locale: str | None = None) -> str | None:
     """Mail a single-use sign-in link to the account with this address and return its token;
-    for an unknown address do nothing (the caller answers the same either way)."""
+    for an unknown address do nothing. Pages call it off the request (app/auth/link_requests.py):
+    the answer is the same, and as quick, for any address. The mail speaks the person's saved
+    language, else `locale` (the asker's)."""
     user = db.session.execute(
         db.select(User).filter_by(email=email.strip().lower())
     ).scalar_one_or_none()
@@ -210,7 +212,7 @@ def send_sign_in_link(email: str) -> str | None:
     outbox.queue(
         user.email,
         "sign_in_link",
-        user.locale or str(get_locale() or "nl"),
+        user.locale or locale or str(get_locale() or "nl"),
         name=user.name,
         url=url_for("auth.sign_in_link", token=token, _external=True),
         minutes=int(SIGN_IN_LINK_VALID.total_seconds() // 60),
