@@ -88,6 +88,16 @@ def test_email_from_the_id_token_itself(app, oidc_provider_id_token):
     assert _signed_in(client) and _users("bram@testdorp.nl")
 
 
+def test_entra_ids_domain_verified_claim_counts_as_verified(sso, app):
+    """Entra ID sends no `email_verified`; its optional claim `xms_edov` says the domain's owner
+    verified the address."""
+    client = app.test_client()
+    assert (
+        client.get(sso.sign_in(_start(client), "entra.medewerker@testdorp.nl")).status_code == 302
+    )
+    assert _signed_in(client)
+
+
 def test_an_existing_password_account_signs_in_by_its_address(sso, app, create_user, web):
     person = create_user(email="coop@testdorp.nl")
     client = app.test_client()

@@ -9,7 +9,8 @@
 //   CLAIMS_IN       "userinfo" (default: e-mail only from the userinfo endpoint, as the standard
 //                   says for the code flow) or "id_token" (e-mail in the ID token as well)
 //
-// Accounts: any login. One starting with "unverified" has email_verified false. Two logins make
+// Accounts: any login. One starting with "unverified" has email_verified false; one starting with
+// "entra" has no email_verified but Entra ID's xms_edov (the domain owner verified the address). Two logins make
 // the token endpoint hand out a bad ID token, so that the app's checks meet a real one:
 //   "expired..."  an ID token that expired an hour ago, signed with the provider's own key
 //   "forged..."   an ID token signed with a key the provider never published
@@ -38,13 +39,17 @@ const configuration = {
   }],
   jwks: { keys: [published.jwk] },
   pkce: { required: () => true },
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
   conformIdTokenClaims: !claimsInIdToken,
   features: { devInteractions: { enabled: true } },
   async findAccount(ctx, id) {
     return {
       accountId: id,
       async claims() {
+        if (id.startsWith('entra')) {
+          // As Microsoft Entra ID: no email_verified, its optional claim xms_edov instead.
+          return { sub: id, email: id, xms_edov: true, name: id.split('@')[0] };
+        }
         return {
           sub: id,
           email: id,
