@@ -8,7 +8,7 @@ from flask import current_app, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.log import record
@@ -103,10 +103,20 @@ def sign_in_by_oidc(email: str, name: str, allowed_domains: list[str]) -> User:
                     domain=domain,
                 )
             )
-        user = User(email=email, name=name, password_hash=None)
-        db.session.add(user)
-        db.session.flush()
+        user = _new_sso_account(email, name)
     record("login.succeeded", user, subject="oidc")
+    return user
+
+
+def _new_sso_account(email: str, name: str) -> User:
+    """Create the account (no password); when another sign-in of the same person made it a moment
+    ago (two tabs), take that one."""
+    try:
+        with db.session.begin_nested():
+            user = User(email=email, name=name, password_hash=None)
+            db.session.add(user)
+    except IntegrityError:
+        user = db.session.execute(db.select(User).filter_by(email=email)).scalar_one()
     return user
 
 
