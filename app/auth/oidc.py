@@ -81,13 +81,9 @@ def _discover(app: Flask) -> FlaskOAuth2App | None:
     except (requests.RequestException, ValueError) as exc:
         app.logger.warning("SSO off: discovery document %s did not answer (%s)", url, exc)
         return None
-    if not isinstance(metadata, dict) or metadata.get("issuer", "").rstrip("/") != issuer:
-        app.logger.warning(
-            "SSO off: %s names issuer %r, not OIDC_ISSUER %r",
-            url,
-            metadata.get("issuer") if isinstance(metadata, dict) else None,
-            issuer,
-        )
+    named = metadata.get("issuer") if isinstance(metadata, dict) else None
+    if not isinstance(named, str) or named.rstrip("/") != issuer:
+        app.logger.warning("SSO off: %s names issuer %r, not OIDC_ISSUER %r", url, named, issuer)
         return None
     missing = [
         key
@@ -98,8 +94,7 @@ def _discover(app: Flask) -> FlaskOAuth2App | None:
         app.logger.warning("SSO off: %s lacks %s", url, ", ".join(missing))
         return None
     app.logger.info("SSO on: %s", issuer)
-    metadata["_loaded_at"] = time.time()  # Authlib then uses it as it is, without a fetch
-    return FlaskOAuth2App(
+    oidc = FlaskOAuth2App(
         FlaskIntegration("oidc"),
         name="oidc",
         client_id=app.config["OIDC_CLIENT_ID"],
@@ -109,8 +104,10 @@ def _discover(app: Flask) -> FlaskOAuth2App | None:
             "code_challenge_method": "S256",
             "default_timeout": TIMEOUT,
         },
-        **metadata,
     )
+    # With `_loaded_at` Authlib uses the document as it is and never fetches it itself.
+    oidc.server_metadata.update(metadata, _loaded_at=time.time())
+    return oidc
 
 
 def client() -> FlaskOAuth2App | None:

@@ -1,21 +1,19 @@
 """Single sign-on in Chromium, end to end: a real server (`python wsgi.py`) with OIDC_* set and a
 real provider (oidc-provider): the button on /login → the provider's sign-in form → back,
 signed in, the account made once; a second sign-in reuses it; a refusal lands on /login with
-its message. With SSO_SHOTS=DIR the pages are saved there at 1280x800, 1920x1080 and 390x844."""
+its message. With SIGNIN_SHOTS=DIR the pages are saved there at 1280x800, 1920x1080 and 390x844."""
 
-import os
 import sqlite3
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.auth.oidc_provider import Provider, need_node
 from tests.browser.conftest import LiveServer
+from tests.browser.test_signin_pages import _shoot
 
 pytestmark = pytest.mark.browser
 
-SIZES = [(1280, 800), (1920, 1080), (390, 844)]
 LABEL = "Inloggen met je Testdorp-account"
 
 
@@ -32,17 +30,6 @@ def sso_server(tmp_path_factory):
     yield server
     server.stop()
     provider.stop()
-
-
-def _shoot(page, name: str) -> None:
-    folder = os.environ.get("SSO_SHOTS")
-    if not folder:
-        return
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    for width, height in SIZES:
-        page.set_viewport_size({"width": width, "height": height})
-        page.screenshot(path=f"{folder}/{name}-{width}x{height}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 def _accounts(server, email: str) -> list[tuple]:
