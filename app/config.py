@@ -66,6 +66,14 @@ class Config:
     DIGEST_HOUR = int(os.environ.get("DIGEST_HOUR", "7"))
     # Where people reach the app: links in mails sent by `flask notify` (no request to ask).
     BASE_URL = os.environ.get("BASE_URL", "http://localhost:5000").rstrip("/")
+    # Single sign-on (OpenID Connect): on when the issuer and the client are set and the issuer's
+    # discovery document answers (fetched on first use, never at start; app/auth/oidc.py).
+    OIDC_ISSUER = os.environ.get("OIDC_ISSUER") or None
+    OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID") or None
+    OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET") or None
+    OIDC_LABEL = os.environ.get("OIDC_LABEL") or None  # None: "Inloggen met je organisatie-account"
+    # Comma-separated domains whose people may create an account by SSO; empty: anyone verified.
+    OIDC_ALLOWED_DOMAINS = os.environ.get("OIDC_ALLOWED_DOMAINS", "")
     TESTING = False
 
 

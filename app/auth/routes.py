@@ -17,12 +17,15 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from app.audit.services import note
+from app.auth import oidc
+from app.auth.link_requests import request_sign_in_link
 from app.auth.services import (
     authenticate,
     end_sessions,
     open_sign_in_link,
-    send_sign_in_link,
     set_user_locale,
+    sign_in_by_oidc,
     signed_in,
     use_sign_in_link,
 )
@@ -80,9 +83,52 @@ def login() -> ResponseReturnValue:
             if INVITE_PATH.fullmatch(target):
                 return _accept(target.removeprefix("/invite/"), user)
             return redirect(target)
-    return render_template(
-        "auth/login.html", error=error, email=request.form.get("email", ""), invite=pending
-    ), (401 if error else 200)
+    return _login_page(
+        error=error,
+        email=request.form.get("email", ""),
+        invite=pending,
+        status=401 if error else 200,
+    )
+
+
+def _login_page(status: int = 200, **context) -> ResponseReturnValue:
+    """Render /login: the password form, the sign-in link and (when on) the SSO button."""
+    context.setdefault("email", "")
+    context.setdefault("invite", None)
+    return render_template("auth/login.html", sso_label=oidc.label(), **context), status
+
+
+@bp.get("/login/oidc")
+def oidc_start() -> ResponseReturnValue:
+    """Send the person to their organisation's provider (code flow, PKCE, state, nonce)."""
+    provider = oidc.client()
+    if provider is None:
+        return _login_page(
+            sso_error=_("Inloggen met je organisatie-account kan nu niet."), status=400
+        )
+    session["oidc_next"] = _safe_next(request.args.get("next"))
+    return provider.authorize_redirect(url_for("auth.oidc_callback", _external=True))
+
+
+@bp.get("/login/oidc/callback")
+def oidc_callback() -> ResponseReturnValue:
+    """Where the provider sends the person back: sign in by verified e-mail, or say why not."""
+    provider = oidc.client()
+    email = None
+    try:
+        if provider is None:
+            raise oidc.Refused(_("Inloggen met je organisatie-account kan nu niet."))
+        identity = oidc.identity_from_callback(provider)
+        email = identity.email
+        user = sign_in_by_oidc(identity.email, identity.name, oidc.allowed_domains())
+    except (oidc.Refused, ServiceError) as exc:
+        note("login.failed", getattr(exc, "email", None) or email, subject="oidc")
+        return _login_page(sso_error=exc.message, status=exc.status)
+    login_user(user)
+    target = _safe_next(session.pop("oidc_next", None))
+    if INVITE_PATH.fullmatch(target):
+        return _accept(target.removeprefix("/invite/"), user)
+    return redirect(target)
 
 
 @bp.post("/login/link")
@@ -90,14 +136,12 @@ def request_link() -> ResponseReturnValue:
     """Mail a sign-in link to a known address; the answer is the same for any address."""
     email = request.form.get("email", "").strip().lower()
     if not valid_address(email):
-        return render_template(
-            "auth/login.html",
+        return _login_page(
             link_error=_("Vul één gewoon e-mailadres in, zoals naam@gemeente.nl."),
             link_email=request.form.get("email", ""),
-            email="",
-            invite=None,
-        ), 422
-    send_sign_in_link(email)
+            status=422,
+        )
+    request_sign_in_link(email)  # looked up and mailed off the request: no timing difference
     return render_template("auth/link_sent.html", email=email)
 
 

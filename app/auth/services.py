@@ -8,12 +8,12 @@ from flask import current_app, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.log import record
 from app.audit.services import note
-from app.errors import Gone, NotFound, Unauthorized, ValidationFailed
+from app.errors import Forbidden, Gone, NotFound, Unauthorized, ValidationFailed
 from app.extensions import db
 from app.hashing import hash_token
 from app.mail import services as outbox
@@ -72,7 +72,7 @@ def authenticate(email: str, password: str, via: str = "password") -> User:
     a failure is audited as `login.failed` with the address tried and `via` (the door)."""
     tried = (email or "").strip().lower()
     user = db.session.execute(db.select(User).filter_by(email=tried)).scalar_one_or_none()
-    if user is None:
+    if user is None or not user.has_password:  # an SSO-made account has no password to check
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
         check_password_hash(_dummy_hash(method), password or "")
     if user is None or not user.check_password(password or ""):
@@ -83,8 +83,41 @@ def authenticate(email: str, password: str, via: str = "password") -> User:
 
 @write
 def signed_in(user: User, via: str) -> None:
-    """Audit a sign-in (`via`: password, link; later oidc) once the session is made."""
+    """Audit a sign-in (`via`: password, invitation) once the session is made."""
     record("login.succeeded", user, subject=via)
+
+
+@write
+def sign_in_by_oidc(email: str, name: str, allowed_domains: list[str]) -> User:
+    """Return the account of an address the provider verified, creating it (without a password)
+    on the first sign-in when its domain is allowed (`allowed_domains`; empty: any). Audited as
+    a sign-in by "oidc"."""
+    user = db.session.execute(db.select(User).filter_by(email=email)).scalar_one_or_none()
+    if user is None:
+        domain = email.rpartition("@")[2]
+        if allowed_domains and domain not in allowed_domains:
+            raise Forbidden(
+                _(
+                    "Met een adres van %(domain)s kun je hier niet zelf een account maken. "
+                    "Vraag een coördinator om een uitnodiging.",
+                    domain=domain,
+                )
+            )
+        user = _new_sso_account(email, name)
+    record("login.succeeded", user, subject="oidc")
+    return user
+
+
+def _new_sso_account(email: str, name: str) -> User:
+    """Create the account (no password); when another sign-in of the same person made it a moment
+    ago (two tabs), take that one."""
+    try:
+        with db.session.begin_nested():
+            user = User(email=email, name=name, password_hash=None)
+            db.session.add(user)
+    except IntegrityError:
+        user = db.session.execute(db.select(User).filter_by(email=email)).scalar_one()
+    return user
 
 
 @write
@@ -171,9 +204,11 @@ def set_admin(email: str, admin: bool) -> User:
 
 
 @write
-def send_sign_in_link(email: str) -> str | None:
+def send_sign_in_link(email: str, locale: str | None = None) -> str | None:
     """Mail a single-use sign-in link to the account with this address and return its token;
-    for an unknown address do nothing (the caller answers the same either way)."""
+    for an unknown address do nothing. Pages call it off the request (app/auth/link_requests.py):
+    the answer is the same, and as quick, for any address. The mail speaks the person's saved
+    language, else `locale` (the asker's)."""
     user = db.session.execute(
         db.select(User).filter_by(email=email.strip().lower())
     ).scalar_one_or_none()
@@ -187,7 +222,7 @@ def send_sign_in_link(email: str) -> str | None:
     outbox.queue(
         user.email,
         "sign_in_link",
-        user.locale or str(get_locale() or "nl"),
+        user.locale or locale or str(get_locale() or "nl"),
         name=user.name,
         url=url_for("auth.sign_in_link", token=token, _external=True),
         minutes=int(SIGN_IN_LINK_VALID.total_seconds() // 60),

@@ -18,7 +18,8 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(100))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # None for an account made by single sign-on: it has no password, a password never matches.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     locale: Mapped[str | None] = mapped_column(String(5))
     # Bumped on logout so that old sessions (and their sockets) stop being valid.
@@ -33,8 +34,15 @@ class User(UserMixin, db.Model):
         self.password_hash = generate_password_hash(password, method)
 
     def check_password(self, password: str) -> bool:
-        """Tell whether the password matches."""
+        """Tell whether the password matches (never for an account without a password)."""
+        if self.password_hash is None:
+            return False
         return check_password_hash(self.password_hash, password)
+
+    @property
+    def has_password(self) -> bool:
+        """Whether this person can sign in with a password (not an SSO-made account)."""
+        return self.password_hash is not None
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_epoch}"

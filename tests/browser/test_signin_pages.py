@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import ROOT
+from tests.plugin import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +34,16 @@ def _shoot(page, name: str, part: str | None = None) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
-def _mailed_link(server, email: str) -> str:
-    """The newest sign-in link the server wrote to its log (it has no MAIL_SERVER)."""
-    found = re.findall(r"(http://\S+/login/link/\S+)", server.log_path.read_text())
-    assert found, f"no sign-in link for {email} in the server log"
-    return found[-1]
+def _links(server) -> list[str]:
+    """The sign-in links the server wrote to its log so far (it has no MAIL_SERVER)."""
+    return re.findall(r"(http://\S+/login/link/\S+)", server.log_path.read_text())
+
+
+def _mailed_link(server, email: str, before: int) -> str:
+    """The sign-in link mailed after `before` links; it is made and mailed after the answer, so
+    wait for it a little."""
+    assert wait_for(lambda: len(_links(server)) > before, 10), f"no sign-in link for {email}"
+    return _links(server)[-1]
 
 
 def test_sign_in_by_link_in_the_browser(actors, demo, axe, live_server):
@@ -53,13 +59,13 @@ def test_sign_in_by_link_in_the_browser(actors, demo, axe, live_server):
     if page.get_by_role("alert").count():  # the browser let it through: the server's message
         _shoot(page, "login-link-error")
     link_form.locator("input[name=email]").fill(demo.partner_a)
+    before = len(_links(live_server))
     link_form.get_by_role("button", name="Stuur mij een inloglink").click()
     page.get_by_role("heading", name="Kijk in je e-mail").wait_for()
     assert axe(page) == []
     _shoot(page, "link-sent")
 
-    page.wait_for_timeout(1500)  # the sender writes the mail to the log after the commit
-    url = _mailed_link(live_server, demo.partner_a)
+    url = _mailed_link(live_server, demo.partner_a, before)
     opened = actors.page(None, url, name="link")
     assert axe(opened) == []
     _shoot(opened, "link-open")

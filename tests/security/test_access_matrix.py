@@ -199,6 +199,8 @@ TABLE = {
     "disclosure.security_txt": PUBLIC,
     "auth.request_link": PUBLIC,
     "auth.sign_in_link": PUBLIC,  # the link's token in the path is the credential
+    "auth.oidc_start": PUBLIC,  # sends the visitor to the SSO provider (when configured)
+    "auth.oidc_callback": PUBLIC,  # the provider's code, state and nonce are the credential
     "audit.log": ADMIN,
     "audit.board_log": MANAGE,
     "api.audit": ADMIN,
