@@ -123,6 +123,10 @@ TABLE = {
     "api.export_csv": READ,
     "api.export_xlsx": READ,
     "api.import_json": AUTH,
+    # Board templates (issue 16): anyone signed in lists what they may use; coordinators save.
+    "api.list_templates": AUTH,
+    "api.save_template": MANAGE,
+    "api.export_hsds": READ,
     "exports.report": READ,
     # Meetings: partners follow them; the coordinator prepares and runs them (contract §4.1).
     "api.list_meetings": EDIT,
