@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from app.board_templates import services as starting
 from app.board_templates.catalogue import BUILT_IN
+from app.board_templates.schemas import TemplateSave
 from app.boards import activity, queries, services, structure_form
 from app.boards.page import canvas_context
 from app.boards.schemas import (
@@ -203,6 +204,19 @@ def _handle(board_id: int, anchor: str, fn):
             board_id, errors={anchor: exc.fields or {"_": exc.message}}, status=422
         )
     return _after_change(board_id, anchor)
+
+
+@bp.post("/boards/<int:board_id>/template")
+@login_required
+def save_template(board_id: int) -> ResponseReturnValue:
+    """Save the board's structure as a template of the coordinator's organisation."""
+
+    try:
+        data = parse(TemplateSave, form_data(request.form))
+        starting.save_template(current_actor(), board_id, data.name)
+    except ValidationFailed as exc:
+        return _structure_page(board_id, errors={"board": exc.fields}, status=422)
+    return redirect(url_for("boards.settings", board_id=board_id, saved="board") + "#board")
 
 
 @bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/all")

@@ -52,6 +52,7 @@ TABLE = {
     "boards.invite": MANAGE,
     "boards.revoke_invite": MANAGE,
     "boards.save_axes": EDIT,
+    "boards.save_template": MANAGE,
     "boards.change_member": MANAGE,
     "cards.new": EDIT,
     "cards.create": EDIT,
@@ -212,6 +213,7 @@ BODIES = {"api.create_token": lambda w: {"email": w.emails["coordinator"], "pass
 # HTML forms carry no schema in the URL map: the fields a valid submission needs.
 FORMS = {
     "boards.create": lambda w: {"name": "Matrix"},
+    "boards.save_template": lambda w: {"name": "Matrix"},
     "boards.rename": lambda w: {"name": "Matrix"},
     "boards.create_axis": lambda w: {"name": "Matrix"},
     "boards.update_axis": lambda w: {"name": "Matrix"},

@@ -65,3 +65,18 @@ def test_copying_a_board_you_cannot_read_shows_the_form_again(sample_board, web,
     )
     assert response.status_code == 404
     assert "Dit bord bestaat niet." in response.get_data(as_text=True)
+
+
+def test_a_coordinator_saves_the_structure_from_the_settings_page(board_with_roles, web):
+    board, people = board_with_roles["board"], board_with_roles["people"]
+    client = web(people["coordinator"])
+    response = client.post(f"/boards/{board.id}/template", data={"name": "Onze aanpak"})
+    assert response.status_code == 302 and "saved=board" in response.headers["Location"]
+    assert "Opgeslagen." in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Onze aanpak" in web(people["viewer"]).get("/").get_data(as_text=True)
+    empty = client.post(f"/boards/{board.id}/template", data={"name": ""})
+    assert empty.status_code == 422
+    assert (
+        web(people["partner"]).post(f"/boards/{board.id}/template", data={"name": "X"}).status_code
+        == 403
+    )
