@@ -12,6 +12,7 @@ from app.api import (  # noqa: F401
     openapi,
     reading,
     share,
+    templates,
     tokens,
 )
 from app.api.base import bp  # noqa: F401 (create_app registers it)

@@ -8,6 +8,7 @@ from app import events
 from app.api.base import actor, body, bp
 from app.api.resources import Resource, register
 from app.api.spec import doc
+from app.board_templates import services as starting
 from app.boards import services
 from app.boards.queries import load_state
 from app.boards.schemas import (
@@ -44,11 +45,16 @@ def list_boards() -> ResponseReturnValue:
 
 
 @bp.post("/boards")
-@doc("Create a board (default phases when `phases` is omitted)", body=BoardCreate, status=201)
+@doc(
+    "Create a board: default phases, given `phases`/`lanes`, a `template` (GET /templates) or a "
+    "copy of a board I can read (`copy_from`, `copy`: structure|organisations|cards)",
+    body=BoardCreate,
+    status=201,
+)
 def create_board() -> ResponseReturnValue:
     """Create a board."""
     data = parse(BoardCreate, body())
-    board = services.create_board(actor(), **data.model_dump())
+    board = starting.start_board(actor(), **data.model_dump())
     return load_state(board).to_json(), 201
 
 

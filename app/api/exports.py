@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from app.api.base import actor, bp
 from app.api.spec import doc
 from app.boards.queries import load_state
-from app.exports import inventory, portable, services
+from app.exports import hsds, inventory, portable, services
 from app.permissions import READ, board_for
 from app.views import download, file_name
 
@@ -36,6 +36,17 @@ def export_xlsx(board_id: int) -> ResponseReturnValue:
     """Download the inventory as XLSX."""
     state = _state(board_id)
     return download(inventory.to_xlsx(state), XLSX, file_name(state.board, _("inventaris"), "xlsx"))
+
+
+@bp.get("/boards/<int:board_id>/export/hsds.zip")
+@doc(
+    "The organisations and offers as an Open Referral HSDS 2.0.1 tabular data package (zip)",
+    tag="exports",
+)
+def export_hsds(board_id: int) -> ResponseReturnValue:
+    """Download the board's offer for a sociale kaart or an energy desk's site."""
+    state = _state(board_id)
+    return download(hsds.to_zip(state), "application/zip", file_name(state.board, "hsds", "zip"))
 
 
 @bp.get("/boards/<int:board_id>/export")

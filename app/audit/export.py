@@ -3,7 +3,7 @@
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
-from app.exports.inventory import csv_bytes, safe_cell
+from app.exports.cells import csv_bytes
 from app.models import AuditEntry
 
 COLUMNS = ("at", "action", "actor", "ip", "user_agent", "board_id", "subject")
@@ -13,7 +13,7 @@ def to_csv(entries: list[AuditEntry]) -> bytes:
     """Return the entries as CSV under the contract's column names (times in UTC, ISO 8601)."""
     return csv_bytes(
         COLUMNS,
-        ([safe_cell(value) for value in entry.to_json().values()] for entry in entries),
+        (entry.to_json().values() for entry in entries),
     )
 
 

@@ -5,6 +5,9 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.board_templates import services as starting
+from app.board_templates.catalogue import BUILT_IN
+from app.board_templates.schemas import TemplateSave
 from app.boards import activity, queries, services, structure_form
 from app.boards.page import canvas_context
 from app.boards.schemas import (
@@ -20,7 +23,7 @@ from app.boards.schemas import (
     PhaseUpdate,
 )
 from app.cards.services import deleted_cards
-from app.errors import Conflict, ValidationFailed
+from app.errors import Conflict, NotFound, ValidationFailed
 from app.extensions import htmx
 from app.models import Lane, Phase
 from app.permissions import EDIT, MANAGE, READ, allows, board_for, role_on
@@ -36,42 +39,45 @@ bp = Blueprint("boards", __name__)
 @login_required
 def index() -> ResponseReturnValue:
     """List my boards, with a form to start a new one."""
-    archived = request.args.get("archived") == "1"
+    return _index(request.args.get("archived") == "1", {}, {})
+
+
+def _index(archived: bool, errors: dict, form) -> str:
+    # The boards page, with what a new board can start from: templates and boards to copy.
+    mine = services.boards_of(current_user, archived)
     return render_template(
         "boards/index.html",
-        boards=services.boards_of(current_user, archived),
+        boards=mine,
         archived=archived,
-        errors={},
-        form={},
+        errors=errors,
+        form=form,
+        built_in=BUILT_IN,
+        saved_templates=starting.usable_templates(current_actor()),
+        copyable=mine if not archived else services.boards_of(current_user),
     )
 
 
 @bp.post("/boards")
 @login_required
 def create() -> ResponseReturnValue:
-    """Start a board from the default template (or empty)."""
+    """Start a board from a template (the default journey, the isolation approach, a saved one,
+    empty) or as a copy of a board the person can read."""
     raw = form_data(request.form)
-    template = raw.pop("template", "default")
-    raw.pop("lanes", None)
-    lane_template = request.form.get("lanes") or None
+    choice = raw.pop("template", "default")
+    lane_template = raw.pop("lanes", None)
+    if choice == "copy":
+        raw.setdefault("copy", "structure")
+    else:
+        raw.pop("copy", None)
+        raw.pop("copy_from", None)
+        raw["template"] = choice
+        if choice in ("default", "empty"):  # the other templates bring their own lanes
+            raw["lane_template"] = lane_template
     try:
-        data = parse(
-            BoardCreate,
-            {
-                **raw,
-                "lane_template": lane_template,
-                **({"phases": []} if template == "empty" else {}),
-            },
-        )
-        board = services.create_board(current_actor(), **data.model_dump())
-    except ValidationFailed as exc:
-        return render_template(
-            "boards/index.html",
-            boards=services.boards_of(current_user),
-            archived=False,
-            errors=exc.fields,
-            form=request.form,
-        ), 422
+        data = parse(BoardCreate, raw)
+        board = starting.start_board(current_actor(), **data.model_dump())
+    except (ValidationFailed, NotFound) as exc:
+        return _index(False, exc.fields or {"name": exc.message}, request.form), exc.status
     return redirect(url_for("boards.show", board_id=board.id))
 
 
@@ -198,6 +204,19 @@ def _handle(board_id: int, anchor: str, fn):
             board_id, errors={anchor: exc.fields or {"_": exc.message}}, status=422
         )
     return _after_change(board_id, anchor)
+
+
+@bp.post("/boards/<int:board_id>/template")
+@login_required
+def save_template(board_id: int) -> ResponseReturnValue:
+    """Save the board's structure as a template of the coordinator's organisation."""
+
+    try:
+        data = parse(TemplateSave, form_data(request.form))
+        starting.save_template(current_actor(), board_id, data.name)
+    except ValidationFailed as exc:
+        return _structure_page(board_id, errors={"board": exc.fields}, status=422)
+    return redirect(url_for("boards.settings", board_id=board_id, saved="board") + "#board")
 
 
 @bp.post("/boards/<int:board_id>/<any(phase, lane):axis>s/all")

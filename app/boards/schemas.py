@@ -30,6 +30,13 @@ class BoardCreate(Schema):
     phases: list[Name] | None = Field(default=None, max_length=15)
     lanes: list[Name] | None = Field(default=None, max_length=12)
     lane_template: Literal["measure_type", "target_group"] | None = None
+    # A built-in template's key or `saved-<id>` (GET /api/v1/templates), or a board to copy.
+    template: Annotated[str, StringConstraints(max_length=40)] | None = None
+    copy_from: int | None = None
+    # `copy` in the input (a field may not be called so: pydantic models have a copy method).
+    copy_level: Literal["structure", "organisations", "cards"] | None = Field(
+        default=None, alias="copy"
+    )
 
 
 class BoardUpdate(Schema):

@@ -5,7 +5,6 @@ people and speaks the reader's language: translated headers, kinds and statuses,
 a frozen header row and a filter.
 """
 
-import csv
 import io
 
 from flask_babel import gettext as _
@@ -14,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from app.boards.queries import BoardState
+from app.exports.cells import csv_bytes, safe_cell
 from app.vocab import CARD_STATUSES, ORGANISATION_KINDS
 
 COLUMNS = (
@@ -39,15 +39,6 @@ HEADERS = {
     "capacity_unit": (_l("Eenheid"), 18),
     "status": (_l("Status"), 12),
 }
-# A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """Neutralise a cell that a spreadsheet would run as a formula (a leading apostrophe)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def rows(state: BoardState, labelled: bool = False) -> list[tuple]:
@@ -88,15 +79,6 @@ def rows(state: BoardState, labelled: bool = False) -> list[tuple]:
 def to_csv(state: BoardState) -> bytes:
     """Return the inventory as CSV with a header, UTF-8 with a BOM so Excel reads it right."""
     return csv_bytes(COLUMNS, rows(state))
-
-
-def csv_bytes(header, rows_) -> bytes:
-    """Return rows (already safe) under a header as CSV, UTF-8 with a BOM so Excel reads it."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows_)
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 def to_xlsx(state: BoardState) -> bytes:

@@ -19,12 +19,14 @@ from app.models.reading import (
     next_step_markers,
 )
 from app.models.share import ShareLink
+from app.models.template import BoardTemplate
 from app.models.user import ApiToken, SignInLink, User
 
 __all__ = [
     "ApiToken",
     "AuditEntry",
     "Board",
+    "BoardTemplate",
     "Card",
     "Decision",
     "Event",

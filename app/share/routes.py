@@ -17,7 +17,7 @@ from app.models._types import utcnow
 from app.permissions import MANAGE, READ, Actor, board_for
 from app.reading.analysis import figures
 from app.reading.bridge import picture
-from app.share import services
+from app.share import linked_data, services
 from app.share.schemas import ShareLinkCreate
 from app.validation import form_data, parse
 from app.views import organisation_css, today
@@ -48,6 +48,7 @@ def view(token: str) -> ResponseReturnValue:
         today=today(),
         canvas_url=url_for("share.canvas", token=token),
         org_css_url=url_for("share.organisation_styles", token=token),
+        linked_data=linked_data.offer(context["state"]),
     )
 
 

@@ -52,6 +52,7 @@ TABLE = {
     "boards.invite": MANAGE,
     "boards.revoke_invite": MANAGE,
     "boards.save_axes": EDIT,
+    "boards.save_template": MANAGE,
     "boards.change_member": MANAGE,
     "cards.new": EDIT,
     "cards.create": EDIT,
@@ -127,6 +128,10 @@ TABLE = {
     "intake.page": EDIT,
     "intake.check": EDIT,
     "intake.run": EDIT,
+    # Board templates (issue 16): anyone signed in lists what they may use; coordinators save.
+    "api.list_templates": AUTH,
+    "api.save_template": MANAGE,
+    "api.export_hsds": READ,
     "exports.report": READ,
     # Meetings: partners follow them; the coordinator prepares and runs them (contract §4.1).
     "api.list_meetings": EDIT,
@@ -220,6 +225,7 @@ BODIES = {"api.create_token": lambda w: {"email": w.emails["coordinator"], "pass
 # HTML forms carry no schema in the URL map: the fields a valid submission needs.
 FORMS = {
     "boards.create": lambda w: {"name": "Matrix"},
+    "boards.save_template": lambda w: {"name": "Matrix"},
     "boards.rename": lambda w: {"name": "Matrix"},
     "boards.create_axis": lambda w: {"name": "Matrix"},
     "boards.update_axis": lambda w: {"name": "Matrix"},
