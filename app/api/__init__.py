@@ -11,5 +11,6 @@ from app.api import (  # noqa: F401
     reading,
     share,
     tokens,
+    votes,
 )
 from app.api.base import bp  # noqa: F401 (create_app registers it)
