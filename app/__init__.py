@@ -29,6 +29,7 @@ FEATURES = [
     "app.demo",
     "app.exports",
     "app.meetings",
+    "app.votes.setup",
     "app.reading",
     "app.health",
     "app.i18n",

@@ -8,6 +8,7 @@ from app.extensions import db
 from app.meetings.services import agenda, board_seq
 from app.models import Event, Lane, Meeting, NextStep, Organisation, Phase
 from app.models._types import iso
+from app.votes.results import meeting_results
 
 
 def _changes(meeting: Meeting) -> list[dict]:
@@ -98,6 +99,7 @@ def minutes_of(meeting: Meeting) -> dict:
         "decisions": [d.to_json() for d in meeting.decisions],
         "other_decisions": decisions_by_item.get(None, []),
         "actions": actions,
+        "votes": meeting_results(meeting.id),
         "changes": _changes(meeting),
     }
 

@@ -32,7 +32,7 @@ class DotMove(Schema):
     """One press on a +/− button: a dot more or less on one option."""
 
     ref_id: Id
-    delta: Literal[-1, 1]
+    delta: Annotated[int, Field(ge=-1, le=1)]  # a form sends text: "1" or "-1"
 
 
 class ResultsAdopt(Schema):

@@ -14,45 +14,12 @@ from app.errors import ValidationFailed
 from app.extensions import db
 from app.lookup import get_entity
 from app.meetings import services as meetings
-from app.models import Ballot, Card, Marker, Meeting, NextStep, Vote
+from app.models import Ballot, Meeting, Vote
 from app.models._types import iso, utcnow
 from app.permissions import EDIT, MANAGE, READ, Actor, allows, board_for, role_on
 from app.reading.services import next_steps
 from app.transaction import write
-
-OPTION_MODELS = {"marker": Marker, "next_step": NextStep, "card": Card}
-
-
-def is_open(vote: Vote) -> bool:
-    """Tell whether ballots are still taken: not closed, and its end time not passed."""
-    return vote.status == "open" and (vote.closes_at is None or vote.closes_at > utcnow())
-
-
-def voter_count(vote: Vote) -> int:
-    """Count the people who spent at least one dot."""
-    return db.session.execute(
-        db.select(db.func.count()).select_from(Ballot).filter_by(vote_id=vote.id)
-    ).scalar_one()
-
-
-def tally(vote: Vote) -> list[dict]:
-    """Return each option's dots, most first (ties keep the coordinator's order)."""
-    dots = dict.fromkeys(vote.options, 0)
-    for ballot in vote.ballots:
-        for ref_id, count in ballot.allocations.items():
-            if int(ref_id) in dots:
-                dots[int(ref_id)] += count
-    return sorted(
-        ({"ref_id": ref_id, "dots": count} for ref_id, count in dots.items()),
-        key=lambda row: -row["dots"],
-    )
-
-
-def titles(vote: Vote) -> dict[int, str]:
-    """Return the options' titles by id (a deleted option keeps its place, untitled)."""
-    model = OPTION_MODELS[vote.ref_type]
-    rows = db.session.execute(db.select(model.id, model.title).where(model.id.in_(vote.options)))
-    return dict(rows.all())
+from app.votes.results import OPTION_MODELS, is_open, tally, titles, voter_count
 
 
 def event_data(vote: Vote) -> dict:
