@@ -11,7 +11,7 @@ from flask_login import login_required
 
 from app.errors import ValidationFailed
 from app.extensions import htmx
-from app.permissions import READ, board_for, role_on
+from app.permissions import MANAGE, READ, board_for, role_on
 from app.validation import form_data, parse
 from app.views import current_actor
 from app.votes import services
@@ -55,6 +55,7 @@ def panel(board_id: int) -> ResponseReturnValue:
 @login_required
 def create(board_id: int) -> ResponseReturnValue:
     """Start a vote on the chosen markers, next steps or cards."""
+    board_for(current_actor(), board_id, MANAGE)  # refuse before judging the form
     form = form_data(request.form)
     chosen = {
         kind: [int(v) for v in request.form.getlist(f"{kind}_ids") if v.isdigit()]

@@ -149,6 +149,12 @@ TABLE = {
     "api.reveal_vote": MANAGE,
     "api.close_vote": MANAGE,
     "api.adopt_results": MANAGE,
+    "votes.panel": READ,
+    "votes.create": MANAGE,
+    "votes.dots": EDIT,
+    "votes.reveal": MANAGE,
+    "votes.close": MANAGE,
+    "votes.adopt": MANAGE,
     "meetings.index": EDIT,
     "meetings.panel": EDIT,
     "meetings.agenda": EDIT,
@@ -256,6 +262,8 @@ FORMS = {
     "reading.learning_create": lambda w: {"text": "Matrix"},
     "meetings.decide": lambda w: {"text": "Matrix", "item_id": w.ids["item"]},
     "auth.login": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
+    "votes.dots": lambda w: {"ref_id": w.ids["marker"], "delta": "1"},
+    "votes.adopt": lambda w: {"into": "next_steps"},
 }
 
 SOCKET_TABLE = {
