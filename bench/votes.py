@@ -100,7 +100,8 @@ def run(people: int, spread: float) -> None:
             lost = len(acknowledged) - closed["voters"]
             writes = percentiles([(done - sent) * 1000 for sent, done, _ok, _d in casts.values()])
             print(
-                f"people: {people}, ballots within {spread:.1f} s; acknowledged: {len(acknowledged)}"
+                f"people: {people}, ballots within {spread:.1f} s; "
+                f"acknowledged: {len(acknowledged)}"
             )
             print(f"ballot write (ack) ms: {writes}")
             if seen:
