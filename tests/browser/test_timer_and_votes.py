@@ -17,16 +17,24 @@ def _connected(page) -> None:
     expect(page.locator("#bw-status")).to_have_class(re.compile("bw-status--connected"))
 
 
+def _running_meeting(demo, coordinator_api, title: str, item: dict) -> tuple[dict, str]:
+    """Start a meeting with one agenda item; it becomes the board's current meeting."""
+    base = f"/boards/{demo.board}/meetings"
+    meeting = coordinator_api.call(
+        "POST", base, {"title": title, "starts_at": "2030-04-01T19:30:00+01:00"}
+    )
+    path = f"{base}/{meeting['id']}"
+    coordinator_api.call("POST", f"{path}/items", item)
+    coordinator_api.call("POST", f"{path}/start")
+    return meeting, path
+
+
 def test_two_screens_show_the_same_time_through_reload_and_pause(
     actors, demo, coordinator_api, unique
 ):
-    base = f"/boards/{demo.board}/meetings"
-    meeting = coordinator_api.call(
-        "POST", base, {"title": unique("Timeroverleg"), "starts_at": "2030-04-01T19:30:00+01:00"}
+    meeting, path = _running_meeting(
+        demo, coordinator_api, unique("Timeroverleg"), {"title": "Gaten", "duration_minutes": 5}
     )
-    path = f"{base}/{meeting['id']}"
-    coordinator_api.call("POST", f"{path}/items", {"title": "Gaten", "duration_minutes": 5})
-    coordinator_api.call("POST", f"{path}/start")
     link = coordinator_api.call(
         "POST", f"/boards/{demo.board}/share-links", {"label": unique("Scherm")}
     )
@@ -60,13 +68,9 @@ def test_two_screens_show_the_same_time_through_reload_and_pause(
 
 
 def test_the_zero_signal_and_the_sound_switch(actors, demo, coordinator_api, unique, axe):
-    base = f"/boards/{demo.board}/meetings"
-    meeting = coordinator_api.call(
-        "POST", base, {"title": unique("Kort overleg"), "starts_at": "2030-05-01T19:30:00+01:00"}
+    _meeting, path = _running_meeting(
+        demo, coordinator_api, unique("Kort overleg"), {"title": "Kort"}
     )
-    path = f"{base}/{meeting['id']}"
-    coordinator_api.call("POST", f"{path}/items", {"title": "Kort"})
-    coordinator_api.call("POST", f"{path}/start")
     page = actors.page(demo.coordinator, f"/boards/{demo.board}", name="coordinator")
     _connected(page)
     sound = page.locator("#bw-timer-sound")
