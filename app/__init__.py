@@ -31,6 +31,7 @@ FEATURES = [
     "app.intake.routes",
     "app.meetings",
     "app.notify",
+    "app.votes.setup",
     "app.reading",
     "app.health",
     "app.i18n",

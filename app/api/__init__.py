@@ -14,5 +14,6 @@ from app.api import (  # noqa: F401
     share,
     templates,
     tokens,
+    votes,
 )
 from app.api.base import bp  # noqa: F401 (create_app registers it)

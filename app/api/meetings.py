@@ -14,6 +14,7 @@ from app.meetings.schemas import (
     ItemUpdate,
     MeetingCreate,
     MeetingUpdate,
+    TimerAction,
 )
 from app.models import Board
 from app.validation import changed_fields, parse
@@ -125,6 +126,19 @@ def set_current(board_id: int, meeting_id: int) -> ResponseReturnValue:
 def end_meeting(board_id: int, meeting_id: int) -> ResponseReturnValue:
     """End a meeting."""
     return _meeting(services.end_meeting(actor(), board_id, meeting_id))
+
+
+@bp.post(f"{MEETING}/timer")
+@doc(
+    "Run the shared timer: start (`seconds`, default the current item's slot), pause, resume, "
+    "extend (`seconds`, default 120) or reset (coordinators)",
+    body=TimerAction,
+    tag="meetings",
+)
+def run_timer(board_id: int, meeting_id: int) -> ResponseReturnValue:
+    """Run the meeting's timer."""
+    data = parse(TimerAction, body())
+    return _meeting(services.run_timer(actor(), board_id, meeting_id, data.action, data.seconds))
 
 
 @bp.post(f"{MEETING}/decisions")

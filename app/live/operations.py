@@ -1,4 +1,4 @@
-"""The socket's `op` message: card operations by name, performed by the card services."""
+"""The socket's `op` message: card operations (and a ballot) by name, performed by services."""
 
 from flask_babel import gettext as _
 
@@ -7,15 +7,21 @@ from app.cards.schemas import CardCreate, CardMove, CardUpdate
 from app.errors import ValidationFailed
 from app.permissions import Actor
 from app.validation import changed_fields, fits_database, parse
+from app.votes import services as votes
+from app.votes.schemas import BallotCast
+
+
+def _id(data: dict, field: str) -> int:
+    value = data.pop(field, None)
+    if not isinstance(value, int) or isinstance(value, bool) or not fits_database(value):
+        raise ValidationFailed(
+            _("Controleer de invoer."), fields={field: _("Dit veld is verplicht.")}
+        )
+    return value
 
 
 def _card_id(data: dict) -> int:
-    card_id = data.pop("card_id", None)
-    if not isinstance(card_id, int) or isinstance(card_id, bool) or not fits_database(card_id):
-        raise ValidationFailed(
-            _("Controleer de invoer."), fields={"card_id": _("Dit veld is verplicht.")}
-        )
-    return card_id
+    return _id(data, "card_id")
 
 
 def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
@@ -41,4 +47,9 @@ def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
         return None
     if op == "card.restore":
         return services.restore_card(actor, board_id, _card_id(data)).to_json()
+    if op == "vote.cast":
+        vote_id = _id(data, "vote_id")
+        ballot = parse(BallotCast, data)
+        vote = votes.cast_ballot(actor, board_id, vote_id, ballot.allocations)
+        return votes.vote_json(vote, actor)
     raise ValidationFailed(_("Controleer de invoer."), fields={"op": _("Ongeldige waarde.")})

@@ -8,6 +8,7 @@ from app.extensions import db
 from app.meetings.services import agenda, board_seq
 from app.models import Event, Lane, Meeting, Membership, NextStep, Organisation, Phase
 from app.models._types import iso
+from app.votes.results import meeting_results
 
 
 def _represented(board_id: int) -> dict[int, str]:
@@ -124,6 +125,7 @@ def minutes_of(meeting: Meeting) -> dict:
         "other_decisions": decisions_by_item.get(None, []),
         "actions": actions,
         "attendees": _attendees(found, represented),
+        "votes": meeting_results(meeting.id),
         "changes": _changes(meeting, found, represented),
     }
 

@@ -6,6 +6,7 @@ from app.boards.queries import BoardState
 from app.extensions import db
 from app.meetings.services import agenda, follow_data
 from app.models import Meeting
+from app.models._types import iso, utcnow
 from app.permissions import EDIT, allows
 
 VOCAB = {
@@ -26,16 +27,38 @@ def panel_context(state: BoardState, role: str) -> dict:
     return meeting_panel(state.board.id, role)
 
 
-def meeting_panel(board_id: int, role: str | None) -> dict:
-    """Return the panel's meeting: the one started last while any runs, else the next planned."""
-    if not allows(role, EDIT):
-        return {"meeting_panel": None}
-    meeting = db.session.execute(
+def current_meeting(board_id: int) -> Meeting | None:
+    """Return the board's meeting now: the one started last while any runs, else the next."""
+    return db.session.execute(
         db.select(Meeting)
         .where(Meeting.board_id == board_id, Meeting.status != "ended")
         .order_by(Meeting.status != "running", Meeting.start_seq.desc(), Meeting.starts_at)
         .limit(1)
     ).scalar_one_or_none()
+
+
+def timer_context(state: BoardState, role: str) -> dict:
+    """Give every board page (viewers too) the current meeting's timer and the server's time."""
+    meeting = current_meeting(state.board.id)
+    return {"meeting_timer": timer_view(meeting) if meeting else None}
+
+
+def timer_view(meeting: Meeting) -> dict:
+    """Return what the timer widget shows: the meeting, its timer, and the server's clock."""
+    now = utcnow()
+    return {
+        "meeting": meeting,
+        "timer": meeting.timer(now),
+        "server_time": iso(now),
+        "url": f"/api/v1/boards/{meeting.board_id}/meetings/{meeting.id}/timer",
+    }
+
+
+def meeting_panel(board_id: int, role: str | None) -> dict:
+    """Return the panel's meeting: the one started last while any runs, else the next planned."""
+    if not allows(role, EDIT):
+        return {"meeting_panel": None}
+    meeting = current_meeting(board_id)
     if meeting is None:
         return {"meeting_panel": None}
     # A running meeting's place, for a page opened mid-meeting to land where the others are.

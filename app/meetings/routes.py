@@ -15,7 +15,7 @@ from app.exports.report import render_pdf
 from app.exports.summary import open_markers
 from app.extensions import db, htmx
 from app.meetings import minutes, services
-from app.meetings.pages import meeting_panel
+from app.meetings.pages import meeting_panel, timer_view
 from app.meetings.schemas import AgreedStep, DecisionCreate, ItemCreate, ItemUpdate, MeetingCreate
 from app.permissions import EDIT, MANAGE, allows, board_for, role_on
 from app.reading.analysis import analyse
@@ -312,6 +312,8 @@ def _run(board_id: int, meeting_id: int, error: str | None = None, fragment: boo
         "organisations": state.organisations,
         "next_steps": [s for s in state.next_steps if s.status in OPEN_STEPS],
         "decisions": [d for d in meeting.decisions if d.item_id == meeting.current_item_id],
+        "timer_view": timer_view(meeting),
+        "role": "coordinator",
     }
     return render_template("meetings/_run.html" if fragment else "meetings/run.html", **context)
 

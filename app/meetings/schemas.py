@@ -52,3 +52,10 @@ class DecisionCreate(Schema):
 
 class CurrentItem(Schema):
     item_id: Id | None = None
+
+
+class TimerAction(Schema):
+    """A coordinator's press on the shared timer; `seconds` sets the start or the extension."""
+
+    action: Literal["start", "pause", "resume", "extend", "reset"]
+    seconds: Annotated[int, Field(ge=1, le=8 * 3600)] | None = None

@@ -15,11 +15,12 @@ from app.errors import ValidationFailed
 from app.extensions import db
 from app.lookup import check_version, get_entity
 from app.models import Board, Card, Decision, Marker, Meeting, MeetingItem, NextStep, Phase
+from app.models._types import iso, utcnow
+from app.models.meeting import DEFAULT_ITEM_MINUTES
 from app.permissions import EDIT, MANAGE, Actor, board_for
 from app.reading.services import next_steps
 from app.transaction import write
 
-DEFAULT_ITEM_MINUTES = 10
 # Where an agenda item points, by its ref_type; a suggestion is placed by its phase's id.
 REF_MODELS = {
     "marker": Marker,
@@ -316,6 +317,61 @@ def add_decision(
     meeting.decisions.append(decision)
     _record(meeting, actor)
     return decision
+
+
+# What each timer action needs the timer to be doing first (None: any state).
+TIMER_FROM = {
+    "start": None,
+    "pause": "running",
+    "resume": "paused",
+    "extend": ("running", "paused"),
+    "reset": None,
+}
+EXTEND_SECONDS = 120
+
+
+def timer_data(meeting: Meeting) -> dict:
+    """Return a timer event's data: the timer and the server's clock, to correct for skew."""
+    now = utcnow()
+    return {"id": meeting.id, "timer": meeting.timer(now), "server_time": iso(now)}
+
+
+@write
+def run_timer(
+    actor: Actor, board_id: int, meeting_id: int, action: str, seconds: int | None = None
+) -> Meeting:
+    """Start, pause, resume, extend or reset the meeting's shared countdown (coordinators)."""
+    meeting = get_meeting(actor, board_id, meeting_id, MANAGE)
+    allowed = TIMER_FROM[action]
+    if allowed is not None and meeting.timer_state not in allowed:
+        raise ValidationFailed(
+            _("De timer loopt niet of staat niet stil; dat kan nu niet."),
+            fields={"action": _("Kan niet bij de huidige stand van de timer.")},
+            code="bad_status",
+        )
+    now = utcnow()
+    if action == "start":
+        meeting.timer_state = "running"
+        meeting.timer_ends_at = now + timedelta(seconds=seconds or meeting.time_box())
+        meeting.timer_remaining = None
+    elif action == "pause":
+        meeting.timer_remaining = meeting.timer(now)["remaining_seconds"]
+        meeting.timer_state, meeting.timer_ends_at = "paused", None
+    elif action == "resume":
+        meeting.timer_state = "running"
+        meeting.timer_ends_at = now + timedelta(seconds=meeting.timer_remaining or 0)
+        meeting.timer_remaining = None
+    elif action == "extend" and meeting.timer_state == "running":
+        # An extension after zero counts from now: the time box is over, two more minutes.
+        meeting.timer_ends_at = max(meeting.timer_ends_at, now) + timedelta(
+            seconds=seconds or EXTEND_SECONDS
+        )
+    elif action == "extend":
+        meeting.timer_remaining = (meeting.timer_remaining or 0) + (seconds or EXTEND_SECONDS)
+    else:
+        meeting.timer_state, meeting.timer_ends_at, meeting.timer_remaining = "stopped", None, None
+    events.record(board_id, "meeting.timer", meeting, actor, data=timer_data(meeting))
+    return meeting
 
 
 def agenda(meeting: Meeting) -> list[tuple[MeetingItem, object, object]]:

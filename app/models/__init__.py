@@ -21,10 +21,12 @@ from app.models.reading import (
 from app.models.share import ShareLink
 from app.models.template import BoardTemplate
 from app.models.user import ApiToken, SignInLink, User
+from app.models.vote import Ballot, Vote
 
 __all__ = [
     "ApiToken",
     "AuditEntry",
+    "Ballot",
     "Board",
     "BoardTemplate",
     "Card",
@@ -51,6 +53,7 @@ __all__ = [
     "SignInLink",
     "SuggestionDismissal",
     "User",
+    "Vote",
     "marker_cards",
     "next_step_markers",
 ]

@@ -1,12 +1,15 @@
 """Meetings: an agenda built from the board, minutes and decisions."""
 
 from datetime import datetime
+from math import ceil
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models._types import UTCDateTime, fields_of, utcnow
+from app.models._types import UTCDateTime, fields_of, iso, utcnow
+
+DEFAULT_ITEM_MINUTES = 10
 
 
 class Meeting(db.Model):
@@ -24,6 +27,13 @@ class Meeting(db.Model):
     end_seq: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    # The shared timer: running until timer_ends_at, or paused with timer_remaining seconds left.
+    # The server never ticks; every answer computes what is left from these and its own clock.
+    timer_state: Mapped[str] = mapped_column(
+        String(10), default="stopped", server_default="stopped"
+    )
+    timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    timer_remaining: Mapped[int | None]
 
     items = relationship(
         "MeetingItem",
@@ -39,7 +49,27 @@ class Meeting(db.Model):
         return {
             **fields_of(self, "id title starts_at participants status current_item_id version"),
             "items": [i.to_json() for i in self.items],
+            "timer": self.timer(),
         }
+
+    def time_box(self) -> int:
+        """Return the current (else first) agenda item's slot in seconds: the timer's default."""
+        item = next((i for i in self.items if i.id == self.current_item_id), None)
+        item = item or (self.items[0] if self.items else None)
+        return 60 * ((item.duration_minutes if item else None) or DEFAULT_ITEM_MINUTES)
+
+    def timer(self, now: datetime | None = None) -> dict:
+        """Return the shared timer as the API shows it, computed from the server's clock."""
+        if self.timer_state == "running":
+            left = (self.timer_ends_at - (now or utcnow())).total_seconds()
+            return {
+                "state": "running",
+                "ends_at": iso(self.timer_ends_at),
+                "remaining_seconds": max(0, ceil(left)),
+            }
+        if self.timer_state == "paused":
+            return {"state": "paused", "remaining_seconds": self.timer_remaining or 0}
+        return {"state": "stopped", "remaining_seconds": self.time_box()}
 
 
 class MeetingItem(db.Model):

@@ -23,6 +23,7 @@ from app.models import (
     NextStep,
     Round,
     User,
+    Vote,
 )
 from app.notify.services.preferences import unsubscribe_token
 from app.permissions import Actor
@@ -111,6 +112,15 @@ def _seed_reading(
     item = MeetingItem(meeting=meeting, title="Punt", position=0)
     db.session.add_all([marker, handover, step, learning, round_, meeting, item])
     db.session.flush()
+    vote = Vote(
+        board_id=world.board_id,
+        question="Wat eerst?",
+        ref_type="marker",
+        options=[marker.id],
+        budget=3,
+        max_per_option=3,
+    )
+    db.session.add(vote)
     decision = Decision(meeting=meeting, item_id=item.id, text="Besluit", next_step_id=step.id)
     db.session.add(decision)
     db.session.commit()
@@ -123,6 +133,7 @@ def _seed_reading(
         ("meeting", meeting),
         ("item", item),
         ("decision", decision),
+        ("vote", vote),
     ):
         world.ids[kind] = row.id
         world.versions[kind] = getattr(row, "version", None)

@@ -149,6 +149,21 @@ TABLE = {
     "api.update_item": MANAGE,
     "api.delete_item": MANAGE,
     "api.create_decision": MANAGE,
+    "api.run_timer": MANAGE,
+    # Dot-voting: everyone on the board sees a vote (results per its state), editors vote.
+    "api.list_votes": READ,
+    "api.get_vote": READ,
+    "api.create_vote": MANAGE,
+    "api.cast_ballot": EDIT,
+    "api.reveal_vote": MANAGE,
+    "api.close_vote": MANAGE,
+    "api.adopt_results": MANAGE,
+    "votes.panel": READ,
+    "votes.create": MANAGE,
+    "votes.dots": EDIT,
+    "votes.reveal": MANAGE,
+    "votes.close": MANAGE,
+    "votes.adopt": MANAGE,
     "meetings.index": EDIT,
     "meetings.panel": EDIT,
     "meetings.agenda": EDIT,
@@ -266,6 +281,8 @@ FORMS = {
     "meetings.decide": lambda w: {"text": "Matrix", "item_id": w.ids["item"]},
     "auth.login": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
     "notify.save": lambda w: {"mode": "off"},
+    "votes.dots": lambda w: {"ref_id": w.ids["marker"], "delta": "1"},
+    "votes.adopt": lambda w: {"into": "next_steps"},
 }
 
 SOCKET_TABLE = {

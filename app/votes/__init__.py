@@ -1,0 +1,1 @@
+"""Dot-voting: the coordinator asks, partners spend a budget of dots, the ranking decides."""

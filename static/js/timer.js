@@ -1,0 +1,125 @@
+// The meeting's shared countdown. The server says where the timer stands (running until
+// ends_at, paused with seconds left, or stopped) and what its clock read then; this screen
+// counts down itself, corrected by the difference between the two clocks, so that every
+// screen shows the same second. At zero: a gentle visual signal and a short beep (WebAudio),
+// which each person can switch off (remembered in localStorage).
+const SOUND_KEY = "brugwerk:timer-sound";
+const box = document.getElementById("bw-timer");
+let skew = 0; // server clock minus this clock, in ms
+let timer = null; // {state, ends_at?, remaining_seconds}
+let signalled = false;
+let audio = null;
+
+function read(data) {
+  return {
+    state: data.state,
+    ends_at: data.endsAt || null,
+    remaining_seconds: Number(data.remaining),
+  };
+}
+
+function correct(serverTime) {
+  const at = Date.parse(serverTime);
+  if (!Number.isNaN(at)) skew = at - Date.now();
+}
+
+function left() {
+  if (timer.state !== "running") return timer.remaining_seconds;
+  const ms = Date.parse(timer.ends_at) - (Date.now() + skew);
+  return Math.max(0, Math.ceil(ms / 1000));
+}
+
+function clock(seconds) {
+  const minutes = Math.floor(seconds / 60);
+  return minutes + ":" + String(seconds % 60).padStart(2, "0");
+}
+
+function beep() {
+  if (window.localStorage.getItem(SOUND_KEY) === "off") return;
+  try {
+    audio = audio || new AudioContext();
+    const tone = audio.createOscillator();
+    const volume = audio.createGain();
+    tone.frequency.value = 660;
+    volume.gain.setValueAtTime(0.0001, audio.currentTime);
+    volume.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.05);
+    volume.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.6);
+    tone.connect(volume).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.65);
+  } catch (error) {
+    // No sound on this device: the visual signal stays.
+  }
+}
+
+function draw() {
+  const seconds = left();
+  const done = timer.state === "running" && seconds === 0;
+  document.getElementById("bw-timer-time").textContent = clock(seconds);
+  box.dataset.state = timer.state;
+  box.classList.toggle("bw-timer--done", done);
+  const word = done ? box.dataset.textDone : box.dataset["text" + timer.state[0].toUpperCase() + timer.state.slice(1)];
+  const state = document.getElementById("bw-timer-state");
+  if (state.textContent !== word) state.textContent = word;
+  box.querySelectorAll("[data-timer-action]").forEach((button) => {
+    const action = button.dataset.timerAction;
+    const shown = {
+      start: timer.state === "stopped",
+      pause: timer.state === "running",
+      resume: timer.state === "paused",
+      extend: timer.state !== "stopped",
+      reset: timer.state !== "stopped",
+    }[action];
+    button.hidden = !shown;
+  });
+  if (done && !signalled) beep();
+  signalled = done;
+}
+
+function apply(next, serverTime) {
+  if (serverTime) correct(serverTime);
+  // A timer already at zero when it arrives (a reload after the end) shows, but does not beep.
+  timer = next;
+  if (timer.state !== "running" || left() > 0) signalled = false;
+  draw();
+}
+
+function press(action) {
+  const error = document.getElementById("bw-timer-error");
+  error.textContent = "";
+  fetch(box.dataset.timerUrl, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRFToken": document.body.dataset.csrfToken },
+    body: JSON.stringify({ action: action }),
+  }).then((response) => response.json().then((data) => {
+    if (!response.ok) throw data;
+    apply(data.timer);
+  })).catch((data) => {
+    error.textContent = (data && data.error && data.error.message) || "";
+  });
+}
+
+if (box) {
+  correct(box.dataset.serverTime);
+  timer = read(box.dataset);
+  signalled = timer.state === "running" && left() === 0;
+  const sound = document.getElementById("bw-timer-sound");
+  sound.checked = window.localStorage.getItem(SOUND_KEY) !== "off";
+  sound.addEventListener("change", () => {
+    window.localStorage.setItem(SOUND_KEY, sound.checked ? "on" : "off");
+  });
+  box.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-timer-action]");
+    if (button) press(button.dataset.timerAction);
+  });
+  draw();
+  window.setInterval(draw, 250);
+  // On a live board page every screen hears the coordinator's presses.
+  if (document.body.dataset.seq !== undefined) {
+    import("./live.js").then(({ onBoardEvent }) => onBoardEvent((event) => {
+      if (event.type !== "meeting.timer" || event.data.id !== Number(box.dataset.meetingId)) return;
+      apply(event.data.timer, event.data.server_time);
+    }));
+  }
+}
