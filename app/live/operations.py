@@ -1,9 +1,12 @@
-"""The socket's `op` message: card operations by name, performed by the card services."""
+"""The socket's `op` message: card operations (and writing a comment) by name, performed by their
+services."""
 
 from flask_babel import gettext as _
 
 from app.cards import services
 from app.cards.schemas import CardCreate, CardMove, CardUpdate
+from app.comments import services as comments
+from app.comments.schemas import CommentCreate
 from app.errors import ValidationFailed
 from app.permissions import Actor
 from app.validation import changed_fields, fits_database, parse
@@ -19,7 +22,7 @@ def _card_id(data: dict) -> int:
 
 
 def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
-    """Validate and perform one card operation; return the card as the API shows it."""
+    """Validate and perform one operation; return its entity as the API shows it."""
     if not isinstance(data, dict):
         raise ValidationFailed(_("Verwacht een JSON-object."))
     data = dict(data)
@@ -41,4 +44,7 @@ def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
         return None
     if op == "card.restore":
         return services.restore_card(actor, board_id, _card_id(data)).to_json()
+    if op == "comment.create":
+        fields = parse(CommentCreate, data).model_dump()
+        return comments.create_comment(actor, board_id, **fields).to_json()
     raise ValidationFailed(_("Controleer de invoer."), fields={"op": _("Ongeldige waarde.")})
