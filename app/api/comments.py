@@ -33,6 +33,7 @@ def _ref() -> tuple[str, int]:
 )
 def list_comments(board_id: int) -> ResponseReturnValue:
     """List one thread's comments."""
+    services.board_for_reader(actor(), board_id)  # who may read, before what was asked
     ref_type, ref_id = _ref()
     return {"comments": [c.to_json() for c in queries.thread(actor(), board_id, ref_type, ref_id)]}
 

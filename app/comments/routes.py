@@ -49,11 +49,20 @@ def _back(board_id: int, ref_type: str, ref_id: int) -> ResponseReturnValue:
     return redirect(url_for("comments.thread", board_id=board_id, ref_type=ref_type, ref_id=ref_id))
 
 
-@bp.get("/boards/<int:board_id>/comments/<ref_type>/<int:ref_id>")
 @login_required
 def thread(board_id: int, ref_type: str, ref_id: int) -> ResponseReturnValue:
     """Show the comments on a card, marker or next step."""
     return _thread(board_id, ref_type, ref_id)
+
+
+# One thread page per kind, under the thing it is about: /boards/1/cards/5/comments.
+for _segment, _ref_type in (("cards", "card"), ("markers", "marker"), ("next-steps", "next_step")):
+    bp.add_url_rule(
+        f"/boards/<int:board_id>/{_segment}/<int:ref_id>/comments",
+        "thread",
+        thread,
+        defaults={"ref_type": _ref_type},
+    )
 
 
 @bp.post("/boards/<int:board_id>/comments")

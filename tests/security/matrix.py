@@ -58,6 +58,7 @@ BY_NAME = {
     "token_id": "api_token",
     "learning_id": "learning",
     "invite_id": "invitation",
+    "comment_id": "comment",
 }
 BY_SEGMENT = {
     "cards": "card",
