@@ -30,7 +30,7 @@ FEATURES = [
     "app.exports",
     "app.meetings",
     "app.reading",
-    "app.comments",
+    "app.comments.setup",
     "app.health",
     "app.i18n",
     "app.backup",
