@@ -68,8 +68,9 @@ def mentions_of(user_id: int, limit: int = 100) -> list[Mention]:
     )
 
 
-def during(meeting: Meeting) -> list[Comment]:
-    """Return the comments written during a meeting (by the board's seq), still shown."""
+def during(meeting: Meeting) -> list[tuple[Comment, str]]:
+    """Return the comments written during a meeting (by the board's seq) that are still shown,
+    each with the title of what it is about (as it was then)."""
     if meeting.start_seq is None:
         return []
     query = db.select(Event.data).where(
@@ -79,14 +80,13 @@ def during(meeting: Meeting) -> list[Comment]:
     )
     if meeting.end_seq is not None:
         query = query.where(Event.seq <= meeting.end_seq)
-    ids = [data["id"] for data in db.session.execute(query).scalars()]
-    if not ids:
+    titles = {data["id"]: data.get("ref_title", "") for data in db.session.execute(query).scalars()}
+    if not titles:
         return []
-    return list(
-        db.session.execute(
-            db.select(Comment)
-            .where(Comment.id.in_(ids), Comment.hidden_at.is_(None))
-            .options(selectinload(Comment.author))
-            .order_by(Comment.id)
-        ).scalars()
-    )
+    found = db.session.execute(
+        db.select(Comment)
+        .where(Comment.id.in_(titles), Comment.hidden_at.is_(None))
+        .options(selectinload(Comment.author))
+        .order_by(Comment.id)
+    ).scalars()
+    return [(comment, titles[comment.id]) for comment in found]

@@ -25,10 +25,12 @@ def _not_blank(value: str) -> str:
     return value
 
 
+# Pydantic runs a BeforeValidator listed after the constraints first: line breaks are made one
+# character, then the length is checked (with the usual "Maximaal 5000 tekens").
 Body = Annotated[
     str,
-    BeforeValidator(_line_breaks),
     StringConstraints(min_length=1, max_length=MAX_BODY),
+    BeforeValidator(_line_breaks),
     AfterValidator(_not_blank),
 ]
 

@@ -3,10 +3,11 @@
 from flask import render_template
 
 from app.boards.activity import describe
+from app.comments.queries import during
 from app.exports.report import render_pdf
 from app.extensions import db
 from app.meetings.services import agenda, board_seq
-from app.models import Event, Lane, Meeting, NextStep, Organisation, Phase
+from app.models import Comment, Event, Lane, Meeting, NextStep, Organisation, Phase
 from app.models._types import iso
 
 
@@ -47,6 +48,19 @@ def _changes(meeting: Meeting) -> list[dict]:
         }
         for e in found
     ]
+
+
+def _comment(comment: Comment, about: str) -> dict:
+    """One comment as the minutes tell it: who, on what, when, and the text as written."""
+    return {
+        "id": comment.id,
+        "author": comment.author.name if comment.author else None,
+        "ref_type": comment.ref_type,
+        "ref_id": comment.ref_id,
+        "about": about,
+        "at": iso(comment.created_at),
+        "body": comment.body,
+    }
 
 
 def minutes_of(meeting: Meeting) -> dict:
@@ -99,6 +113,7 @@ def minutes_of(meeting: Meeting) -> dict:
         "other_decisions": decisions_by_item.get(None, []),
         "actions": actions,
         "changes": _changes(meeting),
+        "comments": [_comment(c, about) for c, about in during(meeting)],
     }
 
 
