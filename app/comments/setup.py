@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from app.boards.page import register_page_extension
 from app.boards.queries import BoardState
+from app.comments import cleanup  # noqa: F401 (deleting a marker deletes its comments)
 from app.comments.queries import card_counts, unread_mentions
 from app.comments.rendering import comment_html
 from app.comments.routes import bp  # noqa: F401 (create_app registers it)

@@ -4,7 +4,7 @@ coordinator hides with a trace, mentions of members only and once, live, in the 
 import pytest
 
 from app.extensions import db
-from app.models import Mention
+from app.models import Comment, Mention
 from app.permissions import Actor
 from app.reading.services import markers
 
@@ -157,3 +157,16 @@ def test_a_viewer_cannot_comment_over_the_socket(thread, sio, snapshot):
         thread["board"].id, "comment.create", ref_type="card", ref_id=thread["card"].id, body="ja"
     )
     assert done["ok"] and done["data"]["body"] == "ja"
+
+
+def test_deleting_a_marker_deletes_its_conversation(thread, api):
+    coordinator = api(thread["people"]["coordinator"])
+    board = thread["board"]
+    marker = coordinator.post(
+        f"/boards/{board.id}/markers",
+        json={"kind": "gap", "title": "Gat", "phase_id": board.phases[0].id},
+    ).get_json()
+    assert _post(coordinator, thread, "weg ermee", "marker", marker["id"]).status_code == 201
+    assert coordinator.delete(f"/boards/{board.id}/markers/{marker['id']}").status_code == 204
+    db.session.rollback()
+    assert db.session.execute(db.select(Comment).filter_by(ref_type="marker")).first() is None
