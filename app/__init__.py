@@ -33,6 +33,7 @@ FEATURES = [
     "app.notify",
     "app.votes.setup",
     "app.reading",
+    "app.comments.setup",
     "app.health",
     "app.i18n",
     "app.backup",

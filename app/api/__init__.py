@@ -5,6 +5,7 @@ from app.api import (  # noqa: F401
     audit,
     boards,
     cards,
+    comments,
     exports,
     intake,
     meetings,

@@ -38,10 +38,22 @@ def _entity_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+# A comment event tells what was said about (the text stays in the thread, for members).
+_COMMENT = {
+    "created": _l("reageerde op"),
+    "updated": _l("wijzigde een reactie op"),
+    "deleted": _l("verwijderde een reactie op"),
+    "hidden": _l("verborg een reactie op"),
+}
+
+
 def describe(event: Event, phase_names: dict[int, str], lane_names: dict[int, str]) -> str:
     """Tell one event in a sentence, e.g. "Anna verplaatste kaart 'X' naar Advies & plan"."""
     kind, _dot, action = event.type.partition(".")
     data = event.data or {}
+    if kind == "comment":
+        label, title = _entity_label(data.get("ref_type", "")), data.get("ref_title", "")
+        return f"{event.actor_name} {_COMMENT.get(action, action)} {label} ‘{title}’"
     name = data.get("title") or data.get("name") or data.get("label") or data.get("email") or ""
     verb = _VERBS.get(action, action)
     text = f"{event.actor_name} {verb} {_entity_label(kind)}"

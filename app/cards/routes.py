@@ -6,6 +6,7 @@ from flask_login import login_required
 
 from app.cards import services
 from app.cards.schemas import CardCreate, CardUpdate
+from app.comments.queries import card_counts
 from app.errors import Conflict, ValidationFailed
 from app.models import Card
 from app.permissions import EDIT, READ, board_for
@@ -22,7 +23,9 @@ EDITABLE = (*TEXTS, "organisation_id", "capacity_per_year", "status", "quality",
 def render_card(card: Card) -> str:
     """Render one card as the canvas shows it (also used for live pushes). Editors and viewers
     get the same fragment: an editor's page adds the card's controls itself (canvas.js)."""
-    return render_template("cards/_card.html", card=card)
+    return render_template(
+        "cards/_card.html", card=card, comment_counts=card_counts(card.board_id, [card.id])
+    )
 
 
 def _form(

@@ -1,9 +1,12 @@
-"""The socket's `op` message: card operations (and a ballot) by name, performed by services."""
+"""The socket's `op` message: card operations (and a ballot, and writing a comment) by name,
+performed by their services."""
 
 from flask_babel import gettext as _
 
 from app.cards import services
 from app.cards.schemas import CardCreate, CardMove, CardUpdate
+from app.comments import services as comments
+from app.comments.schemas import CommentCreate
 from app.errors import ValidationFailed
 from app.permissions import Actor
 from app.validation import changed_fields, fits_database, parse
@@ -25,7 +28,7 @@ def _card_id(data: dict) -> int:
 
 
 def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
-    """Validate and perform one card operation; return the card as the API shows it."""
+    """Validate and perform one operation; return its entity as the API shows it."""
     if not isinstance(data, dict):
         raise ValidationFailed(_("Verwacht een JSON-object."))
     data = dict(data)
@@ -52,4 +55,7 @@ def perform(actor: Actor, board_id: int, op: str, data: dict) -> dict | None:
         ballot = parse(BallotCast, data)
         vote = votes.cast_ballot(actor, board_id, vote_id, ballot.allocations)
         return votes.vote_json(vote, actor)
+    if op == "comment.create":
+        fields = parse(CommentCreate, data).model_dump()
+        return comments.create_comment(actor, board_id, **fields).to_json()
     raise ValidationFailed(_("Controleer de invoer."), fields={"op": _("Ongeldige waarde.")})

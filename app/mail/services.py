@@ -7,10 +7,10 @@ from email.utils import parseaddr
 from functools import partial
 
 from flask import current_app, render_template
-from flask_babel import force_locale
 from sqlalchemy import update
 
 from app.extensions import db
+from app.i18n import rendering_in
 from app.models import OutgoingMail
 from app.models._types import utcnow
 from app.signals import mail_queued
@@ -42,7 +42,9 @@ def queue(
     made, never typed by a person). It is sent once the write commits."""
     if not valid_address(recipient):
         raise ValueError(f"not one e-mail address: {recipient!r}")
-    with force_locale(locale):
+    # rendering_in, not force_locale alone: templates translate through a per-request catalog,
+    # and one request may mail several people, each in their own language.
+    with rendering_in(locale):
         subject = render_template(f"mail/{kind}.subject.txt", **context).strip()
         text = render_template(f"mail/{kind}.txt", **context)
         html = render_template(f"mail/{kind}.html", **context)

@@ -3,10 +3,11 @@
 from flask import render_template
 
 from app.boards.activity import describe, names
+from app.comments.queries import during
 from app.exports.report import render_pdf
 from app.extensions import db
 from app.meetings.services import agenda, board_seq
-from app.models import Event, Lane, Meeting, Membership, NextStep, Organisation, Phase
+from app.models import Comment, Event, Lane, Meeting, Membership, NextStep, Organisation, Phase
 from app.models._types import iso
 from app.votes.results import meeting_results
 
@@ -74,6 +75,19 @@ def _changes(meeting: Meeting, found: list[Event], represented: dict[int, str]) 
     return changes
 
 
+def _comment(comment: Comment, about: str) -> dict:
+    """One comment as the minutes tell it: who, on what, when, and the text as written."""
+    return {
+        "id": comment.id,
+        "author": comment.author.name if comment.author else None,
+        "ref_type": comment.ref_type,
+        "ref_id": comment.ref_id,
+        "about": about,
+        "at": iso(comment.created_at),
+        "body": comment.body,
+    }
+
+
 def minutes_of(meeting: Meeting) -> dict:
     """Return the minutes as data: what the JSON, Markdown and PDF versions all show."""
     decisions_by_item: dict = {}
@@ -127,6 +141,7 @@ def minutes_of(meeting: Meeting) -> dict:
         "attendees": _attendees(found, represented),
         "votes": meeting_results(meeting.id),
         "changes": _changes(meeting, found, represented),
+        "comments": [_comment(c, about) for c, about in during(meeting)],
     }
 
 

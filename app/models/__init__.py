@@ -3,6 +3,7 @@
 from app.models.audit import AuditEntry
 from app.models.board import Board, Invite, Lane, Membership, Organisation, Phase
 from app.models.card import Card
+from app.models.comment import Comment, Mention
 from app.models.event import Event
 from app.models.mail import OutgoingMail
 from app.models.meeting import Decision, Meeting, MeetingItem
@@ -30,6 +31,7 @@ __all__ = [
     "Board",
     "BoardTemplate",
     "Card",
+    "Comment",
     "Decision",
     "Event",
     "Handover",
@@ -41,6 +43,7 @@ __all__ = [
     "Meeting",
     "MeetingItem",
     "Membership",
+    "Mention",
     "NextStep",
     "NotificationSetting",
     "Organisation",

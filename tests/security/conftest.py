@@ -14,6 +14,7 @@ from app.extensions import db
 from app.models import (
     ApiToken,
     Board,
+    Comment,
     Decision,
     Handover,
     Learning,
@@ -123,6 +124,14 @@ def _seed_reading(
     db.session.add(vote)
     decision = Decision(meeting=meeting, item_id=item.id, text="Besluit", next_step_id=step.id)
     db.session.add(decision)
+    comment = Comment(
+        board_id=world.board_id,
+        ref_type="card",
+        ref_id=card_ids[0],
+        author_id=coordinator.id,
+        body="Hoi",
+    )
+    db.session.add(comment)
     db.session.commit()
     for kind, row in (
         ("marker", marker),
@@ -134,6 +143,7 @@ def _seed_reading(
         ("item", item),
         ("decision", decision),
         ("vote", vote),
+        ("comment", comment),
     ):
         world.ids[kind] = row.id
         world.versions[kind] = getattr(row, "version", None)

@@ -59,6 +59,7 @@ BY_NAME = {
     "learning_id": "learning",
     "invite_id": "invitation",
     "vote_id": "vote",
+    "comment_id": "comment",
 }
 BY_SEGMENT = {
     "cards": "card",

@@ -233,10 +233,27 @@ TABLE = {
     "notify.unsubscribe": PUBLIC,
     "api.get_notifications": READ,
     "api.set_notifications": READ,
+    # Comments: members read (not share links), editors write, the author edits, coordinators hide.
+    "comments.thread": READ,
+    "comments.create": EDIT,
+    "comments.edit": OWNER,
+    "comments.delete": OWNER,
+    "comments.hide": MANAGE,
+    "comments.mentions": AUTH,
+    "api.list_comments": READ,
+    "api.create_comment": EDIT,
+    "api.update_comment": OWNER,
+    "api.delete_comment": OWNER,
+    "api.hide_comment": MANAGE,
+    "api.list_mentions": AUTH,
+    "api.read_mentions": AUTH,
 }
 
 # Bodies where the schema alone does not give a meaningful one.
-BODIES = {"api.create_token": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD}}
+BODIES = {
+    "api.create_token": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
+    "api.create_comment": lambda w: {"ref_type": "card", "ref_id": w.ids["card"], "body": "Matrix"},
+}
 # HTML forms carry no schema in the URL map: the fields a valid submission needs.
 FORMS = {
     "boards.create": lambda w: {"name": "Matrix"},
@@ -283,6 +300,8 @@ FORMS = {
     "notify.save": lambda w: {"mode": "off"},
     "votes.dots": lambda w: {"ref_id": w.ids["marker"], "delta": "1"},
     "votes.adopt": lambda w: {"into": "next_steps"},
+    "comments.create": lambda w: {"ref_type": "card", "ref_id": w.ids["card"], "body": "Matrix"},
+    "comments.edit": lambda w: {"body": "Matrix"},
 }
 
 SOCKET_TABLE = {

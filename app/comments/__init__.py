@@ -1,0 +1,1 @@
+"""Conversations on the board: comments on cards, markers and next steps, with @mentions."""
