@@ -52,8 +52,9 @@ CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 CHARSET = re.compile(r"""@charset\s+["'][^"']*["']\s*;""")
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".txt", ".map"}
 
-# The stylesheets of each kind of page, in cascade order (templates name theirs in the `bundle`
-# block of base.html). THEME_TOKENS is the default theme, which THEME_CSS replaces.
+# The stylesheets of each kind of page, in cascade order (a template names its kind with
+# `{% set bundle = "board" %}`; base.html links `page` otherwise). THEME_TOKENS is the default
+# theme, which THEME_CSS replaces.
 THEME_TOKENS = "vendor/voorbeeld-design-tokens-7.4.1-used.css"
 BASE = (
     "vendor/noto-fonts-5.3.0.css",
