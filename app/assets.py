@@ -16,6 +16,14 @@ does not load external import maps (`<script type=importmap src>` is ignored), a
 `script-src 'self'` refuses inline scripts, so the CSP names the import map by its SHA-256
 (`csp`): the map is the same for every page of a process, so its hash is too.
 
+A page links one stylesheet: the bundle of its kind of page (`BUNDLES`), its source files
+concatenated in cascade order into `bundles/<kind>.css` when the app starts, so a phone on a slow
+line waits for one request before the first paint instead of ten. Each part's `url()`s are
+rewritten to the hashed names relative to bundles/, so the fonts resolve from the bundle as they
+did from the part. static/css/*.css stay the readable source (and answer on their own names too).
+The default theme's tokens sit in the bundle where they were in the cascade; when THEME_CSS names
+a municipality's own token stylesheet they are left out and base.html links that one after it.
+
 Each file is compressed once, when first asked for (brotli at its best quality and gzip), and
 kept in memory; the responses carry Content-Encoding, so Flask-Compress (which compresses the
 pages and JSON) leaves them alone.
@@ -41,13 +49,39 @@ REVALIDATE = "no-cache"
 HASH_LENGTH = 12
 HASHED = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{12})(?P<suffix>\.[^./]+)$")  # HASH_LENGTH
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+CHARSET = re.compile(r"""@charset\s+["'][^"']*["']\s*;""")
 COMPRESSIBLE = {".css", ".js", ".svg", ".json", ".txt", ".map"}
+
+# The stylesheets of each kind of page, in cascade order (a template names its kind with
+# `{% set bundle = "board" %}`; base.html links `page` otherwise). THEME_TOKENS is the default
+# theme, which THEME_CSS replaces.
+THEME_TOKENS = "vendor/voorbeeld-design-tokens-7.4.1-used.css"
+BASE = (
+    "vendor/noto-fonts-5.3.0.css",
+    "vendor/utrecht-components-9.0.4.css",
+    THEME_TOKENS,
+    "css/brugwerk.css",
+    "css/pages.css",
+    "css/settings.css",
+    "css/comments.css",
+)
+READING = ("css/reading.css", "css/bridge.css")
+MEETING = ("css/meeting.css", "css/facilitation.css")
+BUNDLES = {
+    "page": BASE,
+    "reading": BASE + READING,
+    "meeting": BASE + MEETING,
+    "board": BASE + READING + ("css/canvas.css",) + MEETING,
+    "share": BASE + READING + ("css/share.css",) + MEETING,
+    "intake": BASE + ("css/intake.css",),
+}
+BUNDLE_FOLDER = "bundles"
 
 
 class Assets:
     """The fingerprinted names of one static folder, and the bytes to serve under them."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, bundles: dict[str, tuple[str, ...]] | None = None):
         self.folder = folder
         self.names: dict[str, str] = {}  # plain name -> hashed name
         self.bodies: dict[str, bytes] = {}  # plain name -> bytes to serve (CSS: rewritten)
@@ -61,14 +95,33 @@ class Assets:
             body = path.read_bytes()
             if path.suffix == ".css":
                 body = self._rewrite_css(name, body)
-            digest = hashlib.sha256(body).hexdigest()[:HASH_LENGTH]
-            stem, dot, suffix = name.rpartition(".")
-            self.names[name] = f"{stem}.{digest}.{suffix}" if dot and "/" not in suffix else name
-            self.bodies[name] = body
-            self.digests[name] = digest
+            self._add(name, body)
+        for kind, parts in (bundles or {}).items():
+            self._add(f"{BUNDLE_FOLDER}/{kind}.css", self._bundle(parts))
 
-    def _rewrite_css(self, name: str, body: bytes) -> bytes:
+    def _add(self, name: str, body: bytes) -> None:
+        digest = hashlib.sha256(body).hexdigest()[:HASH_LENGTH]
+        stem, dot, suffix = name.rpartition(".")
+        self.names[name] = f"{stem}.{digest}.{suffix}" if dot and "/" not in suffix else name
+        self.bodies[name] = body
+        self.digests[name] = digest
+
+    def _bundle(self, parts: tuple[str, ...]) -> bytes:
+        """Concatenate the stylesheets `parts`, their url()s pointing from bundles/ at the same
+        (hashed) files; a missing part fails the start, not a page."""
+        pieces = []
+        for part in parts:
+            source = (self.folder / part).read_bytes()
+            text = self._rewrite_css(part, source, to=BUNDLE_FOLDER).decode("utf-8")
+            text = CHARSET.sub("", text)  # only valid first in a file; the response names it
+            pieces.append(f"/* {part} */\n{text.strip()}\n")
+        return "\n".join(pieces).encode("utf-8")
+
+    def _rewrite_css(self, name: str, body: bytes, to: str | None = None) -> bytes:
+        """Point the relative url()s of stylesheet `name` at the hashed files, relative to the
+        folder `to` the text is served from (default: its own)."""
         base = posixpath.dirname(name)
+        served_from = base if to is None else to
 
         def hashed(match: re.Match) -> str:
             target = match.group(2).strip()
@@ -76,10 +129,11 @@ class Assets:
                 return match.group(0)  # data:, absolute and fragment URLs stay as they are
             path, _, query = target.partition("?")
             resolved = posixpath.normpath(posixpath.join(base, path))
-            if resolved not in self.names:
+            if resolved not in self.names and to is None:
                 return match.group(0)
-            relative = posixpath.relpath(self.names[resolved], base or ".")
-            return f"url({relative}{'?' + query if query else ''})"
+            relative = posixpath.relpath(self.names.get(resolved, resolved), served_from or ".")
+            quote = match.group(1)
+            return f"url({quote}{relative}{'?' + query if query else ''}{quote})"
 
         return CSS_URL.sub(hashed, body.decode("utf-8")).encode("utf-8")
 
@@ -157,7 +211,12 @@ def csp(policy: str) -> str:
 
 def init_app(app: Flask) -> None:
     """Fingerprint the static folder and serve it through the route Flask made for it."""
-    assets = Assets(Path(app.static_folder))
+    bundles = BUNDLES
+    if app.config.get("THEME_CSS"):
+        bundles = {
+            kind: tuple(p for p in parts if p != THEME_TOKENS) for kind, parts in bundles.items()
+        }
+    assets = Assets(Path(app.static_folder), bundles)
     app.extensions["brugwerk_assets"] = assets
     app.view_functions["static"] = assets.serve
 

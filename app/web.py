@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from flask import Flask, g, jsonify, render_template, request, url_for
+from flask import Flask, g, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -98,9 +98,8 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def page_globals():
         # A municipality may point THEME_CSS at its own published design-token stylesheet.
-        theme = app.config.get("THEME_CSS") or url_for(
-            "static", filename="vendor/voorbeeld-design-tokens-7.4.1-used.css"
-        )
+        # (The default theme's tokens are in the page's stylesheet bundle, app/assets.py.)
+        theme = app.config.get("THEME_CSS")
         locale = str(get_locale() or "nl")
         return {
             "current_locale": locale,

@@ -202,7 +202,10 @@ def test_canvas_shows_badges_lens_switch_and_panel(app, small):
     client = _login(app, small_user(small, app))
     html = _get(app, client, f"/boards/{small['id']}").get_data(as_text=True)
     assert 'data-lens="efficient"' in html
-    assert re.search(r"css/reading\.\w+\.css", html) and re.search(r"js/reading\.\w+\.js", html)
+    # The reading styles come in the canvas's one stylesheet bundle (app/assets.py).
+    bundle = re.search(r'href="(/static/bundles/board\.\w+\.css)"', html).group(1)
+    assert "/* css/reading.css */" in _get(app, client, bundle).get_data(as_text=True)
+    assert re.search(r"js/reading\.\w+\.js", html)
     card_part = html[html.index(f'id="card-{one["id"]}"') :]
     assert "bw-marker-badge--overlap" in card_part[: card_part.index("</li>")]
     cell = f'data-reading-cell="{small["phase"]["B"]}-{small["lane"]["L2"]}"'
