@@ -7,6 +7,7 @@ from app.api import (  # noqa: F401
     cards,
     exports,
     meetings,
+    monitor,
     openapi,
     reading,
     share,

@@ -6,6 +6,7 @@ from app.models.card import Card
 from app.models.event import Event
 from app.models.mail import OutgoingMail
 from app.models.meeting import Decision, Meeting, MeetingItem
+from app.models.monitor import Figure, TargetGroup
 from app.models.presence import Host, Presence
 from app.models.reading import (
     Handover,
@@ -27,6 +28,7 @@ __all__ = [
     "Card",
     "Decision",
     "Event",
+    "Figure",
     "Handover",
     "Host",
     "Invite",
@@ -45,6 +47,7 @@ __all__ = [
     "ShareLink",
     "SignInLink",
     "SuggestionDismissal",
+    "TargetGroup",
     "User",
     "marker_cards",
     "next_step_markers",

@@ -80,6 +80,7 @@ BY_SEGMENT = {
     "link": "sign_in_token",
     "suggestions": "suggestion",
     "invitations": "invitation",
+    "target-groups": "target_group",
 }
 STATIC_FILE = next(
     p.relative_to(Path("static")).as_posix() for p in sorted(Path("static").rglob("*.css"))

@@ -201,10 +201,25 @@ TABLE = {
     "api.audit_csv": ADMIN,
     "api.board_audit": MANAGE,
     "api.board_audit_csv": MANAGE,
+    # The monitor: partners enter their own organisation's card figures, coordinators any.
+    "api.put_figure": EDIT,
+    "api.get_monitor": READ,
+    "api.create_target_group": MANAGE,
+    "api.update_target_group": MANAGE,
+    "api.delete_target_group": MANAGE,
 }
 
 # Bodies where the schema alone does not give a meaningful one.
-BODIES = {"api.create_token": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD}}
+BODIES = {
+    "api.create_token": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
+    # A card of the partner's own organisation (a phase total is the coordinator's alone).
+    "api.put_figure": lambda w: {
+        "period": "2026-Q3",
+        "phase_id": w.ids["phase"],
+        "card_id": w.ids["card"],
+        "reached": 10,
+    },
+}
 # HTML forms carry no schema in the URL map: the fields a valid submission needs.
 FORMS = {
     "boards.create": lambda w: {"name": "Matrix"},
