@@ -30,6 +30,7 @@ FEATURES = [
     "app.exports",
     "app.meetings",
     "app.reading",
+    "app.monitor",
     "app.health",
     "app.i18n",
     "app.backup",

@@ -118,9 +118,7 @@ class Monitor:
             "phases": [
                 {
                     "phase_id": phase.id,
-                    "per_period": [
-                        {"period": p, **self.value(phase.id, p)} for p in self.periods
-                    ],
+                    "per_period": [{"period": p, **self.value(phase.id, p)} for p in self.periods],
                 }
                 for phase in self.phases
             ],

@@ -25,9 +25,13 @@ def filled(monitor_board):
         response = put(client, period="2026-Q1", phase_id=phase, **figure)
         assert response.status_code == 200, response.get_json()
     # B has a total of its own for Q1: it wins over its card's 50.
-    assert put(coordinator, period="2026-Q1", phase_id=b, reached=90, moved_on=30).status_code == 200
+    assert (
+        put(coordinator, period="2026-Q1", phase_id=b, reached=90, moved_on=30).status_code == 200
+    )
     assert put(coordinator, period="2026-Q1", phase_id=b, waiting_weeks=3).status_code == 200
-    assert put(coordinator, period="2026-Q2", phase_id=a, reached=150, moved_on=50).status_code == 200
+    assert (
+        put(coordinator, period="2026-Q2", phase_id=a, reached=150, moved_on=50).status_code == 200
+    )
     return {**m, "a1": a1, "a2": a2, "b1": b1}
 
 
@@ -114,7 +118,9 @@ def test_target_groups_are_kept_by_the_coordinator(monitor_board):
     bad = coordinator.post(path, json={"name": "", "size": 0, "lane_id": 999999})
     assert bad.status_code == 422
     assert set(bad.get_json()["error"]["fields"]) == {"name", "size"}
-    assert coordinator.post(path, json={"name": "X", "size": 5, "lane_id": 999999}).status_code == 422
+    assert (
+        coordinator.post(path, json={"name": "X", "size": 5, "lane_id": 999999}).status_code == 422
+    )
     assert coordinator.delete(f"{path}/{made['id']}").status_code == 204
     assert _monitor(m)["target_groups"] == []
 
