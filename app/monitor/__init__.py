@@ -2,8 +2,11 @@
 
 from flask import Flask
 
+from app.monitor import routes
 from app.monitor.rules import figure_suggestions
 from app.reading.rules import add_rule
+
+bp = routes.bp  # create_app registers it
 
 
 def init_app(app: Flask) -> None:

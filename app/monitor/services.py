@@ -144,3 +144,37 @@ def delete_target_group(actor: Actor, board_id: int, group_id: int) -> None:
     group = get_entity(TargetGroup, board_id, group_id, _("Deze doelgroep bestaat niet."))
     events.record(board_id, "target_group.deleted", group, actor)
     db.session.delete(group)
+
+
+def _row_key(phase_id: int, card_id: int | None, field: str) -> str:
+    """Name a grid form's input: f-<phase>-<card or 0>-<field>."""
+    return f"f-{phase_id}-{card_id or 0}-{field}"
+
+
+@write
+def put_figures(actor: Actor, board_id: int, period: str, rows: list[dict]) -> int:
+    """Save a quarter's grid of figures at once (all or nothing); return how many changed.
+
+    Each row is {phase_id, card_id, reached, moved_on, waiting_weeks}; a row equal to what is
+    stored is left alone (no event), an error names the row's input (f-<phase>-<card>-<field>).
+    """
+    board_for(actor, board_id, EDIT)
+    stored = {
+        (f.phase_id, f.card_id): tuple(getattr(f, key) for key in FIGURE_FIELDS)
+        for f in db.session.execute(
+            db.select(Figure).filter_by(board_id=board_id, period=period)
+        ).scalars()
+    }
+    changed = 0
+    for row in rows:
+        place = (row["phase_id"], row["card_id"])
+        values = {key: row[key] for key in FIGURE_FIELDS}
+        if tuple(values.values()) == stored.get(place, (None, None, None)):
+            continue
+        try:
+            put_figure(actor, board_id, period, *place, **values)
+        except ValidationFailed as error:
+            fields = {_row_key(*place, key): message for key, message in error.fields.items()}
+            raise ValidationFailed(error.message, fields=fields) from None
+        changed += 1
+    return changed
