@@ -58,6 +58,7 @@ BY_NAME = {
     "token_id": "api_token",
     "learning_id": "learning",
     "invite_id": "invitation",
+    "group_id": "target_group",
 }
 BY_SEGMENT = {
     "cards": "card",

@@ -207,6 +207,11 @@ TABLE = {
     "api.create_target_group": MANAGE,
     "api.update_target_group": MANAGE,
     "api.delete_target_group": MANAGE,
+    "monitor.page": READ,
+    "monitor.funnel_svg": READ,
+    "monitor.save_figures": EDIT,
+    "monitor.create_target_group": MANAGE,
+    "monitor.delete_target_group": MANAGE,
 }
 
 # Bodies where the schema alone does not give a meaningful one.
@@ -262,6 +267,11 @@ FORMS = {
     "reading.learning_create": lambda w: {"text": "Matrix"},
     "meetings.decide": lambda w: {"text": "Matrix", "item_id": w.ids["item"]},
     "auth.login": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
+    "monitor.save_figures": lambda w: {
+        "period": "2026-Q3",
+        f"f-{w.ids['phase']}-{w.ids['card']}-reached": "10",
+    },
+    "monitor.create_target_group": lambda w: {"name": "Matrix", "size": "10"},
 }
 
 SOCKET_TABLE = {
