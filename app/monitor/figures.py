@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from pydantic_core import PydanticCustomError
+from sqlalchemy import func
 
 from app.errors import ValidationFailed
 from app.extensions import db
@@ -61,13 +62,13 @@ class Cell:
     own: dict = field(default_factory=dict)
     cards: dict = field(default_factory=dict)
 
-    def add_card(self, row) -> None:
-        for key in ("reached", "moved_on"):
-            value = getattr(row, key)
+    def add_cards(self, reached, moved_on, waiting_weeks) -> None:
+        """Add one lane's sums of card figures (None: none of them has the field)."""
+        for key, value in (("reached", reached), ("moved_on", moved_on)):
             if value is not None:
                 self.cards[key] = self.cards.get(key, 0) + value
-        if row.waiting_weeks is not None:
-            self.cards["waiting_weeks"] = max(self.cards.get("waiting_weeks", 0), row.waiting_weeks)
+        if waiting_weeks is not None:
+            self.cards["waiting_weeks"] = max(self.cards.get("waiting_weeks", 0), waiting_weeks)
 
     def shown(self) -> dict:
         values = {key: self.own.get(key, self.cards.get(key)) for key in FIGURE_FIELDS}
@@ -81,7 +82,7 @@ class Monitor:
     phases: list  # rows (id, name, demand_per_year)
     periods: list[str]
     cells: dict  # (phase_id, period) -> Cell
-    card_figures: dict  # (card_id, period) -> figure row
+    lane_reach: dict  # (phase_id, period, lane_id) -> households its cards reached
     target_groups: list
 
     def value(self, phase_id: int, period: str) -> dict:
@@ -98,18 +99,14 @@ class Monitor:
     def reach(self, group) -> dict:
         """Return a target group's reached households in the range and their share of it."""
         entry = self.first_measured_phase()
-        reached = None
-        if entry is not None and group.lane_id is None:
+        if entry is None:
+            return {"reached": None, "reach": None}
+        if group.lane_id is None:
             values = [self.value(entry, p)["reached"] for p in self.periods]
-            reached = sum(v for v in values if v is not None)
-        elif entry is not None:
-            reached = sum(
-                row.reached or 0
-                for (_card, period), row in self.card_figures.items()
-                if row.phase_id == entry and row.lane_id == group.lane_id and period in self.periods
-            )
-        share = round(reached / group.size, 4) if reached is not None and group.size else None
-        return {"reached": reached, "reach": share}
+        else:
+            values = [self.lane_reach.get((entry, p, group.lane_id)) for p in self.periods]
+        reached = sum(v for v in values if v is not None)
+        return {"reached": reached, "reach": round(reached / group.size, 4)}
 
     def to_json(self) -> dict:
         """Return the monitor as GET /boards/{b}/monitor answers it (contract §6.5)."""
@@ -129,6 +126,34 @@ class Monitor:
         }
 
 
+def _live(query, first: str | None, last: str | None):
+    """Limit a query on figures to live cards (and phase totals) in the range."""
+    query = query.outerjoin(Card, Card.id == Figure.card_id).where(Card.deleted_at.is_(None))
+    if first:
+        query = query.where(Figure.period >= first)
+    if last:
+        query = query.where(Figure.period <= last)
+    return query
+
+
+def card_figures(board_id: int, period: str) -> dict:
+    """Return the live cards' figures of one quarter by card id (one query)."""
+    rows = db.session.execute(
+        _live(
+            db.select(
+                Figure.card_id,
+                Figure.phase_id,
+                Figure.reached,
+                Figure.moved_on,
+                Figure.waiting_weeks,
+            ).where(Figure.board_id == board_id, Figure.card_id.is_not(None)),
+            period,
+            period,
+        )
+    ).all()
+    return {row.card_id: row for row in rows}
+
+
 def load_monitor(board_id: int, first: str | None = None, last: str | None = None) -> Monitor:
     """Load a board's figures from `first` to `last` (default: the quarters that have figures)."""
     if first and last and first > last:
@@ -139,33 +164,33 @@ def load_monitor(board_id: int, first: str | None = None, last: str | None = Non
         .filter_by(board_id=board_id)
         .order_by(Phase.position, Phase.id)
     ).all()
-    query = (
-        db.select(
-            Figure.period,
-            Figure.phase_id,
-            Figure.card_id,
-            Figure.reached,
-            Figure.moved_on,
-            Figure.waiting_weeks,
-            Card.lane_id,
-        )
-        .outerjoin(Card, Card.id == Figure.card_id)
-        .where(Figure.board_id == board_id, Card.deleted_at.is_(None))
-    )
-    if first:
-        query = query.where(Figure.period >= first)
-    if last:
-        query = query.where(Figure.period <= last)
-    rows = db.session.execute(query).all()
+    # Summed in SQL per phase, quarter and lane: a few hundred rows, not one per card.
+    own = Figure.card_id.is_(None).label("own")
+    rows = db.session.execute(
+        _live(
+            db.select(
+                Figure.period,
+                Figure.phase_id,
+                own,
+                Card.lane_id,
+                func.sum(Figure.reached).label("reached"),
+                func.sum(Figure.moved_on).label("moved_on"),
+                func.max(Figure.waiting_weeks).label("waiting_weeks"),
+            ).where(Figure.board_id == board_id),
+            first,
+            last,
+        ).group_by(Figure.period, Figure.phase_id, own, Card.lane_id)
+    ).all()
     cells: dict = {}
-    card_figures: dict = {}
+    lane_reach: dict = {}
     for row in rows:
         cell = cells.setdefault((row.phase_id, row.period), Cell())
-        if row.card_id is None:
+        if row.own:
             cell.own = {k: getattr(row, k) for k in FIGURE_FIELDS if getattr(row, k) is not None}
-        else:
-            cell.add_card(row)
-            card_figures[(row.card_id, row.period)] = row
+            continue
+        cell.add_cards(row.reached, row.moved_on, row.waiting_weeks)
+        if row.reached is not None:
+            lane_reach[(row.phase_id, row.period, row.lane_id)] = row.reached
     seen = sorted({row.period for row in rows})
     start = first or (seen[0] if seen else last)
     end = last or (seen[-1] if seen else first)
@@ -178,4 +203,4 @@ def load_monitor(board_id: int, first: str | None = None, last: str | None = Non
             db.select(TargetGroup).filter_by(board_id=board_id).order_by(TargetGroup.id)
         ).scalars()
     )
-    return Monitor(phases, periods, cells, card_figures, groups)
+    return Monitor(phases, periods, cells, lane_reach, groups)

@@ -5,7 +5,7 @@ from datetime import date
 from app.extensions import db
 from app.models import Board, Lane, Membership, Organisation, Round
 from app.monitor import funnel
-from app.monitor.figures import load_monitor, quarters
+from app.monitor.figures import card_figures, load_monitor, quarters
 from app.monitor.schemas import FIGURE_FIELDS
 from app.permissions import EDIT, MANAGE, Actor, allows
 
@@ -32,7 +32,7 @@ def _own_organisation(actor: Actor, board_id: int) -> int | None:
     ).scalar_one_or_none()
 
 
-def _grid(monitor, period: str, cards: list, role: str, own: int | None) -> list[dict]:
+def _grid(monitor, figures: dict, period: str, cards: list, role: str, own) -> list[dict]:
     """Rows of the quarter's form: per phase its total (coordinator) and the cards one may fill."""
     rows = []
     for phase in monitor.phases:
@@ -49,7 +49,7 @@ def _grid(monitor, period: str, cards: list, role: str, own: int | None) -> list
         for card in cards:
             if card.phase_id != phase.id or (role != MANAGE and card.organisation_id != own):
                 continue
-            figure = monitor.card_figures.get((card.id, period))
+            figure = figures.get(card.id)
             values = {k: getattr(figure, k) for k in FIGURE_FIELDS} if figure else {}
             rows.append({"phase": phase, "card": card, "values": values, "summed": None})
     return rows
@@ -102,7 +102,14 @@ def monitor_context(board: Board, role: str, actor: Actor, period: str | None) -
             "summary": funnel.summary(period, steps),
         },
         "trend": _trend(overall, period, rounds),
-        "grid": _grid(quarter, period, cards, role, _own_organisation(actor, board.id))
+        "grid": _grid(
+            quarter,
+            card_figures(board.id, period),
+            period,
+            cards,
+            role,
+            _own_organisation(actor, board.id),
+        )
         if allows(role, EDIT)
         else [],
         "organisations": organisations,

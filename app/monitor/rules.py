@@ -14,7 +14,7 @@ from flask_babel import format_number
 from flask_babel import gettext as _
 
 from app.boards.queries import BoardState
-from app.monitor.figures import Monitor, load_monitor
+from app.monitor.figures import Monitor, card_figures, load_monitor
 from app.reading.offers import counts
 from app.reading.rules import fingerprint, make_suggestion
 
@@ -78,17 +78,10 @@ def _conversion_breaks(monitor: Monitor, names: dict, period: str):
         )
 
 
-def _unfound_offers(state: BoardState, monitor: Monitor, names: dict, period: str):
-    reach = {
-        card_id: row.reached
-        for (card_id, quarter), row in monitor.card_figures.items()
-        if quarter == period
-    }
-    counted_phases = {
-        row.phase_id
-        for (_card, quarter), row in monitor.card_figures.items()
-        if quarter == period and row.reached
-    }
+def _unfound_offers(state: BoardState, names: dict, period: str):
+    figures = card_figures(state.board.id, period)
+    reach = {card_id: row.reached for card_id, row in figures.items()}
+    counted_phases = {row.phase_id for row in figures.values() if row.reached}
     organisation = {o.id: o.name for o in state.organisations}
     for card in state.cards:
         if not counts(card) or not card.capacity_per_year:
@@ -120,7 +113,7 @@ def _unfound_offers(state: BoardState, monitor: Monitor, names: dict, period: st
 
 
 def figure_suggestions(state: BoardState) -> list[dict]:
-    """Return the suggestions the board's figures give (three queries, whatever its size)."""
+    """Return the suggestions the board's figures give (four queries, whatever its size)."""
     monitor = load_monitor(state.board.id)
     if not monitor.periods:
         return []
@@ -129,5 +122,5 @@ def figure_suggestions(state: BoardState) -> list[dict]:
     return [
         *_waiting_growing(monitor, names),
         *_conversion_breaks(monitor, names, latest),
-        *_unfound_offers(state, monitor, names, latest),
+        *_unfound_offers(state, names, latest),
     ]
