@@ -38,15 +38,25 @@ def page(board_id: int) -> ResponseReturnValue:
     return _page(board_id, period)
 
 
+def _funnel(board_id: int, template: str) -> str:
+    who = current_actor()
+    board = board_for(who, board_id, READ)
+    period = parse_period(request.args.get("period"), "period")
+    return render_template(template, **monitor_context(board, role_on(who, board_id), who, period))
+
+
 @bp.get("/boards/<int:board_id>/monitor/funnel.svg")
 @login_required
 def funnel_svg(board_id: int) -> ResponseReturnValue:
     """Serve a quarter's funnel as an SVG image (printable, for reports)."""
-    who = current_actor()
-    board = board_for(who, board_id, READ)
-    period = parse_period(request.args.get("period"), "period")
-    context = monitor_context(board, role_on(who, board_id), who, period)
-    return Response(render_template("monitor/_funnel.svg", **context), mimetype="image/svg+xml")
+    return Response(_funnel(board_id, "monitor/_funnel.svg"), mimetype="image/svg+xml")
+
+
+@bp.get("/boards/<int:board_id>/monitor/funnel")
+@login_required
+def funnel_part(board_id: int) -> ResponseReturnValue:
+    """Return the funnel and its table (the page refreshes them live)."""
+    return _funnel(board_id, "monitor/_funnel_part.html")
 
 
 def _rows(form) -> list[dict]:

@@ -209,6 +209,7 @@ TABLE = {
     "api.delete_target_group": MANAGE,
     "monitor.page": READ,
     "monitor.funnel_svg": READ,
+    "monitor.funnel_part": READ,
     "monitor.save_figures": EDIT,
     "monitor.create_target_group": MANAGE,
     "monitor.delete_target_group": MANAGE,
