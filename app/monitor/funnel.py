@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from app.extensions import db
 from app.models import Card
-from app.monitor.figures import Monitor
+from app.monitor.figures import Monitor, load_monitor
 from app.reading.offers import counts, household_capacity
 
 WIDTH, ROW, LABEL = 720, 56, 200  # the picture's width, a phase's height, the label column
@@ -124,3 +124,24 @@ def summary(period: str, funnel: list[Step]) -> str:
         return _("Geen cijfers voor %(period)s.", period=period)
     parts = [f"{s.name}: {format_number(s.reached)}" for s in known]
     return _("Bereikt per fase in %(period)s: %(parts)s.", period=period, parts="; ".join(parts))
+
+
+def picture(funnel: list[Step], period: str) -> dict:
+    """Return the picture's size and its one-sentence description."""
+    return {
+        "width": WIDTH,
+        "height": max(len(funnel), 1) * ROW,
+        "label": LABEL,
+        "summary": summary(period, funnel),
+    }
+
+
+def latest_funnel(board_id: int) -> dict | None:
+    """Return the funnel of the latest quarter with figures, for the report and the read-only
+    view (None when the board has no figures): {period, steps, picture, percent}."""
+    monitor = load_monitor(board_id)
+    if not monitor.periods:
+        return None
+    period = monitor.periods[-1]
+    drawn = steps(monitor, period, capacities(load_cards(board_id)))
+    return {"period": period, "steps": drawn, "picture": picture(drawn, period), "percent": percent}

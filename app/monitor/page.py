@@ -95,12 +95,7 @@ def monitor_context(board: Board, role: str, actor: Actor, period: str | None) -
         "after": after,
         "known_periods": known,
         "steps": steps,
-        "picture": {
-            "width": funnel.WIDTH,
-            "height": max(len(steps), 1) * funnel.ROW,
-            "label": funnel.LABEL,
-            "summary": funnel.summary(period, steps),
-        },
+        "picture": funnel.picture(steps, period),
         "trend": _trend(overall, period, rounds),
         "grid": _grid(
             quarter,
