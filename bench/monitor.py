@@ -70,7 +70,7 @@ def seed(cards: int) -> dict:
     return {**seeded, "figures": len(figures)}
 
 
-def measure(kind: str, url: str, cards: int, repeat: int) -> list[tuple]:
+def measure(kind: str, url: str, cards: int, repeat: int) -> list[dict]:
     """Seed one board and time the monitor's API, its service, the page and the analysis."""
     rows = []
     with seeded_app(url, partial(seed, cards)) as (app, seeded, counter):
@@ -98,31 +98,31 @@ def measure(kind: str, url: str, cards: int, repeat: int) -> list[tuple]:
             ("analyse (with figure rules)", analysis),
         ):
             took = timed(fn, repeat, counter)
+            took.pop("result")
             rows.append(
-                (
-                    kind,
-                    cards,
-                    seeded["figures"],
-                    what,
-                    took["median_ms"],
-                    took["cpu_ms"],
-                    took["queries"],
-                )
+                {
+                    "database": kind,
+                    "cards": cards,
+                    "figures": seeded["figures"],
+                    **took,
+                    "what": what,
+                }
             )
     return rows
 
 
-def _line(row: tuple) -> str:
+def _line(row: dict) -> str:
     return (
-        f"{row[0]:<10} {row[1]:>5} cards {row[2]:>5} figures  {row[3]:<30} "
-        f"median {row[4]:6.1f} ms (cpu {row[5]:6.1f} ms)  statements {row[6]}"
+        f"{row['database']}: {row['what']} on {row['cards']} cards with {row['figures']} figures: "
+        f"median {row['median_ms']:.1f} ms, p95 {row['p95_ms']:.1f} ms, "
+        f"CPU {row['cpu_ms']:.1f} ms, SQL statements {row['queries']}"
     )
 
 
-def main(argv: list[str] | None = None) -> list[tuple]:
-    """Print the monitor's timings and statement counts."""
+def main(argv: list[str] | None = None) -> list[dict]:
+    """Print the monitor's timings and statement counts (load average first: a busy host)."""
     args = size_arguments(argv, __doc__, sizes=[600, 1200], repeat=20)
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
     return run(args.sizes, args.repeat, args.postgres, measure, _line)
 
 
