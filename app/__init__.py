@@ -34,6 +34,7 @@ FEATURES = [
     "app.votes.setup",
     "app.reading",
     "app.comments.setup",
+    "app.monitor",
     "app.health",
     "app.i18n",
     "app.backup",

@@ -9,6 +9,7 @@ from app.api import (  # noqa: F401
     exports,
     intake,
     meetings,
+    monitor,
     notify,
     openapi,
     reading,

@@ -34,6 +34,8 @@ def _entity_label(kind: str) -> str:
         "meeting": _("overleg"),
         "round": _("ronde"),
         "invitation": _("uitnodiging"),
+        "figure": _("cijfers van"),
+        "target_group": _("doelgroep"),
     }
     return labels.get(kind, kind)
 
@@ -54,7 +56,14 @@ def describe(event: Event, phase_names: dict[int, str], lane_names: dict[int, st
     if kind == "comment":
         label, title = _entity_label(data.get("ref_type", "")), data.get("ref_title", "")
         return f"{event.actor_name} {_COMMENT.get(action, action)} {label} ‘{title}’"
-    name = data.get("title") or data.get("name") or data.get("label") or data.get("email") or ""
+    name = (
+        data.get("title")
+        or data.get("name")
+        or data.get("label")
+        or data.get("email")
+        or data.get("period")  # a figure: its quarter
+        or ""
+    )
     verb = _VERBS.get(action, action)
     text = f"{event.actor_name} {verb} {_entity_label(kind)}"
     if name:

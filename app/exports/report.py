@@ -10,6 +10,7 @@ from app.exports.summary import (
     phase_summaries,
 )
 from app.models._types import utcnow
+from app.monitor.funnel import latest_funnel
 from app.reading.analysis import figures
 from app.reading.bridge import picture
 from app.vocab import CARD_STATUSES, MARKER_KINDS, NEXT_STEP_STATUSES, ORGANISATION_KINDS
@@ -55,6 +56,7 @@ def report_context(state: BoardState) -> dict:
         "card_statuses": CARD_STATUSES,
         "organisation_kinds": ORGANISATION_KINDS,
         "step_statuses": NEXT_STEP_STATUSES,
+        "funnel": latest_funnel(state.board.id),
     }
 
 

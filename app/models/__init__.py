@@ -7,6 +7,7 @@ from app.models.comment import Comment, Mention
 from app.models.event import Event
 from app.models.mail import OutgoingMail
 from app.models.meeting import Decision, Meeting, MeetingItem
+from app.models.monitor import Figure, TargetGroup
 from app.models.notify import NotificationSetting, SentReminder
 from app.models.presence import Host, Presence
 from app.models.reading import (
@@ -34,6 +35,7 @@ __all__ = [
     "Comment",
     "Decision",
     "Event",
+    "Figure",
     "Handover",
     "Host",
     "Invite",
@@ -55,6 +57,7 @@ __all__ = [
     "ShareLink",
     "SignInLink",
     "SuggestionDismissal",
+    "TargetGroup",
     "User",
     "Vote",
     "marker_cards",

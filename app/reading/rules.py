@@ -6,6 +6,7 @@
   cooperatives) each with an active offer; kind "overig" is too vague to call an overlap.
 - break: two consecutive phases both with active offers but no handover from the first
   to the second (a break in the bridge, where residents drop out).
+- other features add rules with `add_rule`: the monitor's figures (app/monitor/rules.py).
 
 A title names the place or the matter, never the kind: pages put the kind's label before it
 ("Gat: Oriëntatie × Huurwoningen"), and an accepted suggestion's title becomes a marker's.
@@ -18,6 +19,7 @@ emptied again.
 """
 
 import hashlib
+from collections.abc import Callable, Iterable
 
 from flask_babel import format_number
 from flask_babel import gettext as _
@@ -28,8 +30,16 @@ from app.models import SuggestionDismissal
 from app.reading.offers import counts
 
 VAGUE_KINDS = {"overig"}
+# Rules that other features add (the monitor's figures): fn(state) -> iterable of suggestions.
+_added_rules: list[Callable[[BoardState], Iterable[dict]]] = []
 # Marker statuses that still speak for a situation; a resolved marker lets it be suggested again.
 COVERING = ("open", "being_addressed", "dismissed")
+
+
+def add_rule(rule: Callable[[BoardState], Iterable[dict]]) -> None:
+    """Let another feature propose suggestions: rule(state) yields them (see make_suggestion)."""
+    if rule not in _added_rules:
+        _added_rules.append(rule)
 
 
 def fingerprint(*parts) -> str:
@@ -37,7 +47,7 @@ def fingerprint(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-def _suggestion(
+def make_suggestion(
     key: str,
     kind: str,
     marker_kind: str,
@@ -72,7 +82,7 @@ def _gaps(state, phase_names, lane_names, active_cells):
                 if lane
                 else phase_names[phase.id]
             )
-            yield _suggestion(
+            yield make_suggestion(
                 f"gap-{phase.id}-{lane_id or 0}",
                 "gap",
                 "gap",
@@ -88,7 +98,7 @@ def _capacity_gaps(figures):
     for row in figures["phases"]:
         demand, capacity = row["demand_per_year"], row["capacity_per_year"]
         if demand and capacity is not None and capacity < demand:
-            yield _suggestion(
+            yield make_suggestion(
                 f"capacity-{row['phase_id']}",
                 "capacity_gap",
                 "gap",
@@ -120,7 +130,7 @@ def _overlaps(state, phase_names, lane_names, active_cells):
                 else phase_names[phase_id]
             )
             ids = [c.id for c in group]
-            yield _suggestion(
+            yield make_suggestion(
                 f"overlap-{phase_id}-{lane_id or 0}-{kind}",
                 "overlap",
                 "overlap",
@@ -143,7 +153,7 @@ def _breaks(state, figures, phase_names, active_by_phase):
         here, there = row["phase_id"], following["phase_id"]
         if row["offers"] and following["offers"] and not row["handovers_onward"]:
             ids = sorted(active_by_phase[here] + active_by_phase[there])
-            yield _suggestion(
+            yield make_suggestion(
                 f"break-{here}-{there}",
                 "break",
                 "bottleneck",
@@ -186,7 +196,8 @@ class _Covering:
 
 
 def suggest(state: BoardState, figures: dict) -> list[dict]:
-    """Return the board's open suggestions (one more query: the dismissals)."""
+    """Return the board's open suggestions (one more query: the dismissals; added rules may
+    read more, a constant number)."""
     phase_names = {p.id: p.name for p in state.phases}
     lane_names = {lane.id: lane.name for lane in state.lanes}
     active_cells: dict[tuple, list] = {}
@@ -207,6 +218,7 @@ def suggest(state: BoardState, figures: dict) -> list[dict]:
         *_capacity_gaps(figures),
         *_overlaps(state, phase_names, lane_names, active_cells),
         *_breaks(state, figures, phase_names, active_by_phase),
+        *(suggestion for rule in _added_rules for suggestion in rule(state)),
     ]
     covering = _Covering(state.markers)
     return [

@@ -14,6 +14,7 @@ from app.exports.summary import (
     phase_summaries,
 )
 from app.models._types import utcnow
+from app.monitor.funnel import latest_funnel
 from app.permissions import MANAGE, READ, Actor, board_for
 from app.reading.analysis import figures
 from app.reading.bridge import picture
@@ -64,6 +65,7 @@ def _reading_context(state) -> dict:
         "marker_kinds": MARKER_KINDS,
         # The bridge's spans point at the phases on this page, not at the members' canvas.
         "bridge_link_base": "",
+        "funnel": latest_funnel(state.board.id),
     }
 
 

@@ -21,8 +21,10 @@ from app.models import (
     Marker,
     Meeting,
     MeetingItem,
+    Membership,
     NextStep,
     Round,
+    TargetGroup,
     User,
     Vote,
 )
@@ -149,6 +151,19 @@ def _seed_reading(
         world.versions[kind] = getattr(row, "version", None)
 
 
+def _seed_monitor(world: World, partner: User, organisation_id: int) -> None:
+    """Let the partner represent the cards' organisation and add a target group."""
+    db.session.execute(
+        db.update(Membership)
+        .where(Membership.board_id == world.board_id, Membership.user_id == partner.id)
+        .values(organisation_id=organisation_id)
+    )
+    group = TargetGroup(board_id=world.board_id, name="Doelgroep", size=100)
+    db.session.add(group)
+    db.session.commit()
+    world.ids["target_group"], world.versions["target_group"] = group.id, group.version
+
+
 @pytest.fixture
 def world(app, tmp_path, create_user, create_board, create_card):
     """A board with coordinator, partner, viewer, an outsider (coordinator of another board),
@@ -177,6 +192,7 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
     world.versions.update(board=board.version, phase=phase.version, lane=lane.version)
     world.versions.update(organisation=organisation.version, card=cards[0].version)
     _seed_reading(world, coordinator, [c.id for c in cards], board.phases[0].id, organisation.id)
+    _seed_monitor(world, people["partner"], organisation.id)
     for kind in LINKS:
         link, token = create_link(actor, board.id, label=kind)
         world.share_tokens[kind] = token

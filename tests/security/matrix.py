@@ -60,6 +60,7 @@ BY_NAME = {
     "invite_id": "invitation",
     "vote_id": "vote",
     "comment_id": "comment",
+    "group_id": "target_group",
 }
 BY_SEGMENT = {
     "cards": "card",
@@ -83,6 +84,7 @@ BY_SEGMENT = {
     "unsubscribe": "unsubscribe_token",
     "suggestions": "suggestion",
     "invitations": "invitation",
+    "target-groups": "target_group",
 }
 STATIC_FILE = next(
     p.relative_to(Path("static")).as_posix() for p in sorted(Path("static").rglob("*.css"))

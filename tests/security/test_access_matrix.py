@@ -247,12 +247,31 @@ TABLE = {
     "api.hide_comment": MANAGE,
     "api.list_mentions": AUTH,
     "api.read_mentions": AUTH,
+    # The monitor: partners enter their own organisation's card figures, coordinators any.
+    "api.put_figure": EDIT,
+    "api.get_monitor": READ,
+    "api.create_target_group": MANAGE,
+    "api.update_target_group": MANAGE,
+    "api.delete_target_group": MANAGE,
+    "monitor.page": READ,
+    "monitor.funnel_svg": READ,
+    "monitor.funnel_part": READ,
+    "monitor.save_figures": EDIT,
+    "monitor.create_target_group": MANAGE,
+    "monitor.delete_target_group": MANAGE,
 }
 
 # Bodies where the schema alone does not give a meaningful one.
 BODIES = {
     "api.create_token": lambda w: {"email": w.emails["coordinator"], "password": PASSWORD},
     "api.create_comment": lambda w: {"ref_type": "card", "ref_id": w.ids["card"], "body": "Matrix"},
+    # A card of the partner's own organisation (a phase total is the coordinator's alone).
+    "api.put_figure": lambda w: {
+        "period": "2026-Q3",
+        "phase_id": w.ids["phase"],
+        "card_id": w.ids["card"],
+        "reached": 10,
+    },
 }
 # HTML forms carry no schema in the URL map: the fields a valid submission needs.
 FORMS = {
@@ -302,6 +321,11 @@ FORMS = {
     "votes.adopt": lambda w: {"into": "next_steps"},
     "comments.create": lambda w: {"ref_type": "card", "ref_id": w.ids["card"], "body": "Matrix"},
     "comments.edit": lambda w: {"body": "Matrix"},
+    "monitor.save_figures": lambda w: {
+        "period": "2026-Q3",
+        f"f-{w.ids['phase']}-{w.ids['card']}-reached": "10",
+    },
+    "monitor.create_target_group": lambda w: {"name": "Matrix", "size": "10"},
 }
 
 SOCKET_TABLE = {

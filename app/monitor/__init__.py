@@ -1,0 +1,14 @@
+"""The monitor: figures per quarter on the structure, target groups and reach, the funnel."""
+
+from flask import Flask
+
+from app.monitor import routes
+from app.monitor.rules import figure_suggestions
+from app.reading.rules import add_rule
+
+bp = routes.bp  # create_app registers it
+
+
+def init_app(app: Flask) -> None:
+    """Let the board's suggestions include what its figures show."""
+    add_rule(figure_suggestions)

@@ -1,0 +1,206 @@
+"""The monitor of one board: its figures per phase and quarter, reach of its target groups.
+
+Rules (docs/contract.md §6.5):
+- A phase shows its own figure (entered by the coordinator) field by field; where it has none,
+  the sum of its cards' figures (waiting time: the longest of its cards' waits, because a
+  resident meets the queue of the offer they are sent to, and a sum of weeks means nothing).
+- conversion = moved_on ÷ reached, a fraction 0–1 rounded to 4 decimals (None without both).
+- A target group's reach: the households its lane's cards reached in the journey's first measured
+  phase (the first phase with figures in the range), summed over the range's quarters, ÷ its
+  size. A group without a lane counts the whole phase (its shown total).
+Three queries, whatever the size of the board (phases, figures with their card's lane, groups):
+a region overview can call it once per board.
+"""
+
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from pydantic_core import PydanticCustomError
+from sqlalchemy import func
+
+from app.errors import ValidationFailed
+from app.extensions import db
+from app.models import Card, Figure, Phase, TargetGroup
+from app.monitor.schemas import FIGURE_FIELDS, check_period
+
+# A range longer than this many quarters is refused: ten years is a long council report.
+MAX_PERIODS = 40
+
+
+def parse_period(value: str | None, field_name: str) -> str | None:
+    """Return a query's quarter as 'YYYY-Qn', or raise 422 naming the field."""
+    if value is None or value == "":
+        return None
+    try:
+        return check_period(value)
+    except PydanticCustomError as error:
+        message = error.message()
+        raise ValidationFailed(message, fields={field_name: message}) from None
+
+
+def quarters(first: str, last: str) -> list[str]:
+    """Return every quarter from `first` to `last`, both included."""
+    year, quarter = int(first[:4]), int(first[-1])
+    result = []
+    while (year, quarter) <= (int(last[:4]), int(last[-1])):
+        result.append(f"{year}-Q{quarter}")
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return result
+
+
+def conversion(reached: int | None, moved_on: int | None) -> float | None:
+    """Return moved on ÷ reached as a fraction with at most 4 decimals."""
+    if not reached or moved_on is None:
+        return None
+    return round(moved_on / reached, 4)
+
+
+@dataclass
+class Cell:
+    """One phase in one quarter: its own figure and the tally of its cards' figures."""
+
+    own: dict = field(default_factory=dict)
+    cards: dict = field(default_factory=dict)
+
+    def add_cards(self, reached, moved_on, waiting_weeks) -> None:
+        """Add one lane's sums of card figures (None: none of them has the field)."""
+        for key, value in (("reached", reached), ("moved_on", moved_on)):
+            if value is not None:
+                self.cards[key] = self.cards.get(key, 0) + value
+        if waiting_weeks is not None:
+            self.cards["waiting_weeks"] = max(self.cards.get("waiting_weeks", 0), waiting_weeks)
+
+    def shown(self) -> dict:
+        values = {key: self.own.get(key, self.cards.get(key)) for key in FIGURE_FIELDS}
+        return {**values, "conversion": conversion(values["reached"], values["moved_on"])}
+
+
+@dataclass
+class Monitor:
+    """A board's figures over a range of quarters, computed from three queries."""
+
+    phases: list  # rows (id, name, demand_per_year)
+    periods: list[str]
+    cells: dict  # (phase_id, period) -> Cell
+    lane_reach: dict  # (phase_id, period, lane_id) -> households its cards reached
+    target_groups: list
+
+    def value(self, phase_id: int, period: str) -> dict:
+        """Return what a phase shows in a quarter (every field None when nothing is known)."""
+        return self.cells.get((phase_id, period), Cell()).shown()
+
+    def first_measured_phase(self) -> int | None:
+        """Return the first phase with a reach figure in the range (the journey's entry)."""
+        for phase in self.phases:
+            if any(self.value(phase.id, p)["reached"] is not None for p in self.periods):
+                return phase.id
+        return None
+
+    def reach(self, group) -> dict:
+        """Return a target group's reached households in the range and their share of it."""
+        entry = self.first_measured_phase()
+        if entry is None:
+            return {"reached": None, "reach": None}
+        if group.lane_id is None:
+            values = [self.value(entry, p)["reached"] for p in self.periods]
+        else:
+            values = [self.lane_reach.get((entry, p, group.lane_id)) for p in self.periods]
+        reached = sum(v for v in values if v is not None)
+        return {"reached": reached, "reach": round(reached / group.size, 4)}
+
+    def to_json(self) -> dict:
+        """Return the monitor as GET /boards/{b}/monitor answers it (contract §6.5)."""
+        return {
+            "periods": self.periods,
+            "phases": [
+                {
+                    "phase_id": phase.id,
+                    "per_period": [{"period": p, **self.value(phase.id, p)} for p in self.periods],
+                }
+                for phase in self.phases
+            ],
+            "target_groups": [
+                {"id": g.id, "name": g.name, "size": g.size, **self.reach(g)}
+                for g in self.target_groups
+            ],
+        }
+
+
+def _live(query, first: str | None, last: str | None):
+    """Limit a query on figures to live cards (and phase totals) in the range."""
+    query = query.outerjoin(Card, Card.id == Figure.card_id).where(Card.deleted_at.is_(None))
+    if first:
+        query = query.where(Figure.period >= first)
+    if last:
+        query = query.where(Figure.period <= last)
+    return query
+
+
+def card_figures(board_id: int, period: str) -> dict:
+    """Return the live cards' figures of one quarter by card id (one query)."""
+    rows = db.session.execute(
+        _live(
+            db.select(
+                Figure.card_id,
+                Figure.phase_id,
+                Figure.reached,
+                Figure.moved_on,
+                Figure.waiting_weeks,
+            ).where(Figure.board_id == board_id, Figure.card_id.is_not(None)),
+            period,
+            period,
+        )
+    ).all()
+    return {row.card_id: row for row in rows}
+
+
+def load_monitor(board_id: int, first: str | None = None, last: str | None = None) -> Monitor:
+    """Load a board's figures from `first` to `last` (default: the quarters that have figures)."""
+    if first and last and first > last:
+        message = _("Het begin ligt na het einde.")
+        raise ValidationFailed(message, fields={"from": message})
+    phases = db.session.execute(
+        db.select(Phase.id, Phase.name, Phase.demand_per_year)
+        .filter_by(board_id=board_id)
+        .order_by(Phase.position, Phase.id)
+    ).all()
+    # Summed in SQL per phase, quarter and lane: a few hundred rows, not one per card.
+    own = Figure.card_id.is_(None).label("own")
+    rows = db.session.execute(
+        _live(
+            db.select(
+                Figure.period,
+                Figure.phase_id,
+                own,
+                Card.lane_id,
+                func.sum(Figure.reached).label("reached"),
+                func.sum(Figure.moved_on).label("moved_on"),
+                func.max(Figure.waiting_weeks).label("waiting_weeks"),
+            ).where(Figure.board_id == board_id),
+            first,
+            last,
+        ).group_by(Figure.period, Figure.phase_id, own, Card.lane_id)
+    ).all()
+    cells: dict = {}
+    lane_reach: dict = {}
+    for row in rows:
+        cell = cells.setdefault((row.phase_id, row.period), Cell())
+        if row.own:
+            cell.own = {k: getattr(row, k) for k in FIGURE_FIELDS if getattr(row, k) is not None}
+            continue
+        cell.add_cards(row.reached, row.moved_on, row.waiting_weeks)
+        if row.reached is not None:
+            lane_reach[(row.phase_id, row.period, row.lane_id)] = row.reached
+    seen = sorted({row.period for row in rows})
+    start = first or (seen[0] if seen else last)
+    end = last or (seen[-1] if seen else first)
+    periods = quarters(start, end) if start and end else []
+    if len(periods) > MAX_PERIODS:
+        message = _("Kies hoogstens %(n)s kwartalen.", n=MAX_PERIODS)
+        raise ValidationFailed(message, fields={"to": message})
+    groups = list(
+        db.session.execute(
+            db.select(TargetGroup).filter_by(board_id=board_id).order_by(TargetGroup.id)
+        ).scalars()
+    )
+    return Monitor(phases, periods, cells, lane_reach, groups)
