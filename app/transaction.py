@@ -28,6 +28,10 @@ _in_write: ContextVar[bool] = ContextVar("in_write", default=False)
 # How long a write keeps retrying while the database is busy before it gives up.
 BUSY_SECONDS = 15
 
+# Its own generator: background threads (mail, sign-in links) retry too, and must not move the
+# global `random` state under code that relies on it (e.g. property-based tests).
+_JITTER = random.Random()
+
 
 # SQLite has one writer at a time. Threads of one process queue for it on a lock of their own:
 # woken the moment the writer before them commits, where SQLite's busy handler would have them
@@ -138,7 +142,7 @@ def write(fn: F) -> F:
                     _in_write.reset(token)
             if busy:
                 # Jittered, growing pauses: writers that collided do not collide again in step.
-                time.sleep(random.uniform(0.5, 1.0) * min(0.01 * 2**attempt, 0.25))
+                time.sleep(_JITTER.uniform(0.5, 1.0) * min(0.01 * 2**attempt, 0.25))
                 continue
             _run_after_commit()
             return result

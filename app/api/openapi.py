@@ -31,6 +31,7 @@ FILE_TYPES = {
     ".md": "text/markdown",
     ".pdf": "application/pdf",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".zip": "application/zip",
 }
 
 

@@ -7,10 +7,11 @@ that it is a green thread should the server ever run an eventlet/gevent async mo
 """
 
 import logging
+import secrets
 import smtplib
 import threading
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid, parseaddr
+from email.utils import formatdate, parseaddr
 
 from flask import Flask, current_app
 
@@ -34,7 +35,9 @@ def message(mail: OutgoingMail, sender: str) -> EmailMessage:
     msg["To"] = mail.recipient
     msg["Subject"] = mail.subject
     msg["Date"] = formatdate(localtime=False)
-    msg["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or None)
+    # Not email.utils.make_msgid: it draws from the global `random` in this background thread.
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    msg["Message-ID"] = f"<{secrets.token_hex(16)}@{domain}>"
     for name, value in (mail.headers or {}).items():
         msg[name] = value
     msg.set_content(mail.text)
