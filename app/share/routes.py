@@ -23,6 +23,7 @@ from app.share.schemas import ShareLinkCreate
 from app.validation import form_data, parse
 from app.views import organisation_css, today
 from app.vocab import MARKER_KINDS
+from app.votes.pages import votes_panel
 
 bp = Blueprint("share", __name__)
 
@@ -78,6 +79,22 @@ def part(token: str, name: str) -> ResponseReturnValue:
         return render_template("errors/_error.html", error=error), error.status
     return render_template(
         f"share/_{name}.html", board=board, **_reading_context(load_state(board))
+    )
+
+
+@bp.get("/s/<token>/votes")
+def votes(token: str) -> ResponseReturnValue:
+    """Return the votes' results again after a vote closed (live refresh): closed votes only."""
+    try:
+        _link, board = _shared_board(token)
+    except (Gone, NotFound) as error:
+        return render_template("errors/_error.html", error=error), error.status
+    return render_template(
+        "votes/_panel.html",
+        board=board,
+        role="viewer",
+        votes_panel=votes_panel(board.id, "viewer", None),
+        votes_panel_url=url_for("share.votes", token=token),
     )
 
 

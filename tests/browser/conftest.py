@@ -225,6 +225,9 @@ class Actors:
             base_url=self.server.url, locale=locale, storage_state=state, **options
         )
         context.set_default_timeout(10_000)
+        # A first visit to a cold server on a loaded host (templates compiled, bundles built)
+        # took over 10 s; a navigation may take longer without slowing the passing case.
+        context.set_default_navigation_timeout(30_000)
         self.contexts.append(context)
         if email and state is None:
             page = self.track(context.new_page(), f"login-{email}")

@@ -214,6 +214,7 @@ TABLE = {
     "reading.round_create": EDIT,
     "share.canvas": SHARE,
     "share.part": SHARE,
+    "share.votes": SHARE,
     "exports.import_board": AUTH,
     # The audit log: the whole for administrators, a board's for its coordinators.
     "disclosure.security_txt": PUBLIC,
