@@ -13,6 +13,7 @@ from app.exports.summary import (
     open_markers,
     phase_summaries,
 )
+from app.meetings.pages import current_timer
 from app.models._types import utcnow
 from app.monitor.funnel import latest_funnel
 from app.permissions import MANAGE, READ, Actor, board_for
@@ -44,7 +45,11 @@ def view(token: str) -> ResponseReturnValue:
     services.touch(link)
     return render_template(
         "share/view.html",
-        **{**context, **_reading_context(context["state"])},
+        **{
+            **context,
+            **_reading_context(context["state"]),
+            "timer_slot_url": url_for("share.timer", token=token),
+        },
         token=token,
         label=link.label,
         today=today(),
@@ -95,6 +100,18 @@ def votes(token: str) -> ResponseReturnValue:
         role="viewer",
         votes_panel=votes_panel(board.id, "viewer", None),
         votes_panel_url=url_for("share.votes", token=token),
+    )
+
+
+@bp.get("/s/<token>/timer")
+def timer(token: str) -> ResponseReturnValue:
+    """Return the current meeting's timer, without controls (when another meeting starts)."""
+    try:
+        _link, board = _shared_board(token)
+    except (Gone, NotFound) as error:
+        return render_template("errors/_error.html", error=error), error.status
+    return render_template(
+        "meetings/_timer.html", timer_view=current_timer(board.id), role="viewer"
     )
 
 
