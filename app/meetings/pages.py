@@ -1,5 +1,6 @@
 """What the canvas shows of meetings: the coming agenda and the one running now."""
 
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from app.boards.queries import BoardState
@@ -38,9 +39,18 @@ def current_meeting(board_id: int) -> Meeting | None:
 
 
 def timer_context(state: BoardState, role: str) -> dict:
-    """Give every board page (viewers too) the current meeting's timer and the server's time."""
-    meeting = current_meeting(state.board.id)
-    return {"meeting_timer": timer_view(meeting) if meeting else None}
+    """Give every board page (viewers too) the current meeting's timer and the server's time,
+    and where to fetch it again when another meeting becomes the current one."""
+    return {
+        "meeting_timer": current_timer(state.board.id),
+        "timer_slot_url": url_for("meetings.timer", board_id=state.board.id),
+    }
+
+
+def current_timer(board_id: int) -> dict | None:
+    """Return the timer widget's view of the board's current meeting, or None without one."""
+    meeting = current_meeting(board_id)
+    return timer_view(meeting) if meeting else None
 
 
 def timer_view(meeting: Meeting) -> dict:

@@ -15,9 +15,9 @@ from app.exports.report import render_pdf
 from app.exports.summary import open_markers
 from app.extensions import db, htmx
 from app.meetings import minutes, services
-from app.meetings.pages import meeting_panel, timer_view
+from app.meetings.pages import current_timer, meeting_panel, timer_view
 from app.meetings.schemas import AgreedStep, DecisionCreate, ItemCreate, ItemUpdate, MeetingCreate
-from app.permissions import EDIT, MANAGE, allows, board_for, role_on
+from app.permissions import EDIT, MANAGE, READ, allows, board_for, role_on
 from app.reading.analysis import analyse
 from app.validation import form_data, parse
 from app.views import current_actor, download, file_name, meeting_day
@@ -77,6 +77,18 @@ def panel(board_id: int) -> ResponseReturnValue:
     role = role_on(actor, board_id)
     return render_template(
         "meetings/_panel.html", board=board, role=role, **meeting_panel(board_id, role)
+    )
+
+
+@bp.get("/boards/<int:board_id>/meetings/timer")
+@login_required
+def timer(board_id: int) -> ResponseReturnValue:
+    """Return the current meeting's timer widget (empty without one), for a live page to swap
+    in when another meeting starts, ends or is planned."""
+    actor = current_actor()
+    board_for(actor, board_id, READ)
+    return render_template(
+        "meetings/_timer.html", timer_view=current_timer(board_id), role=role_on(actor, board_id)
     )
 
 

@@ -1,5 +1,7 @@
 """The read-only view behind a share link, and the coordinator's list of links."""
 
+from collections.abc import Callable
+
 from flask import Blueprint, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
@@ -13,6 +15,8 @@ from app.exports.summary import (
     open_markers,
     phase_summaries,
 )
+from app.meetings.pages import current_timer
+from app.models import Board
 from app.models._types import utcnow
 from app.monitor.funnel import latest_funnel
 from app.permissions import MANAGE, READ, Actor, board_for
@@ -23,6 +27,7 @@ from app.share.schemas import ShareLinkCreate
 from app.validation import form_data, parse
 from app.views import organisation_css, today
 from app.vocab import MARKER_KINDS
+from app.votes.pages import votes_panel
 
 bp = Blueprint("share", __name__)
 
@@ -43,7 +48,11 @@ def view(token: str) -> ResponseReturnValue:
     services.touch(link)
     return render_template(
         "share/view.html",
-        **{**context, **_reading_context(context["state"])},
+        **{
+            **context,
+            **_reading_context(context["state"]),
+            "timer_slot_url": url_for("share.timer", token=token),
+        },
         token=token,
         label=link.label,
         today=today(),
@@ -69,27 +78,57 @@ def _reading_context(state) -> dict:
     }
 
 
-@bp.get("/s/<token>/part/<any(overview, reading):name>")
-def part(token: str, name: str) -> ResponseReturnValue:
-    """Return a part of the read-only view again, after a change (live refresh)."""
+def _fragment(token: str, template: str, context: Callable[[Board], dict]) -> ResponseReturnValue:
+    """Render a part of the read-only view for the link's board, or why the link is refused."""
     try:
         _link, board = _shared_board(token)
     except (Gone, NotFound) as error:
         return render_template("errors/_error.html", error=error), error.status
-    return render_template(
-        f"share/_{name}.html", board=board, **_reading_context(load_state(board))
+    return render_template(template, **context(board))
+
+
+@bp.get("/s/<token>/part/<any(overview, reading):name>")
+def part(token: str, name: str) -> ResponseReturnValue:
+    """Return a part of the read-only view again, after a change (live refresh)."""
+    return _fragment(
+        token,
+        f"share/_{name}.html",
+        lambda board: {"board": board, **_reading_context(load_state(board))},
+    )
+
+
+@bp.get("/s/<token>/votes")
+def votes(token: str) -> ResponseReturnValue:
+    """Return the votes' results again after a vote closed (live refresh): closed votes only."""
+    return _fragment(
+        token,
+        "votes/_panel.html",
+        lambda board: {
+            "board": board,
+            "role": "viewer",
+            "votes_panel": votes_panel(board.id, "viewer", None),
+            "votes_panel_url": url_for("share.votes", token=token),
+        },
+    )
+
+
+@bp.get("/s/<token>/timer")
+def timer(token: str) -> ResponseReturnValue:
+    """Return the current meeting's timer, without controls (when another meeting starts)."""
+    return _fragment(
+        token,
+        "meetings/_timer.html",
+        lambda board: {"timer_view": current_timer(board.id), "role": "viewer"},
     )
 
 
 @bp.get("/s/<token>/canvas")
 def canvas(token: str) -> ResponseReturnValue:
     """Return the read-only canvas fragment (after a structural change)."""
-    try:
-        _link, board = _shared_board(token)
-    except (Gone, NotFound) as error:
-        return render_template("errors/_error.html", error=error), error.status
-    return render_template(
-        "boards/_canvas_region.html", **canvas_context(board, "viewer", can_edit=False)
+    return _fragment(
+        token,
+        "boards/_canvas_region.html",
+        lambda board: canvas_context(board, "viewer", can_edit=False),
     )
 
 

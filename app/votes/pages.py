@@ -52,7 +52,12 @@ def votes_panel(board_id: int, role: str | None, user_id: int | None) -> dict:
     for vote in votes:
         (open_votes if is_open(vote) else closed).append(vote)
     shown = (open_votes if allows(role, EDIT) else []) + closed[:CLOSED_SHOWN]
-    return {"votes": [_shown(v, user_id, role) for v in shown], "can_manage": allows(role, MANAGE)}
+    return {
+        "votes": [_shown(v, user_id, role) for v in shown],
+        "can_manage": allows(role, MANAGE),
+        # Viewers get nothing of an open vote (not even its question): votes.js needs to know.
+        "shows_open": allows(role, EDIT),
+    }
 
 
 def vote_sources(state: BoardState) -> dict:

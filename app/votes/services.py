@@ -203,6 +203,9 @@ def move_dot(actor: Actor, board_id: int, vote_id: int, ref_id: int, delta: int)
     vote = get_vote(actor, board_id, vote_id, EDIT)
     ballot = own_ballot(vote, actor.id)
     allocations = {int(k): v for k, v in (ballot.allocations if ballot else {}).items()}
+    if delta < 0 and not allocations.get(ref_id) and ref_id in vote.options and is_open(vote):
+        # Nothing to take off: a no-op, so no event (and no redraw on every screen).
+        return vote
     allocations[ref_id] = max(0, allocations.get(ref_id, 0) + delta)
     return _cast(actor, vote, allocations)
 

@@ -3,8 +3,10 @@
 // counts down itself, corrected by the difference between the two clocks, so that every
 // screen shows the same second. At zero: a gentle visual signal and a short beep (WebAudio),
 // which each person can switch off (remembered in localStorage).
+// On a live board page the widget follows the board's current meeting: when another meeting
+// starts, ends or is planned, the slot around it is fetched again and the widget re-mounted.
 const SOUND_KEY = "brugwerk:timer-sound";
-const box = document.getElementById("bw-timer");
+let box = null; // the widget now on the page (none while the board has no meeting)
 let skew = 0; // server clock minus this clock, in ms
 let timer = null; // {state, ends_at?, remaining_seconds}
 let signalled = false;
@@ -100,26 +102,72 @@ function press(action) {
   });
 }
 
-if (box) {
+function mount(element) {
+  box = element;
+  if (!box) return;
   correct(box.dataset.serverTime);
   timer = read(box.dataset);
   signalled = timer.state === "running" && left() === 0;
-  const sound = document.getElementById("bw-timer-sound");
-  sound.checked = window.localStorage.getItem(SOUND_KEY) !== "off";
-  sound.addEventListener("change", () => {
-    window.localStorage.setItem(SOUND_KEY, sound.checked ? "on" : "off");
-  });
-  box.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-timer-action]");
-    if (button) press(button.dataset.timerAction);
-  });
+  document.getElementById("bw-timer-sound").checked = window.localStorage.getItem(SOUND_KEY) !== "off";
   draw();
-  window.setInterval(draw, 250);
-  // On a live board page every screen hears the coordinator's presses.
-  if (document.body.dataset.seq !== undefined) {
-    import("./live.js").then(({ onBoardEvent }) => onBoardEvent((event) => {
-      if (event.type !== "meeting.timer" || event.data.id !== Number(box.dataset.meetingId)) return;
-      apply(event.data.timer, event.data.server_time);
-    }));
+}
+
+document.addEventListener("change", (event) => {
+  if (event.target.id !== "bw-timer-sound") return;
+  window.localStorage.setItem(SOUND_KEY, event.target.checked ? "on" : "off");
+});
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("#bw-timer [data-timer-action]");
+  if (button) press(button.dataset.timerAction);
+});
+
+let refetching = null;
+let again = false; // a change arrived while fetching: the answer may predate it
+
+function refetch(slot) {
+  if (refetching) {
+    again = true;
+    return;
   }
+  refetching = fetch(slot.dataset.url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
+    .then((response) => (response.ok ? response.text() : null))
+    .then((html) => {
+      if (html === null) return;
+      slot.innerHTML = html;
+      mount(document.getElementById("bw-timer"));
+    })
+    .finally(() => {
+      refetching = null;
+      if (again) {
+        again = false;
+        refetch(slot);
+      }
+    });
+}
+
+// Does this meeting event change which meeting is current (or its status), so the widget must
+// be fetched again? Stepping through one meeting's agenda, or its timer, does not.
+function changesCurrent(event) {
+  if (event.type === "meeting.created" || event.type === "meeting.deleted") return true;
+  // Another meeting's timer: it may be the meeting that is becoming current (a fetch under way
+  // may have read it before this press).
+  if (event.type === "meeting.timer") return !box || event.data.id !== Number(box.dataset.meetingId);
+  if (event.type !== "meeting.updated") return false;
+  return !box || event.data.id !== Number(box.dataset.meetingId)
+    || event.data.status !== box.dataset.meetingStatus;
+}
+
+mount(document.getElementById("bw-timer"));
+window.setInterval(() => { if (box) draw(); }, 250);
+// On a live board page every screen hears the coordinator's presses and the meetings' changes.
+if (document.body.dataset.seq !== undefined) {
+  import("./live.js").then(({ onBoardEvent }) => onBoardEvent((event) => {
+    const slot = document.getElementById("bw-timer-slot");
+    if (slot && changesCurrent(event)) {
+      refetch(slot);
+      return;
+    }
+    if (!box || event.type !== "meeting.timer" || event.data.id !== Number(box.dataset.meetingId)) return;
+    apply(event.data.timer, event.data.server_time);
+  }));
 }

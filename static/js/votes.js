@@ -43,6 +43,8 @@ onBoardEvent((event) => {
   if (!event.type.startsWith("vote.") || !panel()) return;
   const data = event.data;
   const article = panel().querySelector('[data-vote-id="' + data.id + '"]');
+  // A viewer's panel leaves open votes out: their ballots need no fetch, only the close does.
+  if (!article && data.status === "open" && panel().dataset.showsOpen === "false") return;
   const changed = !article || article.dataset.status !== data.status
     || article.dataset.revealed !== String(data.revealed);
   if (article) {

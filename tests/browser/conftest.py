@@ -39,6 +39,8 @@ PARTNER_A = "energieloket@voorbeeld.nl"
 PARTNER_B = "coop@voorbeeld.nl"
 DEMO_BOARD = 1
 LIVE = 1_000  # ms: partner B sees a change within a second, without reloading
+# s: how long a test server may take to answer its first request (a loaded host is slow).
+START_TIMEOUT = 60
 # ms: figures derived from the whole board (lens overlays, marker badges) are fetched again after
 # a short debounce, so they follow a change a little later than the card itself.
 REFRESH = 5_000
@@ -120,7 +122,9 @@ class LiveServer:
             stderr=subprocess.STDOUT,
         )
         log.close()
-        deadline = time.monotonic() + 20
+        # Generous on a loaded host: the loop returns as soon as the server answers, so a
+        # fast start is not slowed down; only a slow one gets more time before failing.
+        deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log_path.read_text()[-2000:]}")
@@ -129,7 +133,7 @@ class LiveServer:
                 return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.1)
-        raise RuntimeError("server did not answer within 20 s")
+        raise RuntimeError(f"server did not answer within {START_TIMEOUT} s")
 
     def stop(self) -> None:
         """Stop the server (live pages lose their socket)."""
@@ -221,6 +225,9 @@ class Actors:
             base_url=self.server.url, locale=locale, storage_state=state, **options
         )
         context.set_default_timeout(10_000)
+        # A first visit to a cold server on a loaded host (templates compiled, bundles built)
+        # took over 10 s; a navigation may take longer without slowing the passing case.
+        context.set_default_navigation_timeout(30_000)
         self.contexts.append(context)
         if email and state is None:
             page = self.track(context.new_page(), f"login-{email}")

@@ -166,6 +166,7 @@ TABLE = {
     "votes.adopt": MANAGE,
     "meetings.index": EDIT,
     "meetings.panel": EDIT,
+    "meetings.timer": READ,
     "meetings.agenda": EDIT,
     "meetings.printable": EDIT,
     "meetings.agenda_pdf": EDIT,
@@ -214,6 +215,8 @@ TABLE = {
     "reading.round_create": EDIT,
     "share.canvas": SHARE,
     "share.part": SHARE,
+    "share.votes": SHARE,
+    "share.timer": SHARE,
     "exports.import_board": AUTH,
     # The audit log: the whole for administrators, a board's for its coordinators.
     "disclosure.security_txt": PUBLIC,

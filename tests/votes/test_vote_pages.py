@@ -54,6 +54,17 @@ def test_a_partner_spends_dots_with_plus_and_minus(vote, web):
     assert ballot.allocations == {str(gap): 1}
 
 
+def test_minus_on_an_option_without_dots_writes_nothing(vote, web, snapshot):
+    partner = web(vote["people"]["partner"])
+    _dot(partner, vote, vote["gap"].id)  # a ballot exists, with nothing on the bottleneck
+    before = snapshot()
+    for ref_id in (vote["bottleneck"].id, vote["bottleneck"].id):
+        answer = _dot(partner, vote, ref_id, -1)
+        assert answer.status_code == 200
+        assert "Je hebt nog 1 van 2 stippen." in answer.get_data(as_text=True)
+    assert snapshot() == before  # no event, no ballot touched, the board's seq unchanged
+
+
 def test_a_viewer_sees_no_dots_to_spend_and_cannot_spend_them(vote, web, snapshot):
     viewer = web(vote["people"]["viewer"])
     page = viewer.get(f"/boards/{vote['board'].id}").get_data(as_text=True)
