@@ -157,7 +157,7 @@ class _Check:
                     )
                 data[key] = found
         if "capacity_per_year" in data:
-            data["capacity_per_year"] = _number(data["capacity_per_year"])
+            data["capacity_per_year"] = whole_number(data["capacity_per_year"])
         data = {key: value for key, value in data.items() if value is not None}
         phase_id = self.phase(number, data.get("phase", ""))
         try:
@@ -243,7 +243,7 @@ def _position(found: tuple) -> tuple[int, int]:
     return found[0], found[1]
 
 
-def _number(text: str) -> int | str:
+def whole_number(text: str) -> int | str:
     """Read a whole number as people write it ("1.200", "300,0"); leave anything else as it is
     for the schema to refuse."""
     compact = text.replace("\u00a0", " ").strip()

@@ -204,3 +204,16 @@ def load_monitor(board_id: int, first: str | None = None, last: str | None = Non
         ).scalars()
     )
     return Monitor(phases, periods, cells, lane_reach, groups)
+
+
+def latest_figures(board_id: int) -> dict:
+    """Return what each phase shows in the latest quarter with figures, as a round keeps it:
+    {period or None, phases: {phase id as text: {reached, moved_on, conversion, waiting_weeks}}}."""
+    monitor = load_monitor(board_id)
+    if not monitor.periods:
+        return {"period": None, "phases": {}}
+    period = monitor.periods[-1]
+    return {
+        "period": period,
+        "phases": {str(phase.id): monitor.value(phase.id, period) for phase in monitor.phases},
+    }
