@@ -207,13 +207,16 @@ def load_monitor(board_id: int, first: str | None = None, last: str | None = Non
 
 
 def latest_figures(board_id: int) -> dict:
-    """Return what each phase shows in the latest quarter with figures, as a round keeps it:
-    {period or None, phases: {phase id as text: {reached, moved_on, conversion, waiting_weeks}}}."""
+    """Return each phase's figures in its own latest quarter with figures, as a round keeps them:
+    {period: the board's latest such quarter or None, phases: {phase id as text: {period,
+    reached, moved_on, conversion, waiting_weeks}}}. Per phase, because one phase's figures of a
+    new quarter often come in before another's."""
     monitor = load_monitor(board_id)
-    if not monitor.periods:
-        return {"period": None, "phases": {}}
-    period = monitor.periods[-1]
-    return {
-        "period": period,
-        "phases": {str(phase.id): monitor.value(phase.id, period) for phase in monitor.phases},
-    }
+    phases = {}
+    for phase in monitor.phases:
+        for period in reversed(monitor.periods):
+            value = monitor.value(phase.id, period)
+            if any(value[key] is not None for key in FIGURE_FIELDS):
+                phases[str(phase.id)] = {"period": period, **value}
+                break
+    return {"period": monitor.periods[-1] if monitor.periods else None, "phases": phases}

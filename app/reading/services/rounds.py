@@ -22,7 +22,7 @@ CARD_FIELDS = (
     "quality",
     "quality_reason",
 )
-FIGURES = ("reached", "moved_on", "conversion", "waiting_weeks")
+FIGURES = ("period", "reached", "moved_on", "conversion", "waiting_weeks")
 OPEN = ("open", "being_addressed")
 CLOSED = ("resolved",)
 
@@ -65,9 +65,9 @@ def capacity_per_phase(snapshot: dict) -> dict[int, int | None]:
 
 
 def compare_figures(before: dict | None, after: dict, phases: dict[int, str]) -> dict | None:
-    """Tell per phase how its figures moved: the latest quarter with figures when the round was
-    taken against the latest one now (or at the later round). None for a round kept before
-    rounds kept figures; a phase that has no figures on either side is left out."""
+    """Tell per phase how its figures moved: the phase's latest quarter with figures when the
+    round was taken against its latest one now (or at the later round). None for a round kept
+    before rounds kept figures; a phase without figures on either side is left out."""
     if before is None:
         return None
     empty = dict.fromkeys(FIGURES)
@@ -75,7 +75,7 @@ def compare_figures(before: dict | None, after: dict, phases: dict[int, str]) ->
     for phase_id, name in phases.items():
         old = before["phases"].get(str(phase_id), empty)
         new = after["phases"].get(str(phase_id), empty)
-        if all(old[k] is None and new[k] is None for k in FIGURES):
+        if old is empty and new is empty:
             continue
         changed = [k for k in FIGURES if old[k] != new[k]]
         rows.append(
