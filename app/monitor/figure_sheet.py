@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from app.errors import ValidationFailed
 from app.intake.columns import by_header, fold, guess
-from app.intake.plan import InventoryRefused, whole_number
+from app.intake.plan import Checked, InventoryRefused, whole_number
 from app.intake.sheet import Sheet
 from app.monitor.schemas import FIGURE_FIELDS, FigurePut, check_period
 from app.validation import parse
@@ -59,27 +59,13 @@ class Board:
 
 
 @dataclass
-class FigurePlan:
+class FigurePlan(Checked):
     """The outcome of the check: counts, the mapping used, errors, and the figures to set."""
 
-    rows: int
-    mapping: dict[str, str | None]
-    errors: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
-    bad_rows: set[int] = field(default_factory=set)
-
-    @property
-    def valid(self) -> int:
-        return self.rows - len(self.bad_rows - {1})
 
     def to_json(self) -> dict:
-        return {
-            "rows": self.rows,
-            "valid": self.valid,
-            "errors": self.errors,
-            "mapping": self.mapping,
-            "would_write": {"figures": len(self.figures)},
-        }
+        return {**super().to_json(), "would_write": {"figures": len(self.figures)}}
 
 
 class FiguresRefused(InventoryRefused):
