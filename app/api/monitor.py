@@ -6,6 +6,7 @@ from flask.typing import ResponseReturnValue
 from app.api.base import actor, body, bp
 from app.api.resources import Resource, register
 from app.api.spec import doc
+from app.intake.upload import api_choices, uploaded_sheet
 from app.monitor import schemas, services
 from app.monitor.figures import load_monitor, parse_period
 from app.permissions import READ, board_for
@@ -41,6 +42,26 @@ def get_monitor(board_id: int) -> ResponseReturnValue:
     last = parse_period(request.args.get("to"), "to")
     board = board_for(actor(), board_id, READ)
     return load_monitor(board.id, first, last).to_json()
+
+
+@bp.post("/boards/<int:board_id>/figures-import")
+@doc(
+    "Import figures (multipart: `file` XLSX or CSV with Kwartaal, Fase, Kaart?, Bereikt, "
+    "Doorgestroomd, Wachttijd (weken); `dry_run`): 200 check, 201 written, 422 with `errors` "
+    "and nothing written, 413 too large",
+    body=schemas.FiguresUpload,
+    status=201,
+    tag="monitor",
+    media="multipart/form-data",
+)
+def import_figures(board_id: int) -> ResponseReturnValue:
+    """Check or import a sheet of figures."""
+    caller = actor()
+    sheet = uploaded_sheet()
+    if api_choices().dry_run:
+        return services.preview_figures(caller, board_id, sheet).to_json(), 200
+    plan = services.import_figures(caller, board_id, sheet)
+    return {"rows": plan.rows, "written": {"figures": len(plan.figures)}}, 201
 
 
 register(

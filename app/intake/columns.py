@@ -76,15 +76,22 @@ def _words(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
 
 
-_BY_HEADER = {header: key for key, headers in HEADERS.items() for header in headers}
+def by_header(known: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Return {header words: field} of a table of the headers people use per field."""
+    return {header: key for key, headers in known.items() for header in headers}
 
 
-def guess(headers: list[str]) -> dict[str, str | None]:
-    """Return {header: field or None}: each field for the first header that names it."""
+_BY_HEADER = by_header(HEADERS)
+
+
+def guess(headers: list[str], known: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Return {header: field or None}: each field for the first header that names it
+    (`known`: another import's `by_header` table; default the inventory's)."""
+    known = _BY_HEADER if known is None else known
     mapping: dict[str, str | None] = {}
     taken: set[str] = set()
     for header in headers:
-        key = _BY_HEADER.get(_words(header))
+        key = known.get(_words(header))
         mapping[header] = key if key not in taken else None
         taken.add(key)
     return mapping

@@ -42,22 +42,37 @@ class Board:
 
 
 @dataclass
-class Plan:
-    """The outcome of the check: counts, the mapping used, errors, and what would be created."""
+class Checked:
+    """What any import's check tells of a sheet: its rows, the mapping used, the errors, and the
+    rows that have one (row 1, the header, is not a data row)."""
 
     rows: int
     mapping: dict[str, str | None]
     errors: list[dict] = field(default_factory=list)
-    organisations: dict[str, dict] = field(default_factory=dict)
-    lanes: dict[str, str] = field(default_factory=dict)
-    cards: list[dict] = field(default_factory=list)
-    # Phase values of the file the board does not know: {value: suggested phase id or None}.
-    unknown_phases: dict[str, int | None] = field(default_factory=dict)
     bad_rows: set[int] = field(default_factory=set)
 
     @property
     def valid(self) -> int:
         return self.rows - len(self.bad_rows - {1})
+
+    def to_json(self) -> dict:
+        return {
+            "rows": self.rows,
+            "valid": self.valid,
+            "errors": self.errors,
+            "mapping": self.mapping,
+        }
+
+
+@dataclass
+class Plan(Checked):
+    """The outcome of the check: counts, the mapping used, errors, and what would be created."""
+
+    organisations: dict[str, dict] = field(default_factory=dict)
+    lanes: dict[str, str] = field(default_factory=dict)
+    cards: list[dict] = field(default_factory=list)
+    # Phase values of the file the board does not know: {value: suggested phase id or None}.
+    unknown_phases: dict[str, int | None] = field(default_factory=dict)
 
     def would_create(self) -> dict:
         return {
@@ -68,13 +83,7 @@ class Plan:
         }
 
     def to_json(self) -> dict:
-        return {
-            "rows": self.rows,
-            "valid": self.valid,
-            "errors": self.errors,
-            "mapping": self.mapping,
-            "would_create": self.would_create(),
-        }
+        return {**super().to_json(), "would_create": self.would_create()}
 
 
 class InventoryRefused(ValidationFailed):
@@ -157,7 +166,7 @@ class _Check:
                     )
                 data[key] = found
         if "capacity_per_year" in data:
-            data["capacity_per_year"] = _number(data["capacity_per_year"])
+            data["capacity_per_year"] = whole_number(data["capacity_per_year"])
         data = {key: value for key, value in data.items() if value is not None}
         phase_id = self.phase(number, data.get("phase", ""))
         try:
@@ -243,7 +252,7 @@ def _position(found: tuple) -> tuple[int, int]:
     return found[0], found[1]
 
 
-def _number(text: str) -> int | str:
+def whole_number(text: str) -> int | str:
     """Read a whole number as people write it ("1.200", "300,0"); leave anything else as it is
     for the schema to refuse."""
     compact = text.replace("\u00a0", " ").strip()

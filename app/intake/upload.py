@@ -15,8 +15,15 @@ from app.validation import parse
 REQUEST_LIMIT = MAX_BYTES + 256 * 1024
 
 
-# The endpoints that take an inventory upload.
-UPLOADS = {"api.import_inventory", "intake.check", "intake.run"}
+# The endpoints that take a spreadsheet upload (the inventory's and the figures').
+UPLOADS = {
+    "api.import_inventory",
+    "intake.check",
+    "intake.run",
+    "api.import_figures",
+    "monitor.check_figures_import",
+    "monitor.run_figures_import",
+}
 
 
 def allow_upload_size(endpoint: str | None, _values: dict | None) -> None:

@@ -2,11 +2,12 @@
 
 from flask import Flask
 
-from app.monitor import routes
+from app.monitor import import_routes, routes
 from app.monitor.rules import figure_suggestions
 from app.reading.rules import add_rule
 
-bp = routes.bp  # create_app registers it
+bp = routes.bp  # create_app registers it; import_routes adds the figures import to it
+__all__ = ["bp", "import_routes", "init_app"]
 
 
 def init_app(app: Flask) -> None:

@@ -204,3 +204,19 @@ def load_monitor(board_id: int, first: str | None = None, last: str | None = Non
         ).scalars()
     )
     return Monitor(phases, periods, cells, lane_reach, groups)
+
+
+def latest_figures(board_id: int) -> dict:
+    """Return each phase's figures in its own latest quarter with figures, as a round keeps them:
+    {period: the board's latest such quarter or None, phases: {phase id as text: {period,
+    reached, moved_on, conversion, waiting_weeks}}}. Per phase, because one phase's figures of a
+    new quarter often come in before another's."""
+    monitor = load_monitor(board_id)
+    phases = {}
+    for phase in monitor.phases:
+        for period in reversed(monitor.periods):
+            value = monitor.value(phase.id, period)
+            if any(value[key] is not None for key in FIGURE_FIELDS):
+                phases[str(phase.id)] = {"period": period, **value}
+                break
+    return {"period": monitor.periods[-1] if monitor.periods else None, "phases": phases}

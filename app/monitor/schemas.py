@@ -49,3 +49,10 @@ class TargetGroupCreate(Schema):
 
 
 TargetGroupUpdate = edit_schema(TargetGroupCreate, "TargetGroupUpdate", version_required=False)
+
+
+class FiguresUpload(Schema):
+    """The multipart form of the figures import (described in the OpenAPI document)."""
+
+    file: bytes = Field(description="The figures: XLSX (first sheet) or CSV, at most 5 MB")
+    dry_run: bool = False

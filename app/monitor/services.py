@@ -3,14 +3,22 @@
 from flask_babel import gettext as _
 
 from app import events
+from app.audit.log import record
 from app.errors import Forbidden, ValidationFailed
 from app.extensions import db
+from app.intake.columns import fold
+from app.intake.sheet import Sheet
 from app.lookup import board_entity, check_version, get_entity
 from app.models import Card, Figure, Lane, Membership, Phase, TargetGroup
 from app.models._types import utcnow
+from app.monitor.figure_sheet import Board as FigureBoard
+from app.monitor.figure_sheet import FigurePlan, FiguresRefused
+from app.monitor.figure_sheet import check as check_figures
 from app.monitor.schemas import FIGURE_FIELDS
 from app.permissions import EDIT, MANAGE, Actor, board_for
 from app.transaction import write
+
+FIGURE_COLUMNS = (Figure.reached, Figure.moved_on, Figure.waiting_weeks)
 
 
 def _invalid(field: str, message: str) -> ValidationFailed:
@@ -178,3 +186,53 @@ def put_figures(actor: Actor, board_id: int, period: str, rows: list[dict]) -> i
             raise ValidationFailed(error.message, fields=fields) from None
         changed += 1
     return changed
+
+
+def _figure_board(actor: Actor, board_id: int) -> FigureBoard:
+    """Load what a figures sheet is checked against, in three queries whatever its size."""
+    board_for(actor, board_id, EDIT)
+    role, own_organisation = _membership(actor, board_id)
+    phases = db.session.execute(
+        db.select(Phase.id, Phase.name).filter_by(board_id=board_id).order_by(Phase.position)
+    ).all()
+    cards: dict = {}
+    for row in db.session.execute(
+        db.select(Card.id, Card.phase_id, Card.title, Card.organisation_id)
+        .where(Card.board_id == board_id, Card.deleted_at.is_(None))
+        .order_by(Card.id)
+    ):
+        cards.setdefault((row.phase_id, fold(row.title)), []).append((row.id, row.organisation_id))
+    stored = {
+        (f.period, f.phase_id, f.card_id): {k: getattr(f, k) for k in FIGURE_FIELDS}
+        for f in db.session.execute(
+            db.select(Figure.period, Figure.phase_id, Figure.card_id, *FIGURE_COLUMNS).filter_by(
+                board_id=board_id
+            )
+        )
+    }
+    return FigureBoard(
+        phases={fold(row.name): row.id for row in reversed(phases)},
+        cards=cards,
+        stored=stored,
+        own_organisation=own_organisation,
+        coordinator=role == MANAGE,
+    )
+
+
+def preview_figures(actor: Actor, board_id: int, sheet: Sheet) -> FigurePlan:
+    """Check a sheet of figures without writing: what it sets and every problem."""
+    return check_figures(sheet, _figure_board(actor, board_id))
+
+
+@write
+def import_figures(actor: Actor, board_id: int, sheet: Sheet) -> FigurePlan:
+    """Set a sheet's figures, all or nothing (422 with every problem when it has any), each
+    through put_figure: the same checks, the same events, so the monitor follows live."""
+    plan = check_figures(sheet, _figure_board(actor, board_id))
+    if plan.errors:
+        raise FiguresRefused(plan)
+    for row in plan.figures:
+        values = {key: row[key] for key in FIGURE_FIELDS if key in row}
+        put_figure(actor, board_id, row["period"], row["phase_id"], row["card_id"], **values)
+    record("import.done", actor, board_id, f"figures: {len(plan.figures)}")
+    return plan

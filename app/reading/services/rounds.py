@@ -7,6 +7,7 @@ from app.boards.queries import load_state
 from app.extensions import db
 from app.lookup import get_entity
 from app.models import Round
+from app.monitor.figures import latest_figures
 from app.permissions import EDIT, READ, Actor, board_for
 from app.reading.offers import household_capacity
 from app.transaction import write
@@ -21,6 +22,7 @@ CARD_FIELDS = (
     "quality",
     "quality_reason",
 )
+FIGURES = ("period", "reached", "moved_on", "conversion", "waiting_weeks")
 OPEN = ("open", "being_addressed")
 CLOSED = ("resolved",)
 
@@ -43,7 +45,7 @@ def get_round(board_id: int, round_id: int) -> Round:
 def start_round(actor: Actor, board_id: int, name: str) -> Round:
     """Start a round: keep a snapshot of the whole board as it is now."""
     board = board_for(actor, board_id, EDIT)
-    snapshot = load_state(board).to_json()
+    snapshot = {**load_state(board).to_json(), "figures": latest_figures(board_id)}
     round_ = Round(
         board_id=board_id, name=name, seq=board.seq, snapshot=snapshot, created_by_id=actor.id
     )
@@ -60,6 +62,26 @@ def capacity_per_phase(snapshot: dict) -> dict[int, int | None]:
         if card.get("status") != "stopped" and households is not None:
             totals[card["phase_id"]] = (totals.get(card["phase_id"]) or 0) + households
     return totals
+
+
+def compare_figures(before: dict | None, after: dict, phases: dict[int, str]) -> dict | None:
+    """Tell per phase how its figures moved: the phase's latest quarter with figures when the
+    round was taken against its latest one now (or at the later round). None for a round kept
+    before rounds kept figures; a phase without figures on either side is left out."""
+    if before is None:
+        return None
+    empty = dict.fromkeys(FIGURES)
+    rows = []
+    for phase_id, name in phases.items():
+        old = before["phases"].get(str(phase_id), empty)
+        new = after["phases"].get(str(phase_id), empty)
+        if old is empty and new is empty:
+            continue
+        changed = [k for k in FIGURES if old[k] != new[k]]
+        rows.append(
+            {"phase_id": phase_id, "name": name, "before": old, "after": new, "changed": changed}
+        )
+    return {"period_before": before["period"], "period_after": after["period"], "phases": rows}
 
 
 def compare(before: dict, after: dict) -> dict:
@@ -121,6 +143,9 @@ def compare(before: dict, after: dict) -> dict:
                 *(p for p in capacity_before if p not in capacity_after),
             ]
         ],
+        "figures": compare_figures(
+            before.get("figures"), after.get("figures") or {"period": None, "phases": {}}, phases
+        ),
         "next_steps_done": [
             s
             for s in after["next_steps"]
@@ -135,7 +160,8 @@ def diff(actor: Actor, board_id: int, round_id: int, against_id: int | None = No
     board = board_for(actor, board_id, READ)
     round_ = get_round(board_id, round_id)
     if against_id is None:
-        after, later = load_state(board).to_json(), None
+        after = {**load_state(board).to_json(), "figures": latest_figures(board_id)}
+        later = None
     else:
         later = get_round(board_id, against_id)
         after = later.snapshot
