@@ -2,19 +2,20 @@
 
 Per board: the funnel of that quarter (app/monitor), reach per 1,000 households of its target
 groups, the bridge's spans by state and open gaps (app/reading), and card texts only where the
-board's coordinator allowed it. A constant number of queries per board: three for the monitor,
-seven for the bridge's facts; the boards, memberships and shared card texts once for all.
+board's coordinator allowed it. Three queries per board (its monitor); the boards, memberships,
+shared card texts and the bridge's facts of all boards (app/regions/facts.py) once for all.
 """
 
+from app.boards.queries import BoardState
 from app.extensions import db
 from app.models import Board, Card, Phase, RegionBoard
 from app.monitor.figures import Monitor, load_monitor
 from app.permissions import Actor
 from app.reading import bridge
 from app.reading.analysis import figures
-from app.reading.facts import load_facts
 from app.reading.services.markers import OPEN
 from app.regions.access import region_for
+from app.regions.facts import load_many_facts
 
 PER_THOUSAND = 1000
 
@@ -57,8 +58,7 @@ def _reach(monitor: Monitor, period: str | None) -> dict:
     return {"target_groups": groups, "per_1000": total}
 
 
-def _bridge(board: Board) -> dict:
-    state = load_facts(board)
+def _bridge(state: BoardState) -> dict:
     picture = bridge.picture(state, figures(state))
     gaps = sum(1 for m in state.markers if m.kind == "gap" and m.status in OPEN)
     return {"bridge": picture["counts"], "open_gaps": gaps}
@@ -82,7 +82,9 @@ def _texts(board_ids: list[int]) -> dict[int, list[dict]]:
     return texts
 
 
-def board_overview(board: Board, part: RegionBoard, roles: dict, texts: dict) -> dict:
+def board_overview(
+    board: Board, part: RegionBoard, roles: dict, texts: dict, state: BoardState
+) -> dict:
     """One board's column of the overview."""
     monitor = load_monitor(board.id)
     period = monitor.periods[-1] if monitor.periods else None
@@ -94,7 +96,7 @@ def board_overview(board: Board, part: RegionBoard, roles: dict, texts: dict) ->
         "period": period,
         "phases": _funnel(monitor, period),
         **_reach(monitor, period),
-        **_bridge(board),
+        **_bridge(state),
     }
     if part.share_texts:  # never otherwise: the coordinator decides what the region sees
         result["cards"] = texts.get(board.id, [])
@@ -111,9 +113,12 @@ def load_overview(actor: Actor, region_id: int) -> dict:
         .order_by(Board.name, Board.id)
     ).all()
     texts = _texts([board.id for board, part in rows if part.share_texts])
+    states = load_many_facts([board for board, _part in rows])
     return {
         "id": region.id,
         "name": region.name,
         "lead": leads,
-        "boards": [board_overview(board, part, roles, texts) for board, part in rows],
+        "boards": [
+            board_overview(board, part, roles, texts, states[board.id]) for board, part in rows
+        ],
     }
