@@ -132,3 +132,17 @@ def test_a_board_without_figures_shows_no_quarter(region, create_board, web):
     assert all(p["reached"] is None and p["conversion"] is None for p in boards["Leeg"]["phases"])
     page = web(region["people"]["lead"]).get(f"/regions/{region['id']}")
     assert page.status_code == 200 and "Nog geen cijfers" in page.get_data(as_text=True)
+
+
+def test_the_bridge_counts_agree_with_the_bridge_page(region, app):
+    from app.extensions import db  # noqa: PLC0415
+    from app.models import Board  # noqa: PLC0415
+    from app.reading import bridge  # noqa: PLC0415
+    from app.reading.analysis import figures  # noqa: PLC0415
+    from app.reading.facts import load_facts  # noqa: PLC0415
+
+    boards = {b["board_id"]: b["bridge"] for b in _overview(region).get_json()["boards"]}
+    with app.test_request_context():
+        for board_id, counts in boards.items():
+            state = load_facts(db.session.get(Board, board_id))
+            assert bridge.picture(state, figures(state))["counts"] == counts
