@@ -2,20 +2,22 @@
 
 Per board: the funnel of that quarter (app/monitor), reach per 1,000 households of its target
 groups, the bridge's spans by state and open gaps (app/reading), and card texts only where the
-board's coordinator allowed it. Three queries per board (its monitor); the boards, memberships,
-shared card texts and the bridge's facts of all boards (app/regions/facts.py) once for all.
+board's coordinator allowed it. A constant number of queries, whatever the number of boards: the
+boards, memberships, shared card texts, the bridge's facts (app/regions/facts.py) and the monitors
+(app/regions/monitors.py) of all boards at once.
 """
 
 from app.boards.queries import BoardState
 from app.extensions import db
 from app.models import Board, Card, Phase, RegionBoard
-from app.monitor.figures import Monitor, load_monitor
+from app.monitor.figures import Monitor
 from app.permissions import Actor
 from app.reading import bridge
 from app.reading.analysis import figures
 from app.reading.services.markers import OPEN
 from app.regions.access import region_for
 from app.regions.facts import load_many_facts
+from app.regions.monitors import load_monitors
 
 PER_THOUSAND = 1000
 
@@ -91,10 +93,9 @@ def _texts(board_ids: list[int]) -> dict[int, list[dict]]:
 
 
 def board_overview(
-    board: Board, part: RegionBoard, roles: dict, texts: dict, state: BoardState
+    board: Board, part: RegionBoard, roles: dict, texts: dict, state: BoardState, monitor: Monitor
 ) -> dict:
     """One board's column of the overview."""
-    monitor = load_monitor(board.id)
     period = monitor.periods[-1] if monitor.periods else None
     result = {
         "board_id": board.id,
@@ -122,11 +123,13 @@ def load_overview(actor: Actor, region_id: int) -> dict:
     ).all()
     texts = _texts([board.id for board, part in rows if part.share_texts])
     states = load_many_facts([board for board, _part in rows])
+    monitors = load_monitors([board.id for board, _part in rows])
     return {
         "id": region.id,
         "name": region.name,
         "lead": leads,
         "boards": [
-            board_overview(board, part, roles, texts, states[board.id]) for board, part in rows
+            board_overview(board, part, roles, texts, states[board.id], monitors[board.id])
+            for board, part in rows
         ],
     }

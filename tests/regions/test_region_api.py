@@ -146,3 +146,14 @@ def test_the_bridge_counts_agree_with_the_bridge_page(region, app):
         for board_id, counts in boards.items():
             state = load_facts(db.session.get(Board, board_id))
             assert bridge.picture(state, figures(state))["counts"] == counts
+
+
+def test_the_batched_monitors_agree_with_each_boards_monitor(region, app):
+    from app.monitor.figures import load_monitor  # noqa: PLC0415
+    from app.regions.monitors import load_monitors  # noqa: PLC0415
+
+    ids = [board["id"] for board in region["boards"].values()]
+    with app.test_request_context():
+        batched = load_monitors(ids)
+        for board_id in ids:
+            assert batched[board_id].to_json() == load_monitor(board_id).to_json()
