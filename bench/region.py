@@ -5,8 +5,8 @@
 `size` boards (bench.render's seed_board, `--cards` cards each, with markers and handovers) each get
 8 quarters of figures per phase and two target groups, and join one region; half share their card
 texts. Goal (issue 18): GET /regions/{r}/overview of 40 boards < 300 ms. The statement count grows
-by 3 per board (its monitor) plus 12 for the region (the bridge's facts of all boards at once);
-the page is timed beside it.
+not with the number of boards (monitors and bridge facts of all boards are read at once); the
+page is timed beside it.
 """
 
 import argparse
