@@ -35,6 +35,7 @@ FEATURES = [
     "app.reading",
     "app.comments.setup",
     "app.monitor",
+    "app.regions",
     "app.health",
     "app.i18n",
     "app.backup",

@@ -65,7 +65,7 @@ BASE = (
     "css/settings.css",
     "css/comments.css",
 )
-READING = ("css/reading.css", "css/bridge.css", "css/monitor.css")
+READING = ("css/reading.css", "css/bridge.css", "css/monitor.css", "css/regions.css")
 MEETING = ("css/meeting.css", "css/facilitation.css")
 BUNDLES = {
     "page": BASE,

@@ -13,6 +13,7 @@ from app.api import (  # noqa: F401
     notify,
     openapi,
     reading,
+    regions,
     share,
     templates,
     tokens,

@@ -20,6 +20,7 @@ from app.models.reading import (
     marker_cards,
     next_step_markers,
 )
+from app.models.region import Region, RegionBoard
 from app.models.share import ShareLink
 from app.models.template import BoardTemplate
 from app.models.user import ApiToken, SignInLink, User
@@ -52,6 +53,8 @@ __all__ = [
     "OutgoingMail",
     "Phase",
     "Presence",
+    "Region",
+    "RegionBoard",
     "Round",
     "SentReminder",
     "ShareLink",

@@ -6,6 +6,8 @@ noted beside a span but do not crack it, and one weak offer among better ones is
 Each crack has a cause (capacity, handover, marker, lanes, quality) that the picture names.
 """
 
+from collections.abc import Iterator
+
 from flask_babel import format_number, ngettext
 from flask_babel import gettext as _
 
@@ -131,8 +133,9 @@ def _judge(row: dict, following: dict | None, empty: int, lanes: int, markers: l
     return "solid", [], [solid, *notes]
 
 
-def spans(state: BoardState, figures: dict) -> list[dict]:
-    """Judge each phase: solid (covered, enough capacity, handed on), cracked, or missing."""
+def judged(state: BoardState, figures: dict) -> Iterator[tuple]:
+    """Judge each phase: yield (index, row, status, causes, reasons), status being solid
+    (covered, enough capacity, handed on), cracked, or missing."""
     rows = figures["phases"]
     empty = {row["phase_id"]: 0 for row in rows}
     total = dict(empty)
@@ -140,17 +143,27 @@ def spans(state: BoardState, figures: dict) -> list[dict]:
         if cell["phase_id"] in total and (cell["lane_id"] is not None or not state.lanes):
             total[cell["phase_id"]] += 1
             empty[cell["phase_id"]] += 0 if cell["offers"] else 1
-    result = []
     for index, row in enumerate(rows):
         following = rows[index + 1] if index + 1 < len(rows) else None
         phase_id = row["phase_id"]
-        status, causes, reasons = _judge(
+        yield (
+            index,
             row,
-            following,
-            empty[phase_id],
-            total[phase_id],
-            _phase_markers(state.markers, phase_id),
+            *_judge(
+                row,
+                following,
+                empty[phase_id],
+                total[phase_id],
+                _phase_markers(state.markers, phase_id),
+            ),
         )
+
+
+def spans(state: BoardState, figures: dict) -> list[dict]:
+    """The picture's spans: each phase judged, with the labels and reasons it shows."""
+    result = []
+    for index, row, status, causes, reasons in judged(state, figures):
+        phase_id = row["phase_id"]
         result.append(
             {
                 "phase_id": phase_id,

@@ -164,6 +164,16 @@ def _seed_monitor(world: World, partner: User, organisation_id: int) -> None:
     world.ids["target_group"], world.versions["target_group"] = group.id, group.version
 
 
+def _seed_region(world: World, coordinator: User, outsider: User) -> None:
+    """A region the coordinator leads with the board in it, and one of the outsider's to join."""
+    from app.regions.services import create_region, join_region  # noqa: PLC0415
+
+    region = create_region(Actor(user=coordinator), "Regio")
+    join_region(Actor(user=coordinator), region.id, world.board_id)
+    world.ids["region"] = region.id
+    world.ids["other_region"] = create_region(Actor(user=outsider), "Andere regio").id
+
+
 @pytest.fixture
 def world(app, tmp_path, create_user, create_board, create_card):
     """A board with coordinator, partner, viewer, an outsider (coordinator of another board),
@@ -193,6 +203,7 @@ def _build_world(app, tmp_path, create_user, create_board, create_card) -> World
     world.versions.update(organisation=organisation.version, card=cards[0].version)
     _seed_reading(world, coordinator, [c.id for c in cards], board.phases[0].id, organisation.id)
     _seed_monitor(world, people["partner"], organisation.id)
+    _seed_region(world, coordinator, people["outsider"])
     for kind in LINKS:
         link, token = create_link(actor, board.id, label=kind)
         world.share_tokens[kind] = token

@@ -61,6 +61,7 @@ BY_NAME = {
     "vote_id": "vote",
     "comment_id": "comment",
     "group_id": "target_group",
+    "region_id": "region",
 }
 BY_SEGMENT = {
     "cards": "card",
@@ -85,6 +86,7 @@ BY_SEGMENT = {
     "suggestions": "suggestion",
     "invitations": "invitation",
     "target-groups": "target_group",
+    "regions": "region",
 }
 STATIC_FILE = next(
     p.relative_to(Path("static")).as_posix() for p in sorted(Path("static").rglob("*.css"))

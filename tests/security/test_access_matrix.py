@@ -267,6 +267,21 @@ TABLE = {
     "monitor.figures_import_page": EDIT,
     "monitor.check_figures_import": EDIT,
     "monitor.run_figures_import": EDIT,
+    # Regions: anyone signed in makes one (and leads it); the world's coordinator leads the
+    # seeded region and coordinates its one board, so region routes read as MANAGE here.
+    "api.list_regions": AUTH,
+    "api.create_region": AUTH,
+    "api.join_region": MANAGE,
+    "api.update_region_board": MANAGE,
+    "api.leave_region": MANAGE,
+    "api.region_overview": MANAGE,
+    "regions.index": AUTH,
+    "regions.create": AUTH,
+    "regions.show": MANAGE,
+    "regions.leave": MANAGE,
+    "regions.board": MANAGE,
+    "regions.join": MANAGE,
+    "regions.share": MANAGE,
 }
 
 # Bodies where the schema alone does not give a meaningful one.
@@ -334,6 +349,9 @@ FORMS = {
         f"f-{w.ids['phase']}-{w.ids['card']}-reached": "10",
     },
     "monitor.create_target_group": lambda w: {"name": "Matrix", "size": "10"},
+    "regions.create": lambda w: {"name": "Matrix"},
+    "regions.join": lambda w: {"region_id": w.ids["other_region"], "share_texts": "no"},
+    "regions.share": lambda w: {"share_texts": "yes"},
 }
 
 SOCKET_TABLE = {
