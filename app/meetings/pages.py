@@ -48,9 +48,17 @@ def timer_context(state: BoardState, role: str) -> dict:
 
 
 def current_timer(board_id: int) -> dict | None:
-    """Return the timer widget's view of the board's current meeting, or None without one."""
+    """Return the timer widget's view of the board's current meeting, or None without one.
+
+    A meeting that has not begun, with its timer standing still, shows none: the canvas keeps its
+    room for the cards until the meeting starts (meeting mode always shows the timer)."""
     meeting = current_meeting(board_id)
-    return timer_view(meeting) if meeting else None
+    if meeting is None:
+        return None
+    view = timer_view(meeting)
+    if meeting.status != "running" and view["timer"]["state"] == "stopped":
+        return None
+    return view
 
 
 def timer_view(meeting: Meeting) -> dict:

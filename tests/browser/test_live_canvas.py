@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 def saved(page, card):
     """Wait until the form is answered and the card shows once (answer and push may race)."""
-    expect(page.locator("#bw-canvas form.bw-form")).to_have_count(0)
+    expect(page.locator("#bw-canvas form.bw-card-form")).to_have_count(0)
     expect(card).to_have_count(1)
 
 
@@ -37,7 +37,7 @@ def open_form(page, card):
     """Open the card's edit form and wait until it has settled: canvas.js then moves the focus to
     its title, and typing into another field before that would land in the title."""
     click_action(card, "edit")
-    expect(page.locator("#bw-canvas form.bw-form input[name=title]")).to_be_focused()
+    expect(page.locator("#bw-canvas form.bw-card-form input[name=title]")).to_be_focused()
 
 
 def drag(page, source, target):
@@ -61,7 +61,7 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(
 
     first_cell = a.locator("td.bw-cell").first
     first_cell.locator(".bw-cell__add").click()
-    form = first_cell.locator("form.bw-form")
+    form = first_cell.locator("form.bw-card-form")
     form.locator("input[name=title]").fill(title)
     form.locator("button[type=submit]").click()
     saved(a, ui.card(a, title))
@@ -69,8 +69,8 @@ def test_partner_b_sees_partner_a_add_edit_and_drag_a_card(
 
     open_form(a, ui.card(a, title))
     edited = title + " (gratis)"
-    a.locator("#bw-canvas form.bw-form input[name=title]").fill(edited)
-    a.locator("#bw-canvas form.bw-form button[type=submit]").click()
+    a.locator("#bw-canvas form.bw-card-form input[name=title]").fill(edited)
+    a.locator("#bw-canvas form.bw-card-form button[type=submit]").click()
     saved(a, ui.card(a, edited))
     expect(ui.card(b, edited)).to_be_visible(timeout=demo.live)
 
@@ -99,14 +99,14 @@ def test_the_later_save_of_the_same_card_shows_the_conflict_view_and_loses_nothi
     for page in (a, b):
         open_form(page, ui.card(page, made["title"]))
     a_title, b_title = made["title"] + " door A", made["title"] + " door B"
-    a.locator("#bw-canvas form.bw-form input[name=title]").fill(a_title)
-    b.locator("#bw-canvas form.bw-form textarea[name=description]").fill("Bs omschrijving")
-    b.locator("#bw-canvas form.bw-form input[name=title]").fill(b_title)
-    a.locator("#bw-canvas form.bw-form button[type=submit]").click()
+    a.locator("#bw-canvas form.bw-card-form input[name=title]").fill(a_title)
+    b.locator("#bw-canvas form.bw-card-form textarea[name=description]").fill("Bs omschrijving")
+    b.locator("#bw-canvas form.bw-card-form input[name=title]").fill(b_title)
+    a.locator("#bw-canvas form.bw-card-form button[type=submit]").click()
     saved(a, ui.card(a, a_title))
 
     b.set_viewport_size({"width": 1280, "height": 800})
-    b.locator("#bw-canvas form.bw-form button[type=submit]").click()
+    b.locator("#bw-canvas form.bw-card-form button[type=submit]").click()
     conflict = b.locator(".bw-conflict")
     expect(conflict).to_be_visible()
     dialog = b.get_by_role("dialog")
@@ -180,8 +180,8 @@ def test_the_feed_line_comes_with_the_push_in_each_readers_language(
     ui.wait_live(b)
     open_form(a, ui.card(a, made["title"]))
     renamed = made["title"] + " (feed)"
-    a.locator("#bw-canvas form.bw-form input[name=title]").fill(renamed)
-    a.locator("#bw-canvas form.bw-form button[type=submit]").click()
+    a.locator("#bw-canvas form.bw-card-form input[name=title]").fill(renamed)
+    a.locator("#bw-canvas form.bw-card-form button[type=submit]").click()
     first_line = "#bw-feed .bw-feed__item >> nth=0"
     expect(b.locator(first_line)).to_contain_text(f"changed card ‘{renamed}’", timeout=demo.live)
     expect(a.locator(first_line)).to_contain_text(f"wijzigde kaart ‘{renamed}’")

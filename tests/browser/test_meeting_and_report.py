@@ -54,6 +54,7 @@ def test_partners_follow_the_meeting_unless_they_switch_following_off(
 def test_the_board_report_downloads_as_a_pdf_with_the_board_in_it(actors, demo):
     page = actors.page(demo.partner_a, f"/boards/{demo.board}", name="partner-a")
     with page.expect_download() as download:
+        page.get_by_text("Exporteren en delen").click()  # the toolbar's menu
         page.get_by_role("link", name="Rapport (PDF)").click()
     assert download.value.suggested_filename.endswith(".pdf")
     body = Path(download.value.path()).read_bytes()

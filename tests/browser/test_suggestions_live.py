@@ -35,7 +35,7 @@ def test_a_filled_cell_leaves_the_suggestions_of_every_open_page(
 
     cell = a.locator(f'td.bw-cell[data-phase-id="{phase["id"]}"][data-lane-id="{new_lane["id"]}"]')
     cell.locator(".bw-cell__add").click()
-    form = cell.locator("form.bw-form")
+    form = cell.locator("form.bw-card-form")
     form.locator("input[name=title]").fill(unique("Keukentafelgesprek"))
     form.locator("button[type=submit]").click()
 
