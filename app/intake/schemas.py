@@ -54,9 +54,16 @@ class ImportChoices(Schema):
 class InventoryUpload(Schema):
     """The multipart form of the import (described in the OpenAPI document)."""
 
-    file: bytes = Field(description="The inventory: XLSX (first sheet) or CSV, at most 5 MB")
-    mapping: str | None = Field(None, description="JSON {column header: field or null}")
+    file: bytes = Field(
+        max_length=5 * 1024 * 1024,
+        description="The inventory: XLSX (first sheet) or CSV, at most 5 MB",
+    )
+    mapping: str | None = Field(
+        None, max_length=20_000, description="JSON {column header: field or null}"
+    )
     values: str | None = Field(
-        None, description='JSON {"phase": {value: phase id}, "lane": {value: lane id}}'
+        None,
+        max_length=20_000,
+        description='JSON {"phase": {value: phase id}, "lane": {value: lane id}}',
     )
     dry_run: bool = False

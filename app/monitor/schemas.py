@@ -54,5 +54,8 @@ TargetGroupUpdate = edit_schema(TargetGroupCreate, "TargetGroupUpdate", version_
 class FiguresUpload(Schema):
     """The multipart form of the figures import (described in the OpenAPI document)."""
 
-    file: bytes = Field(description="The figures: XLSX (first sheet) or CSV, at most 5 MB")
+    file: bytes = Field(
+        max_length=5 * 1024 * 1024,
+        description="The figures: XLSX (first sheet) or CSV, at most 5 MB",
+    )
     dry_run: bool = False
