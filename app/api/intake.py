@@ -15,6 +15,7 @@ from app.intake.upload import api_choices, uploaded_sheet
     "`dry_run`): 200 check, 201 created, 422 with `errors` and nothing written, 413 too large",
     body=InventoryUpload,
     status=201,
+    also=(200,),
     tag="exports",
     media="multipart/form-data",
 )

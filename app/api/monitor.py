@@ -18,6 +18,7 @@ from app.validation import parse
     "Enter a quarter's figures of a phase (coordinator) or a card (its organisation's partner); "
     "sent fields change, null clears; 200 the figure, 204 when none is left",
     body=schemas.FigurePut,
+    also=(204,),
     tag="monitor",
 )
 def put_figure(board_id: int) -> ResponseReturnValue:
@@ -51,6 +52,7 @@ def get_monitor(board_id: int) -> ResponseReturnValue:
     "and nothing written, 413 too large",
     body=schemas.FiguresUpload,
     status=201,
+    also=(200,),
     tag="monitor",
     media="multipart/form-data",
 )

@@ -67,6 +67,8 @@ def _operation(rule, view, method: str, schemas: dict) -> dict:
         )
         success["content"] = {media: {"schema": {}}}
     responses = {str(meta["status"]): success}
+    for status in meta["also"]:
+        responses[str(status)] = {"description": "OK"} if status == 204 else success
     for status in ("400", "401", "403", "404", "409", "410", "413", "422", "429"):
         responses[status] = {
             "description": "Error",

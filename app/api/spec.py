@@ -12,8 +12,13 @@ def doc(
     tag: str = "boards",
     query: dict | None = None,
     media: str = "application/json",
+    also: tuple[int, ...] = (),
 ) -> Callable[[Callable], Callable]:
-    """Describe a route: its summary, request schema (sent as `media`) and success status."""
+    """Describe a route: its summary, request schema (sent as `media`) and success status.
+
+    `also` names further success statuses the route answers, such as 200 for a dry run
+    beside 201 for the real one, so that clients (and the fuzz test) expect them.
+    """
 
     def decorate(fn: Callable) -> Callable:
         fn.openapi = {
@@ -23,6 +28,7 @@ def doc(
             "tag": tag,
             "query": query or {},
             "media": media,
+            "also": also,
         }
         return fn
 

@@ -89,6 +89,9 @@ class Sender:
         self.app = app
         self.wakeup = threading.Event()
         self.lock = threading.Lock()
+        # Held while the thread reads or writes the outbox: whoever swaps the database file
+        # under a running app (the security tests restore snapshots) takes it first.
+        self.delivering = threading.Lock()
         self.running = False
 
     def wake(self) -> None:
@@ -105,7 +108,7 @@ class Sender:
         while pause is not None:
             self.wakeup.clear()
             try:
-                with self.app.app_context():
+                with self.delivering, self.app.app_context():
                     pause = deliver_due()
             except Exception:  # the database away: never end with mail in the outbox
                 log.exception("mail sender: the outbox could not be read; next try in 5 s")

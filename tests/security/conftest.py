@@ -11,6 +11,7 @@ import pytest
 from app.auth.services import issue_token, send_sign_in_link
 from app.boards.services import add_member, create_invite
 from app.extensions import db
+from app.mail.sender import sender_of
 from app.models import (
     ApiToken,
     Board,
@@ -61,12 +62,13 @@ class World:
         return value
 
     def restore(self) -> None:
-        """Put the database back as it was right after seeding."""
-        db.session.remove()
-        db.engine.dispose()
-        for suffix in ("-wal", "-shm"):
-            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(self.snapshot, self.db_path)
+        """Put the database back as it was right after seeding (never under the mail sender)."""
+        with sender_of(self.app).delivering:
+            db.session.remove()
+            db.engine.dispose()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(self.snapshot, self.db_path)
 
 
 def _session_cookie(app, email: str) -> str:
