@@ -66,6 +66,28 @@ def import_figures(board_id: int) -> ResponseReturnValue:
     return {"rows": plan.rows, "written": {"figures": len(plan.figures)}}, 201
 
 
+@bp.post("/boards/<int:board_id>/target-groups-import")
+@doc(
+    "Import target groups (multipart: `file` XLSX or CSV with Doelgroep, Omvang, Baan?; "
+    "`dry_run`): a known name gets the row's size (and lane), a new one is added; 200 check, "
+    "201 written, 422 with `errors` and nothing written, 413 too large",
+    body=schemas.TargetGroupsUpload,
+    status=201,
+    also=(200,),
+    tag="monitor",
+    media="multipart/form-data",
+)
+def import_target_groups(board_id: int) -> ResponseReturnValue:
+    """Check or import a sheet of target groups."""
+    caller = actor()
+    sheet = uploaded_sheet()
+    if api_choices().dry_run:
+        return services.preview_target_groups(caller, board_id, sheet).to_json(), 200
+    plan = services.import_target_groups(caller, board_id, sheet)
+    written = {"created": plan.created, "updated": plan.updated}
+    return {"rows": plan.rows, "written": {"target_groups": written}}, 201
+
+
 register(
     Resource(
         "target_group",

@@ -86,6 +86,32 @@ class Plan(Checked):
         return {**super().to_json(), "would_create": self.would_create()}
 
 
+class RowCheck:
+    """The frame of a check of a sheet whose columns are found by their headers (the figures',
+    the target groups'): the mapping guessed, errors named by the sheet's header (or the field's
+    name when the column is missing), the columns a sheet cannot do without."""
+
+    fields: dict  # field → its name for people
+    headers: dict  # by_header(...) of the field
+    plan_type: type[Checked]
+
+    def __init__(self, sheet: Sheet):
+        self.plan = self.plan_type(rows=len(sheet.rows), mapping=guess(sheet.headers, self.headers))
+        self.column = {key: header for header, key in self.plan.mapping.items() if key}
+        self.index = {key: sheet.headers.index(header) for key, header in self.column.items()}
+
+    def error(self, row: int, key: str, message: str) -> None:
+        column = self.column.get(key) or str(self.fields[key])
+        self.plan.errors.append({"row": row, "column": column, "message": message})
+        self.plan.bad_rows.add(row)
+
+    def require(self, sheet: Sheet, keys: tuple[str, ...]) -> None:
+        """Report each missing column on the header row; then every row counts as bad."""
+        for key in keys:
+            if key not in self.column:
+                self.error(1, key, _("Deze kolom ontbreekt; geef de kolom deze kop."))
+
+
 class InventoryRefused(ValidationFailed):
     """A real run with problems: nothing written, the problems as the dry run gives them."""
 

@@ -15,7 +15,7 @@ from app.validation import parse
 REQUEST_LIMIT = MAX_BYTES + 256 * 1024
 
 
-# The endpoints that take a spreadsheet upload (the inventory's and the figures').
+# The endpoints that take a spreadsheet upload (the inventory's, the figures', the target groups').
 UPLOADS = {
     "api.import_inventory",
     "intake.check",
@@ -23,6 +23,9 @@ UPLOADS = {
     "api.import_figures",
     "monitor.check_figures_import",
     "monitor.run_figures_import",
+    "api.import_target_groups",
+    "monitor.check_target_groups_import",
+    "monitor.run_target_groups_import",
 }
 
 

@@ -12,8 +12,8 @@ from flask_babel import lazy_gettext as _l
 from pydantic_core import PydanticCustomError
 
 from app.errors import ValidationFailed
-from app.intake.columns import by_header, fold, guess
-from app.intake.plan import Checked, InventoryRefused, whole_number
+from app.intake.columns import by_header, fold
+from app.intake.plan import Checked, InventoryRefused, RowCheck, whole_number
 from app.intake.sheet import Sheet
 from app.monitor.schemas import FIGURE_FIELDS, FigurePut, check_period
 from app.validation import parse
@@ -72,23 +72,16 @@ class FiguresRefused(InventoryRefused):
     """A real run with problems: nothing written, the problems as the dry run gives them."""
 
 
-class _Check:
+class _Check(RowCheck):
+    fields, headers, plan_type = FIELDS, HEADERS, FigurePlan
+
     def __init__(self, sheet: Sheet, board: Board):
+        super().__init__(sheet)
         self.board = board
-        self.plan = FigurePlan(rows=len(sheet.rows), mapping=guess(sheet.headers, HEADERS))
-        self.column = {key: header for header, key in self.plan.mapping.items() if key}
-        self.index = {key: sheet.headers.index(header) for key, header in self.column.items()}
         self.seen: dict[tuple, int] = {}
 
-    def error(self, row: int, key: str, message: str) -> None:
-        column = self.column.get(key) or str(FIELDS[key])
-        self.plan.errors.append({"row": row, "column": column, "message": message})
-        self.plan.bad_rows.add(row)
-
     def run(self, sheet: Sheet) -> FigurePlan:
-        for key in ("period", "phase"):
-            if key not in self.column:
-                self.error(1, key, _("Deze kolom ontbreekt; geef de kolom deze kop."))
+        self.require(sheet, ("period", "phase"))
         if not any(key in self.column for key in FIGURE_FIELDS):
             self.error(
                 1, "reached", _("Geen kolom met cijfers (bereikt, doorgestroomd, wachttijd).")

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from app.errors import ValidationFailed
+from app.intake.plan import whole_number
 from app.monitor import services
 from app.monitor.figures import parse_period
 from app.monitor.page import monitor_context
@@ -69,7 +70,9 @@ def _rows(form) -> list[dict]:
         if not (parts[1].isdigit() and parts[2].isdigit()):
             continue
         place = (int(parts[1]), int(parts[2]) or None)
-        rows.setdefault(place, dict.fromkeys(FIGURE_FIELDS))[parts[3]] = value.strip() or None
+        # Numbers as people write them ("1.200"); anything else is left for the schema to refuse.
+        figure = whole_number(value) if value.strip() else None
+        rows.setdefault(place, dict.fromkeys(FIGURE_FIELDS))[parts[3]] = figure
     return [
         {"phase_id": phase_id, "card_id": card_id, **values}
         for (phase_id, card_id), values in rows.items()

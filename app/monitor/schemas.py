@@ -59,3 +59,13 @@ class FiguresUpload(Schema):
         description="The figures: XLSX (first sheet) or CSV, at most 5 MB",
     )
     dry_run: bool = False
+
+
+class TargetGroupsUpload(Schema):
+    """The multipart form of the target-group import (described in the OpenAPI document)."""
+
+    file: bytes = Field(
+        max_length=5 * 1024 * 1024,
+        description="The target groups: XLSX (first sheet) or CSV, at most 5 MB",
+    )
+    dry_run: bool = False

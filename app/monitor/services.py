@@ -14,6 +14,9 @@ from app.models._types import utcnow
 from app.monitor.figure_sheet import Board as FigureBoard
 from app.monitor.figure_sheet import FigurePlan, FiguresRefused
 from app.monitor.figure_sheet import check as check_figures
+from app.monitor.group_sheet import Board as GroupBoard
+from app.monitor.group_sheet import GroupPlan, GroupsRefused
+from app.monitor.group_sheet import check as check_groups
 from app.monitor.schemas import FIGURE_FIELDS
 from app.permissions import EDIT, MANAGE, Actor, board_for
 from app.transaction import write
@@ -235,4 +238,43 @@ def import_figures(actor: Actor, board_id: int, sheet: Sheet) -> FigurePlan:
         values = {key: row[key] for key in FIGURE_FIELDS if key in row}
         put_figure(actor, board_id, row["period"], row["phase_id"], row["card_id"], **values)
     record("import.done", actor, board_id, f"figures: {len(plan.figures)}")
+    return plan
+
+
+def _group_board(actor: Actor, board_id: int) -> GroupBoard:
+    """Load what a target-group sheet is checked against: lanes and groups by folded name."""
+    board_for(actor, board_id, MANAGE)
+    lanes = db.session.execute(
+        db.select(Lane.id, Lane.name).filter_by(board_id=board_id).order_by(Lane.position.desc())
+    ).all()
+    groups = db.session.execute(
+        db.select(TargetGroup.id, TargetGroup.name)
+        .filter_by(board_id=board_id)
+        .order_by(TargetGroup.id.desc())
+    ).all()
+    return GroupBoard(
+        lanes={fold(row.name): row.id for row in lanes},
+        groups={fold(row.name): row.id for row in groups},
+    )
+
+
+def preview_target_groups(actor: Actor, board_id: int, sheet: Sheet) -> GroupPlan:
+    """Check a sheet of target groups without writing: what it adds or changes, every problem."""
+    return check_groups(sheet, _group_board(actor, board_id))
+
+
+@write
+def import_target_groups(actor: Actor, board_id: int, sheet: Sheet) -> GroupPlan:
+    """Add or resize a sheet's target groups, all or nothing (422 with every problem), each
+    through the target-group services: the same checks and events as one by one."""
+    plan = check_groups(sheet, _group_board(actor, board_id))
+    if plan.errors:
+        raise GroupsRefused(plan)
+    for row in plan.groups:
+        fields = {key: row[key] for key in ("size", "lane_id") if key in row}
+        if row["id"] is None:
+            create_target_group(actor, board_id, row["name"], **fields)
+        else:  # found by its name in any case: the name stays as the board spells it
+            update_target_group(actor, board_id, row["id"], None, fields)
+    record("import.done", actor, board_id, f"target_groups: {len(plan.groups)}")
     return plan

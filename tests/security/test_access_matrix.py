@@ -267,6 +267,11 @@ TABLE = {
     "monitor.figures_import_page": EDIT,
     "monitor.check_figures_import": EDIT,
     "monitor.run_figures_import": EDIT,
+    # The target-group import: the coordinator's, as target groups are.
+    "api.import_target_groups": MANAGE,
+    "monitor.target_groups_import_page": MANAGE,
+    "monitor.check_target_groups_import": MANAGE,
+    "monitor.run_target_groups_import": MANAGE,
     # Regions: anyone signed in makes one (and leads it); the world's coordinator leads the
     # seeded region and coordinates its one board, so region routes read as MANAGE here.
     "api.list_regions": AUTH,
