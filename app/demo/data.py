@@ -499,6 +499,23 @@ CARDS = [
 
 ROUND_NAME = "Ronde 1 · inventarisatie voorjaar"
 
+# The monitor: households per phase and quarter as the coordinator counts them, (reached, moved
+# on, median waiting weeks). Awareness reaches more every quarter; the energy coaches' advice
+# cannot keep up, so its wait grows quarter on quarter (the board proposes a bottleneck);
+# *Oplevering & nazorg* has no offer, so no one counts it. Q1–Q3 were in at the first round.
+FIGURES = {
+    "Bewustwording": [(1400, 560, 0), (1500, 600, 0), (1550, 640, 0), (1650, 700, 0)],
+    "Oriëntatie": [(540, 300, 1), (580, 320, 1), (620, 340, 1), (680, 360, 2)],
+    "Advies & plan": [(280, 170, 3), (300, 180, 4), (320, 175, 6), (340, 170, 8)],
+    "Offertes & keuze": [(150, 95, 2), (160, 100, 2), (160, 98, 3), (150, 90, 3)],
+    "Financiering & subsidie": [(90, 80, 1), (95, 85, 1), (90, 80, 1), (85, 76, 1)],
+    "Uitvoering": [(75, 70, 6), (80, 74, 7), (78, 72, 7), (72, 68, 6)],
+}
+FIGURE_QUARTERS = ("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4")
+QUARTERS_BEFORE_ROUND = 3
+# (name, households): the owner-occupiers the municipality wants to reach.
+TARGET_GROUPS = [("Eigenaar-bewoners koopwoningen", 14800)]
+
 # Warm handovers (warme overdracht) from one offer to the next, as (from, to, note).
 # Before the first round only awareness handed residents on; the rest followed since.
 HANDOVERS_BEFORE_ROUND = [

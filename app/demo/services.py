@@ -2,7 +2,8 @@
 
 Everything goes through the domain services, so the board's history (events) tells how it came
 about: the inventory, a first round, and what changed since: handovers, markers, next steps with
-learnings, a past meeting with minutes and an upcoming one with an agenda.
+learnings, a past meeting with minutes and an upcoming one with an agenda, and a year of
+figures in the monitor.
 """
 
 from datetime import date, timedelta
@@ -15,6 +16,7 @@ from app.extensions import db
 from app.meetings import services as meetings
 from app.models import Board, User
 from app.models._types import utcnow
+from app.monitor.services import create_target_group, put_figure
 from app.permissions import Actor
 from app.reading.services.handovers import create_handover
 from app.reading.services.markers import create_marker, update_marker
@@ -55,6 +57,23 @@ class _Seed:
             quality_reason=card.get("quality_reason", ""),
             **fields,
         )
+
+    def figures(self, quarters: tuple[str, ...]) -> None:
+        """Enter the phases' totals of these quarters, as the coordinator does in the grid."""
+        for phase, per_quarter in data.FIGURES.items():
+            for period, (reached, moved_on, waiting) in zip(
+                data.FIGURE_QUARTERS, per_quarter, strict=True
+            ):
+                if period in quarters:
+                    put_figure(
+                        self.actor,
+                        self.board_id,
+                        period,
+                        self.phases[phase],
+                        reached=reached,
+                        moved_on=moved_on,
+                        waiting_weeks=waiting,
+                    )
 
     def handover(self, source: str, target: str, note: str) -> None:
         create_handover(
@@ -167,6 +186,9 @@ def _first_round(seed: _Seed) -> None:
     for step in data.NEXT_STEPS:
         if step.get("before_round"):
             seed.step(step)
+    for name, size in data.TARGET_GROUPS:
+        create_target_group(seed.actor, seed.board_id, name, size)
+    seed.figures(data.FIGURE_QUARTERS[: data.QUARTERS_BEFORE_ROUND])
     start_round(seed.actor, seed.board_id, data.ROUND_NAME)
 
 
@@ -191,6 +213,7 @@ def _since_the_round(seed: _Seed) -> None:
         if not step.get("before_round"):
             seed.step(step)
         seed.advance(step)
+    seed.figures(data.FIGURE_QUARTERS[data.QUARTERS_BEFORE_ROUND :])
     seed.meeting(data.PAST_MEETING, hold=True)
     seed.meeting(data.UPCOMING_MEETING, hold=False)
 

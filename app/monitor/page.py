@@ -3,7 +3,7 @@
 from datetime import date
 
 from app.extensions import db
-from app.models import Board, Lane, Membership, Organisation, Round
+from app.models import Board, Figure, Lane, Membership, Organisation, Round
 from app.monitor import funnel
 from app.monitor.figures import card_figures, load_monitor, quarters
 from app.monitor.schemas import FIGURE_FIELDS
@@ -32,6 +32,16 @@ def _own_organisation(actor: Actor, board_id: int) -> int | None:
     ).scalar_one_or_none()
 
 
+def _entered(board_id: int, period: str) -> dict:
+    """Who entered each figure of a quarter, and when: {(phase_id, card_id or 0): row}."""
+    rows = db.session.execute(
+        db.select(Figure.phase_id, Figure.card_id, Figure.entered_by, Figure.entered_at).filter_by(
+            board_id=board_id, period=period
+        )
+    )
+    return {(row.phase_id, row.card_id or 0): row for row in rows}
+
+
 def _grid(monitor, figures: dict, period: str, cards: list, role: str, own) -> list[dict]:
     """Rows of the quarter's form: per phase its total (coordinator) and the cards one may fill."""
     rows = []
@@ -44,6 +54,7 @@ def _grid(monitor, figures: dict, period: str, cards: list, role: str, own) -> l
                     "card": None,
                     "values": dict(stored.own) if stored else {},
                     "summed": monitor.value(phase.id, period),
+                    "key": (phase.id, 0),
                 }
             )
         for card in cards:
@@ -51,7 +62,15 @@ def _grid(monitor, figures: dict, period: str, cards: list, role: str, own) -> l
                 continue
             figure = figures.get(card.id)
             values = {k: getattr(figure, k) for k in FIGURE_FIELDS} if figure else {}
-            rows.append({"phase": phase, "card": card, "values": values, "summed": None})
+            rows.append(
+                {
+                    "phase": phase,
+                    "card": card,
+                    "values": values,
+                    "summed": None,
+                    "key": (phase.id, card.id),
+                }
+            )
     return rows
 
 
@@ -107,6 +126,7 @@ def monitor_context(board: Board, role: str, actor: Actor, period: str | None) -
         )
         if allows(role, EDIT)
         else [],
+        "entered": _entered(board.id, period) if allows(role, EDIT) else {},
         "organisations": organisations,
         "target_groups": [(g, overall.reach(g)) for g in overall.target_groups],
         "lanes": _lanes(board.id),

@@ -111,6 +111,9 @@ def test_a_partner_fills_in_their_own_organisations_offers_in_one_form(monitor_b
     assert figure.entered_by == "Partner"
     events = db.session.execute(db.select(Event.type).where(Event.seq > seq)).scalars().all()
     assert events == ["figure.updated"]
+    # The form says who entered the figure, and reads numbers as people write them.
+    again = partner.get(f"/boards/{m['id']}/monitor?period=2026-Q1").get_data(as_text=True)
+    assert "Ingevuld door Partner" in again
     # Sent again unchanged: nothing written, no event.
     partner.post(
         f"/boards/{m['id']}/monitor/figures",
@@ -125,6 +128,12 @@ def test_a_partner_fills_in_their_own_organisations_offers_in_one_form(monitor_b
         db.session.execute(db.select(db.func.count(Event.id)).where(Event.seq > seq)).scalar_one()
         == 1
     )
+    partner.post(
+        f"/boards/{m['id']}/monitor/figures",
+        data={"period": "2026-Q1", f"f-{a}-{own['id']}-reached": "1.200"},
+    )
+    db.session.rollback()
+    assert db.session.execute(db.select(Figure.reached)).scalar_one() == 1200
 
 
 def test_a_bad_figure_in_the_form_saves_nothing_and_says_where(monitor_board, web):
