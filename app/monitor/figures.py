@@ -96,17 +96,30 @@ class Monitor:
                 return phase.id
         return None
 
+    def _reached(self, phase_id: int, group) -> list:
+        """A phase's reach figures over the range as they count for a group (its lane's only)."""
+        if group.lane_id is None:
+            return [self.value(phase_id, p)["reached"] for p in self.periods]
+        return [self.lane_reach.get((phase_id, p, group.lane_id)) for p in self.periods]
+
     def reach(self, group) -> dict:
         """Return a target group's reached households in the range and their share of it."""
         entry = self.first_measured_phase()
         if entry is None:
             return {"reached": None, "reach": None}
-        if group.lane_id is None:
-            values = [self.value(entry, p)["reached"] for p in self.periods]
-        else:
-            values = [self.lane_reach.get((entry, p, group.lane_id)) for p in self.periods]
-        reached = sum(v for v in values if v is not None)
+        reached = sum(v for v in self._reached(entry, group) if v is not None)
         return {"reached": reached, "reach": round(reached / group.size, 4)}
+
+    def reach_per_phase(self, group) -> list[dict]:
+        """Return per phase the households it reached in the range as a share of the group
+        (how far into the journey the group gets); None where the phase has no figure."""
+        shares = []
+        for phase in self.phases:
+            known = [v for v in self._reached(phase.id, group) if v is not None]
+            reached = sum(known) if known else None
+            share = round(reached / group.size, 4) if reached is not None else None
+            shares.append({"phase_id": phase.id, "reached": reached, "reach": share})
+        return shares
 
     def to_json(self) -> dict:
         """Return the monitor as GET /boards/{b}/monitor answers it (contract §6.5)."""
@@ -120,7 +133,13 @@ class Monitor:
                 for phase in self.phases
             ],
             "target_groups": [
-                {"id": g.id, "name": g.name, "size": g.size, **self.reach(g)}
+                {
+                    "id": g.id,
+                    "name": g.name,
+                    "size": g.size,
+                    **self.reach(g),
+                    "per_phase": self.reach_per_phase(g),
+                }
                 for g in self.target_groups
             ],
         }

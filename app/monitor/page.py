@@ -129,6 +129,9 @@ def monitor_context(board: Board, role: str, actor: Actor, period: str | None) -
         "entered": _entered(board.id, period) if allows(role, EDIT) else {},
         "organisations": organisations,
         "target_groups": [(g, overall.reach(g)) for g in overall.target_groups],
+        "reach_per_phase": [(g, overall.reach_per_phase(g)) for g in overall.target_groups],
+        "phases": overall.phases,
+        "has_figures": bool(overall.periods),
         "lanes": _lanes(board.id),
         "percent": funnel.percent,
     }

@@ -92,16 +92,30 @@ def test_target_groups_reach_a_share_of_their_size(filled):
     )
     assert whole.status_code == 201
     groups = {g["name"]: g for g in _monitor(m)["target_groups"]}
-    # Lane 1's card in the first phase reached 120 in Q1 (none in Q2): 120 / 1000.
+    a, b, c = m["phases"]
+    # Lane 1's card in the first phase reached 120 in Q1 (none in Q2): 120 / 1000. Per phase:
+    # the lane's cards only, so B counts its card's 50 (not B's own total of 90).
     assert groups["Eigenaar-bewoners D–G"] == {
         "id": lane_group.get_json()["id"],
         "name": "Eigenaar-bewoners D–G",
         "size": 1000,
         "reached": 120,
         "reach": 0.12,
+        "per_phase": [
+            {"phase_id": a, "reached": 120, "reach": 0.12},
+            {"phase_id": b, "reached": 50, "reach": 0.05},
+            {"phase_id": c, "reached": None, "reach": None},
+        ],
     }
-    # The whole board: the first phase's shown totals, 200 + 150 = 350 of 4000.
-    assert (groups["Alle woningen"]["reached"], groups["Alle woningen"]["reach"]) == (350, 0.0875)
+    # The whole board: the first phase's shown totals, 200 + 150 = 350 of 4000; per phase the
+    # shown totals summed over the quarters (B: its own 90 in Q1).
+    whole = groups["Alle woningen"]
+    assert (whole["reached"], whole["reach"]) == (350, 0.0875)
+    assert [(p["reached"], p["reach"]) for p in whole["per_phase"]] == [
+        (350, 0.0875),
+        (90, 0.0225),
+        (None, None),
+    ]
 
 
 def test_target_groups_are_kept_by_the_coordinator(monitor_board):

@@ -183,3 +183,18 @@ def test_the_coordinator_adds_a_target_group_on_the_page(monitor_board, web):
     assert made.status_code in (302, 303)
     html = coordinator.get(f"/boards/{m['id']}/monitor").get_data(as_text=True)
     assert "Huurders" in html and "3.100" in html
+
+
+def test_the_page_shows_how_far_into_the_journey_each_group_gets(monitor_board, web):
+    m = monitor_board
+    coordinator = m["clients"]["coordinator"]
+    a, b, _c = m["phases"]
+    m["put"](coordinator, period="2026-Q1", phase_id=a, reached=400)
+    m["put"](coordinator, period="2026-Q1", phase_id=b, reached=100)
+    coordinator.post(f"/boards/{m['id']}/target-groups", json={"name": "Huurders", "size": 2000})
+    html = web(m["people"]["viewer"]).get(f"/boards/{m['id']}/monitor").get_data(as_text=True)
+    table = html[html.index('class="utrecht-table bw-reach-table"') :]
+    table = table[: table.index("</table>")]
+    # 400 of 2,000 reached the first phase (20%), 100 the second (5%), none measured the third.
+    cells = re.findall(r'<td class="utrecht-table__cell bw-num">([^<]*)', table)
+    assert cells == ["20%", "5%", "—"]
