@@ -15,6 +15,7 @@ from app import assets
 from app.auth.services import user_for_token
 from app.errors import ServiceError
 from app.extensions import db, login_manager
+from app.intake.upload import UPLOADS
 from app.models import User
 from app.transaction import end_read
 from app.validation import DB_INT_MAX
@@ -146,6 +147,8 @@ def init_app(app: Flask) -> None:
             413: _("Het verzoek is te groot."),
             429: _("Te veel pogingen; probeer het straks opnieuw."),
         }
+        if error.code == 413 and request.endpoint in UPLOADS:  # refused before the route ran
+            messages[413] = _("Het bestand is groter dan 5 MB; splits het op.")
         service = ServiceError(
             messages.get(error.code, error.description or error.name),
             code=(error.name or "error").lower().replace(" ", "_"),

@@ -213,3 +213,18 @@ def test_the_import_page_checks_and_imports_a_file(monitor_board, web, snapshot)
     )
     assert "1 cijferregel geïmporteerd" in done.get_data(as_text=True)
     assert _figures() == {("2026-Q2", m["phases"][0], None, 75, None, None)}
+
+
+def test_a_file_over_the_limit_on_the_page_says_how_large_a_file_may_be(monitor_board, web):
+    m = monitor_board
+    client = web(m["people"]["coordinator"])
+    big = b"Kwartaal,Fase,Bereikt\n" + b"2026-Q1,A,1\n" * 600_000  # 7 MB
+    response = client.post(
+        f"/boards/{m['id']}/figures-import/check",
+        data=upload(big, "c.csv"),
+        content_type="multipart/form-data",
+        headers={"HX-Request": "true"},
+    )
+    # Refused by the route (a fragment htmx swaps) or, on a real server, before it: both say why.
+    assert response.status_code in (200, 413)
+    assert "groter dan 5 MB" in response.get_data(as_text=True)
