@@ -1,7 +1,8 @@
 """The read-only view on paper and on a phone, and the demo's bridge as people see it."""
 
 import io
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from babel.dates import format_date
@@ -40,7 +41,9 @@ def test_the_share_view_prints_name_date_bridge_markers_and_agreed_steps(
         " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages).split()
     )
     assert board["name"] in text
-    assert format_date(date.today(), "long", locale="nl") in text  # "Stand van 30 november 2026"
+    # "Stand van 30 november 2026": the day in the reader's time zone (Amsterdam), not the UTC one.
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    assert format_date(today, "long", locale="nl") in text
     assert "De brug in één oogopslag" in text and "Oplevering & nazorg" in text
     assert marker in text and step in text
 
