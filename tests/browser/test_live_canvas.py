@@ -27,8 +27,9 @@ def in_phase(page, phase_id, title):
 def click_action(card, action):
     """Hover the card (its actions drop down on hover, as for a mouse user; canvas.js adds them
     when the pointer reaches the card), then click one. The canvas scrolls in its frame: bring
-    the card into view first, then hover."""
-    card.scroll_into_view_if_needed()
+    the card to the middle of the view first (at the bottom edge, the click would scroll to the
+    actions below it and the pointer would no longer be over the card), then hover."""
+    card.evaluate("card => card.scrollIntoView({block: 'center', inline: 'nearest'})")
     card.hover()
     card.locator(f"[data-action={action}]").click()
 

@@ -103,6 +103,6 @@ def test_target_groups_are_imported_from_a_sheet(actors, demo, axe, monitored, t
     page.get_by_role("button", name="Importeren").click()
     expect(page.get_by_text("1 doelgroep toegevoegd, 1 bijgewerkt.")).to_be_visible()
     page.get_by_role("link", name="Naar de monitor", exact=True).click()
-    groups = page.locator("#bw-target-groups tbody tr")
+    groups = page.locator("#bw-target-groups .bw-target-groups-table tbody tr")
     expect(groups).to_have_count(2)
     expect(groups.filter(has_text="Eigenaar-bewoners")).to_contain_text("5.000")
