@@ -43,9 +43,12 @@ def datetime_filter(value: DateTime | None) -> str:
 
 
 @bp.app_template_filter("percent")
-def percent_filter(value: float | None) -> str:
-    """Format a ratio as a percentage: 0.85 -> 85% (nl and en)."""
-    return UNKNOWN if value is None else format_percent(value)
+def percent_filter(value: float | None, decimals: int = 0) -> str:
+    """Format a ratio as a percentage: 0.85 -> 85%; with `decimals`, up to that many where they
+    are not zero (the monitor's conversions: 0.3333 -> 33,3% in nl, 33.3% in en; 0.4 -> 40%)."""
+    if value is None:
+        return UNKNOWN
+    return format_percent(value, format="#,##0." + "#" * decimals + "%" if decimals else None)
 
 
 @bp.app_template_filter("number")

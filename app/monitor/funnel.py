@@ -110,13 +110,6 @@ def steps(monitor: Monitor, period: str, capacity: dict) -> list[Step]:
     return result
 
 
-def percent(fraction: float | None) -> str:
-    """Format a conversion as the page shows it, e.g. '33,3%' (— when unknown)."""
-    if fraction is None:
-        return "—"
-    return format_number(round(fraction * 100, 1)) + "%"
-
-
 def summary(period: str, funnel: list[Step]) -> str:
     """Tell the funnel in one sentence, for the picture's <desc>."""
     known = [s for s in funnel if s.reached is not None]
@@ -138,10 +131,10 @@ def picture(funnel: list[Step], period: str) -> dict:
 
 def latest_funnel(board_id: int) -> dict | None:
     """Return the funnel of the latest quarter with figures, for the report and the read-only
-    view (None when the board has no figures): {period, steps, picture, percent}."""
+    view (None when the board has no figures): {period, steps, picture}."""
     monitor = load_monitor(board_id)
     if not monitor.periods:
         return None
     period = monitor.periods[-1]
     drawn = steps(monitor, period, capacities(load_cards(board_id)))
-    return {"period": period, "steps": drawn, "picture": picture(drawn, period), "percent": percent}
+    return {"period": period, "steps": drawn, "picture": picture(drawn, period)}

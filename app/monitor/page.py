@@ -133,7 +133,6 @@ def monitor_context(board: Board, role: str, actor: Actor, period: str | None) -
         "phases": overall.phases,
         "has_figures": bool(overall.periods),
         "lanes": _lanes(board.id),
-        "percent": funnel.percent,
     }
 
 

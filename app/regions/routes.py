@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from app.errors import Conflict, NotFound, ValidationFailed
-from app.monitor.funnel import percent
 from app.permissions import MANAGE, board_for
 from app.regions import schemas, services
 from app.regions.access import board_regions, regions_of
@@ -52,7 +51,7 @@ def show(region_id: int) -> ResponseReturnValue:
     overview = load_overview(current_actor(), region_id)
     for board in overview["boards"]:
         board["funnel"] = funnel_bars(board["phases"])
-    return render_template("regions/show.html", region=overview, percent=percent)
+    return render_template("regions/show.html", region=overview)
 
 
 @bp.post("/regions/<int:region_id>/boards/<int:board_id>/leave")

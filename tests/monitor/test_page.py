@@ -197,4 +197,4 @@ def test_the_page_shows_how_far_into_the_journey_each_group_gets(monitor_board, 
     table = table[: table.index("</table>")]
     # 400 of 2,000 reached the first phase (20%), 100 the second (5%), none measured the third.
     cells = re.findall(r'<td class="utrecht-table__cell bw-num">([^<]*)', table)
-    assert cells == ["20%", "5%", "—"]
+    assert cells == ["20%", "5%", "–"]
