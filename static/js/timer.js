@@ -163,7 +163,10 @@ window.setInterval(() => { if (box) draw(); }, 250);
 if (document.body.dataset.seq !== undefined) {
   import("./live.js").then(({ onBoardEvent }) => onBoardEvent((event) => {
     const slot = document.getElementById("bw-timer-slot");
-    if (slot && changesCurrent(event)) {
+    // While a fetch is under way, any meeting event may postdate what it read (a timer started
+    // just after it left would be undone by its answer): fetch once more when it lands.
+    const stale = refetching && event.type.startsWith("meeting.");
+    if (slot && (stale || changesCurrent(event))) {
       refetch(slot);
       return;
     }

@@ -43,9 +43,9 @@ def test_the_timer_follows_a_meeting_started_after_the_page_loaded(
     try:
         for page in (partner, viewer):
             box = page.locator("#bw-timer")
-            expect(box).to_have_attribute("data-meeting-id", str(meeting["id"]), timeout=3000)
+            expect(box).to_have_attribute("data-meeting-id", str(meeting["id"]))
             expect(box).to_contain_text(title)
-            expect(box).to_have_attribute("data-state", "running", timeout=3000)
+            expect(box).to_have_attribute("data-state", "running")
             expect(page.locator("#bw-timer-time")).to_have_text(re.compile(r"^[67]:\d\d$"))
             assert page.evaluate("window.bwSamePage") is True  # no reload
         # The timer keeps following the coordinator's presses after the swap.
