@@ -43,6 +43,7 @@ def test_known_and_unknown_addresses_get_identical_answers(app, create_user):
     answers = [_answer(app, known.email), _answer(app, "onbekend@testdorp.n")]
     assert answers[0][0] == 200
     assert answers[0] == answers[1]
+
     # The work happened after the answer, for the known address only.
     def mailed() -> bool:
         # A fresh read each time: on SQLite (WAL) one transaction keeps the snapshot of its
