@@ -4,20 +4,19 @@ Per board: the funnel of that quarter (app/monitor), reach per 1,000 households 
 groups, the bridge's spans by state and open gaps (app/reading), and card texts only where the
 board's coordinator allowed it. A constant number of queries, whatever the number of boards: the
 boards, memberships, shared card texts, the bridge's facts (app/regions/facts.py) and the monitors
-(app/regions/monitors.py) of all boards at once.
+(app/monitor/figures.load_monitors) of all boards at once.
 """
 
 from app.boards.queries import BoardState
 from app.extensions import db
 from app.models import Board, Card, Phase, RegionBoard
-from app.monitor.figures import Monitor
+from app.monitor.figures import Monitor, load_monitors
 from app.permissions import Actor
 from app.reading import bridge
 from app.reading.analysis import figures
 from app.reading.services.markers import OPEN
 from app.regions.access import region_for
 from app.regions.facts import load_many_facts
-from app.regions.monitors import load_monitors
 
 PER_THOUSAND = 1000
 

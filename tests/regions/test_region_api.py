@@ -149,8 +149,7 @@ def test_the_bridge_counts_agree_with_the_bridge_page(region, app):
 
 
 def test_the_batched_monitors_agree_with_each_boards_monitor(region, app):
-    from app.monitor.figures import load_monitor  # noqa: PLC0415
-    from app.regions.monitors import load_monitors  # noqa: PLC0415
+    from app.monitor.figures import load_monitor, load_monitors  # noqa: PLC0415
 
     ids = [board["id"] for board in region["boards"].values()]
     with app.test_request_context():
