@@ -13,14 +13,13 @@ MAX_WAITING (the rate limits per address and client stop most of it before).
 
 import logging
 import queue
-import threading
 from dataclasses import dataclass
 
 from flask import Flask, current_app, request
 from flask_babel import get_locale
 
 from app.auth.services import send_sign_in_link
-from app.extensions import socketio
+from app.background import OnDemandWorker
 
 log = logging.getLogger(__name__)
 MAX_WAITING = 1000
@@ -33,14 +32,12 @@ class _Request:
     base_url: str  # the link points at the host the person used, as if built in the request
 
 
-class _Worker:
-    """One app's queue of link requests and the thread that works it off."""
+class _Worker(OnDemandWorker):
+    """One app's queue of link requests and the thread that works it off (app/background.py)."""
 
     def __init__(self, app: Flask):
-        self.app = app
+        super().__init__(app)
         self.waiting: queue.Queue[_Request] = queue.Queue(MAX_WAITING)
-        self.lock = threading.Lock()
-        self.running = False
 
     def put(self, wanted: _Request) -> None:
         try:
@@ -48,20 +45,14 @@ class _Worker:
         except queue.Full:
             log.warning("sign-in link requests: queue full, one dropped")
             return
-        with self.lock:
-            if self.running:
-                return
-            self.running = True
-        socketio.start_background_task(self._run)
+        self.wake()
 
-    def _run(self) -> None:
+    def work(self) -> None:
         while True:
-            with self.lock:
-                try:
-                    wanted = self.waiting.get_nowait()
-                except queue.Empty:
-                    self.running = False
-                    return
+            try:
+                wanted = self.waiting.get_nowait()
+            except queue.Empty:
+                return None
             try:
                 with self.app.test_request_context("/login/link", base_url=wanted.base_url):
                     send_sign_in_link(wanted.email, wanted.locale)

@@ -1,9 +1,7 @@
-"""The background sender: one thread per app and process, started when mail is queued (or, on a
-server, at the first request, for what an earlier run left), asleep while nothing is due, ended
-when the outbox is empty. A page never waits for SMTP: it only writes the outbox row.
-
-The thread comes from Flask-SocketIO (`start_background_task`), like the presence heartbeat, so
-that it is a green thread should the server ever run an eventlet/gevent async mode.
+"""The background sender (app/background.py): one thread per app and process, started when mail
+is queued (or, on a server, at the first request, for what an earlier run left), asleep while
+nothing is due, ended when the outbox is empty. A page never waits for SMTP: it only writes the
+outbox row.
 """
 
 import logging
@@ -15,7 +13,7 @@ from email.utils import formatdate, parseaddr
 
 from flask import Flask, current_app
 
-from app.extensions import socketio
+from app.background import OnDemandWorker
 from app.mail.services import claim, due, mark_failed, mark_sent, next_due
 from app.models import OutgoingMail
 from app.models._types import utcnow
@@ -82,43 +80,22 @@ def deliver_due() -> float | None:
     return min(max((upcoming - utcnow()).total_seconds(), 0.05), LONGEST_SLEEP)
 
 
-class Sender:
-    """One app's sender thread: woken by `wake`, it runs while the outbox holds unsent mail."""
+class Sender(OnDemandWorker):
+    """One app's sender: it runs while the outbox holds unsent mail."""
 
     def __init__(self, app: Flask):
-        self.app = app
-        self.wakeup = threading.Event()
-        self.lock = threading.Lock()
+        super().__init__(app)
         # Held while the thread reads or writes the outbox: whoever swaps the database file
         # under a running app (the security tests restore snapshots) takes it first.
         self.delivering = threading.Lock()
-        self.running = False
 
-    def wake(self) -> None:
-        """Look at the outbox now; start the thread when it is not running."""
-        self.wakeup.set()
-        with self.lock:
-            if self.running:
-                return
-            self.running = True
-        socketio.start_background_task(self._run)
-
-    def _run(self) -> None:
-        pause: float | None = 0.0
-        while pause is not None:
-            self.wakeup.clear()
-            try:
-                with self.delivering, self.app.app_context():
-                    pause = deliver_due()
-            except Exception:  # the database away: never end with mail in the outbox
-                log.exception("mail sender: the outbox could not be read; next try in 5 s")
-                pause = 5.0
-            if pause is not None:
-                self.wakeup.wait(pause)
-        with self.lock:
-            self.running = False
-        if self.wakeup.is_set():  # mail queued while the thread was ending
-            self.wake()
+    def work(self) -> float | None:
+        try:
+            with self.delivering, self.app.app_context():
+                return deliver_due()
+        except Exception:  # the database away: never end with mail in the outbox
+            log.exception("mail sender: the outbox could not be read; next try in 5 s")
+            return 5.0
 
 
 def sender_of(app: Flask) -> Sender:
