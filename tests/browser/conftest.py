@@ -406,5 +406,7 @@ def make_card(coordinator_api):
 
 @pytest.fixture(scope="session")
 def unique():
-    """Return unique(prefix) -> a title no other test uses (the board lives all session)."""
-    return lambda prefix: f"{prefix} {uuid.uuid4().hex[:6]}"
+    """Return unique(prefix) -> a title no other test uses (the board lives all session). The
+    suffix starts with a letter: an all-digit one ("482913") would read as a number written
+    without its thousands separator to test_dutch_formats, which reads the whole demo board."""
+    return lambda prefix: f"{prefix} x{uuid.uuid4().hex[:6]}"
