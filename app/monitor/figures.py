@@ -190,13 +190,13 @@ def load_monitors(
 ) -> dict[int, Monitor]:
     """Load the monitors of several boards at once, each as load_monitor() would: the same three
     queries with `board_id IN`, so that a region's overview does not cost three per board."""
+    if not board_ids:
+        return {}
     phases: dict[int, list] = {board_id: [] for board_id in board_ids}
     cells: dict[int, dict] = {board_id: {} for board_id in board_ids}
     lane_reach: dict[int, dict] = {board_id: {} for board_id in board_ids}
     seen: dict[int, set] = {board_id: set() for board_id in board_ids}
     groups: dict[int, list] = {board_id: [] for board_id in board_ids}
-    if not board_ids:
-        return {}
     for row in db.session.execute(
         db.select(Phase.board_id, Phase.id, Phase.name, Phase.demand_per_year)
         .where(Phase.board_id.in_(board_ids))
