@@ -50,6 +50,9 @@ class Config:
     # Every process with live sockets says it is alive this often; the presence of a process
     # silent for three intervals (killed, crashed) is swept by the others (app/liveness.py).
     PRESENCE_HEARTBEAT_SECONDS = float(os.environ.get("PRESENCE_HEARTBEAT_SECONDS", "10"))
+    # Memory for the HTML every reader of a board version shares (the canvas of a big board is
+    # ~1 MB); 0 turns the cache off. See app/boards/shared_html.py.
+    SHARED_HTML_MB = float(os.environ.get("SHARED_HTML_MB", "64"))
     # Audit rows older than this many days are deleted by `flask audit prune`.
     AUDIT_KEEP_DAYS = int(os.environ.get("AUDIT_KEEP_DAYS", "365"))
     # RFC 9116: /.well-known/security.txt names this contact (a mailto: or https: URI).
@@ -85,3 +88,5 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = False
     SECRET_KEY = "test-secret-key-not-for-production"
     PRESENCE_HEARTBEAT_SECONDS = 0  # no background thread per test app; tests call keep_alive
+    # Every write the suite makes is checked: a change the canvas shows records a board event.
+    SHARED_HTML_AUDIT = "raise"

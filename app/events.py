@@ -17,6 +17,14 @@ from app.permissions import Actor
 from app.signals import board_changed
 from app.transaction import after_commit
 
+# The boards this transaction recorded an event for (session.info; read at commit by the audit
+# of shared HTML, app/boards/shared_html.py).
+EVENTED_BOARDS = "bw_evented_boards"
+
+
+def _note_event(board_id: int) -> None:
+    db.session.info.setdefault(EVENTED_BOARDS, set()).add(board_id)
+
 
 def record(
     board_id: int,
@@ -51,6 +59,7 @@ def record(
         data=data if data is not None else entity.to_json(),
     )
     db.session.add(event)
+    _note_event(board_id)
     after_commit(partial(board_changed.send, event, entity=entity))
     return event
 
@@ -90,6 +99,7 @@ def record_many(
     ]
     # One executemany; the signals carry unsaved copies of the rows (nothing reads their ids).
     db.session.execute(insert(Event), rows)
+    _note_event(board_id)
     events = [Event(**row) for row in rows]
     for event, entity in zip(events, entities, strict=True):
         after_commit(partial(board_changed.send, event, entity=entity))

@@ -9,7 +9,7 @@ from app.board_templates import services as starting
 from app.board_templates.catalogue import BUILT_IN
 from app.board_templates.schemas import TemplateSave
 from app.boards import activity, queries, services, structure_form
-from app.boards.page import canvas_context
+from app.boards.page import canvas_page, canvas_region
 from app.boards.schemas import (
     BoardCreate,
     BoardUpdate,
@@ -87,10 +87,9 @@ def show(board_id: int) -> ResponseReturnValue:
     """Show the live canvas."""
     actor = current_actor()
     board = board_for(actor, board_id, READ)
-    context = canvas_context(board, role_on(actor, board_id))
     return render_template(
         "boards/show.html",
-        **context,
+        **canvas_page(board, role_on(actor, board_id)),
         feed=activity.recent(board_id),
         feed_limit=activity.FEED_LIMIT,
         deleted=deleted_cards(board_id),
@@ -105,9 +104,7 @@ def canvas(board_id: int) -> ResponseReturnValue:
     """Return the canvas fragment (after a structural change)."""
     actor = current_actor()
     board = board_for(actor, board_id, READ)
-    return render_template(
-        "boards/_canvas_region.html", **canvas_context(board, role_on(actor, board_id))
-    )
+    return canvas_region(board, role_on(actor, board_id))
 
 
 @bp.get("/boards/<int:board_id>/activity")

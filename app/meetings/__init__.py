@@ -9,6 +9,6 @@ from app.meetings.routes import bp  # noqa: F401 (create_app registers it)
 
 def init_app(app: Flask) -> None:
     """Show partners the coming agenda in the canvas's side panel; give templates the labels."""
-    register_page_extension(panel_context)
-    register_page_extension(timer_context)
+    register_page_extension(panel_context, per_reader=True)
+    register_page_extension(timer_context, per_reader=True)
     app.context_processor(lambda: {"meeting_vocab": VOCAB})

@@ -3,10 +3,9 @@
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from app.boards.queries import BoardState
 from app.extensions import db
 from app.meetings.services import agenda, follow_data
-from app.models import Meeting
+from app.models import Board, Meeting
 from app.models._types import iso, utcnow
 from app.permissions import EDIT, allows
 
@@ -23,9 +22,9 @@ VOCAB = {
 }
 
 
-def panel_context(state: BoardState, role: str) -> dict:
+def panel_context(board: Board, role: str) -> dict:
     """Give the canvas the running or next meeting with its time slots (not for viewers)."""
-    return meeting_panel(state.board.id, role)
+    return meeting_panel(board.id, role)
 
 
 def current_meeting(board_id: int) -> Meeting | None:
@@ -38,12 +37,12 @@ def current_meeting(board_id: int) -> Meeting | None:
     ).scalar_one_or_none()
 
 
-def timer_context(state: BoardState, role: str) -> dict:
+def timer_context(board: Board, _role: str) -> dict:
     """Give every board page (viewers too) the current meeting's timer and the server's time,
     and where to fetch it again when another meeting becomes the current one."""
     return {
-        "meeting_timer": current_timer(state.board.id),
-        "timer_slot_url": url_for("meetings.timer", board_id=state.board.id),
+        "meeting_timer": current_timer(board.id),
+        "timer_slot_url": url_for("meetings.timer", board_id=board.id),
     }
 
 

@@ -6,7 +6,7 @@ from flask import Blueprint, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from app.boards.page import canvas_context
+from app.boards.page import canvas_context, canvas_region
 from app.boards.queries import load_state
 from app.errors import Gone, NotFound, ValidationFailed
 from app.exports.summary import (
@@ -51,6 +51,7 @@ def view(token: str) -> ResponseReturnValue:
         **{
             **context,
             **_reading_context(context["state"]),
+            "canvas_region": canvas_region(board, "viewer", False, full=lambda: context),
             "timer_slot_url": url_for("share.timer", token=token),
         },
         token=token,
@@ -125,11 +126,11 @@ def timer(token: str) -> ResponseReturnValue:
 @bp.get("/s/<token>/canvas")
 def canvas(token: str) -> ResponseReturnValue:
     """Return the read-only canvas fragment (after a structural change)."""
-    return _fragment(
-        token,
-        "boards/_canvas_region.html",
-        lambda board: canvas_context(board, "viewer", can_edit=False),
-    )
+    try:
+        _link, board = _shared_board(token)
+    except (Gone, NotFound) as error:
+        return render_template("errors/_error.html", error=error), error.status
+    return canvas_region(board, "viewer", can_edit=False)
 
 
 @bp.get("/s/<token>/organisations.css")

@@ -2,11 +2,10 @@
 
 from flask_login import current_user
 
-from app.boards.queries import BoardState, load_state
-from app.exports.summary import open_markers
 from app.extensions import db
-from app.models import Board, Vote
+from app.models import Board, Marker, NextStep, Vote
 from app.permissions import EDIT, MANAGE, Actor, allows
+from app.reading.services.markers import OPEN
 from app.votes.results import is_open, tally, titles, voter_count
 from app.votes.services import own_ballot
 
@@ -60,20 +59,32 @@ def votes_panel(board_id: int, role: str | None, user_id: int | None) -> dict:
     }
 
 
-def vote_sources(state: BoardState) -> dict:
+def vote_sources(board_id: int) -> dict:
     """Return what a coordinator may put to the vote: open markers and unfinished next steps."""
     return {
-        "markers": open_markers(state),
-        "next_steps": [s for s in state.next_steps if s.status in OPEN_STEPS],
+        "markers": _all(
+            db.select(Marker)
+            .where(Marker.board_id == board_id, Marker.status.in_(OPEN))
+            .order_by(Marker.id)
+        ),
+        "next_steps": _all(
+            db.select(NextStep)
+            .where(NextStep.board_id == board_id, NextStep.status.in_(OPEN_STEPS))
+            .order_by(NextStep.id)
+        ),
     }
 
 
-def panel_context(state: BoardState, role: str) -> dict:
-    """Give the canvas page its votes panel."""
+def _all(query) -> list:
+    return list(db.session.execute(query).scalars())
+
+
+def panel_context(board: Board, role: str) -> dict:
+    """Give the canvas page its votes panel (this person's dots: a reader's own part)."""
     user_id = current_user.id if current_user.is_authenticated else None
-    context = {"votes_panel": votes_panel(state.board.id, role, user_id)}
+    context = {"votes_panel": votes_panel(board.id, role, user_id)}
     if allows(role, MANAGE):
-        context["vote_sources"] = vote_sources(state)
+        context["vote_sources"] = vote_sources(board.id)
     return context
 
 
@@ -81,5 +92,5 @@ def panel_for(actor: Actor, board: Board, role: str | None) -> dict:
     """Return the panel's template variables for a request that redraws it."""
     context = {"board": board, "role": role, "votes_panel": votes_panel(board.id, role, actor.id)}
     if allows(role, MANAGE):
-        context["vote_sources"] = vote_sources(load_state(board))
+        context["vote_sources"] = vote_sources(board.id)
     return context

@@ -9,4 +9,4 @@ from app.votes.routes import bp  # noqa: F401 (create_app registers it)
 
 def init_app(app: Flask) -> None:
     """Show the board's votes in the canvas's side panel."""
-    register_page_extension(panel_context)
+    register_page_extension(panel_context, per_reader=True)
