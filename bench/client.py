@@ -1,6 +1,7 @@
 """A big board in the browser: HTML per card, time to interactive and live, live-edit latency.
 
-    python -m bench.client [--cards 2000] [--repeat 5] [--edits 40] [--chromium /usr/bin/chromium]
+    python -m bench.client [--cards 2000] [--repeat 5] [--edits 40] [--first-reader]
+                           [--chromium /usr/bin/chromium]
 
 Seeds a board of `cards` cards (bench.render's seed: 12 organisations, a 40-character title,
 a 105-character description and a capacity on every card, handovers and markers; the demo's
@@ -13,7 +14,12 @@ server (`python wsgi.py`) and, in one run with Playwright and Chromium:
 2. **No scripts** (the baseline): the page's HTML as the server sent it, with every `<script>`
    and `modulepreload` removed, served for the same URL through `page.route` (its CSS and fonts
    come from the server as usual).
-3. **Real page**: the same URL with its scripts, until it is interactive and live.
+3. **Real page**: the same URL with its scripts, until it is interactive and live. The server
+   renders the canvas and the reading panel once per board version and serves them to every
+   reader after that (app/boards/shared_html.py): each load here is such a next reader (the
+   page's bytes were fetched first). `--first-reader` starts the server without that memory
+   (SHARED_HTML_MB=0), so that every load pays the whole render, as the first reader after a
+   change does.
 
 "Ready" is the same rule for both: the latest of the first contentful paint, DOMContentLoaded's
 end, the load event's end, the end of the last main-thread long task (PerformanceObserver
@@ -312,9 +318,13 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--edits", type=int, default=40)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument(
+        "--first-reader", action="store_true", help="no shared HTML: every load renders it all"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="brugwerk-bench-") as folder:
-        server = LiveServer(Path(folder) / "bench.db")
+        env = {"SHARED_HTML_MB": "0"} if args.first_reader else None
+        server = LiveServer(Path(folder) / "bench.db", env=env)
         server.migrate()
         seeded = seed(server, args.cards)
         server.start()
@@ -325,7 +335,11 @@ def main(argv: list[str] | None = None) -> dict:
     html, empty, runs, edits = results
     per_card = (len(html) - len(empty)) / args.cards
     per_card_gz = (len(gzip.compress(html, 6)) - len(gzip.compress(empty, 6))) / args.cards
-    print(f"{args.cards}-card board, {args.repeat} loads each (medians, ms since navigation)")
+    reader = "the first reader (no shared HTML)" if args.first_reader else "a next reader"
+    print(
+        f"{args.cards}-card board, {args.repeat} loads each as {reader} "
+        "(medians, ms since navigation)"
+    )
     # The card elements alone (the rest of the difference is the side panel's lists of the
     # board's markers and handovers, which the cardless board does not have either).
     cards = CardSizes(html.decode()).sizes

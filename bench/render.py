@@ -3,7 +3,9 @@
     python -m bench.render [--sizes 600 2000] [--repeat 15] [--postgres URL|none]
 
 Measures, per database, in-process with the Flask test client (no network, no browser):
-the canvas page GET /boards/<id>, the JSON API GET /api/v1/boards/<id>, and load_state alone.
+the canvas page GET /boards/<id> for the first reader of a board version (its canvas and
+reading panel rendered; app/boards/shared_html.py) and for every next reader (served from the
+shared HTML), the JSON API GET /api/v1/boards/<id>, and load_state alone.
 The query count must not grow with the number of cards.
 """
 
@@ -267,8 +269,16 @@ def measure(kind: str, url: str, cards: int, repeat: int) -> list[dict]:
             db.session.rollback()
             return len(loaded.cards)
 
+        shared_html = app.extensions["brugwerk_shared_html"]
+
+        def first_reader():
+            # What the first reader after a change pays: the board's shared HTML not there yet.
+            shared_html.forget(board_id)
+            return fetch(page, f"/boards/{board_id}")
+
         for what, fn in (
-            ("page GET /boards/<id>", lambda: fetch(page, f"/boards/{board_id}")),
+            ("page GET, first reader", first_reader),
+            ("page GET, every next reader", lambda: fetch(page, f"/boards/{board_id}")),
             (
                 "API GET /api/v1/boards/<id>",
                 lambda: fetch(app.test_client(), f"/api/v1/boards/{board_id}", headers=api_headers),

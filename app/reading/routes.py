@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from app.boards.queries import BoardState
+from app.boards.shared_html import shared
 from app.permissions import EDIT, READ, board_for
 from app.reading.analysis import figures
 from app.reading.blueprint import bp
@@ -100,12 +101,19 @@ def overlay(board_id: int) -> ResponseReturnValue:
         view = reading_view(state)
         return {"reading": view, "cards": overlay_cards(state, view, wanted)}
 
-    # Cards as rows (facts.py): the overlay reads a few columns of 2,000 cards after every event.
-    return render(
-        "reading/_overlay.html",
-        board_id,
-        extend=extend,
-        load=partial(load_facts, columns=OVERLAY_COLUMNS),
+    # Every open page asks for the same overlay after an event: rendered once per board version
+    # and set of cards (shared HTML). Cards as rows (facts.py): a few columns of 2,000 cards.
+    board = board_for(current_actor(), board_id, READ)
+    return shared(
+        board,
+        "reading-overlay",
+        (None if wanted is None else tuple(sorted(wanted)),),
+        lambda: render(
+            "reading/_overlay.html",
+            board_id,
+            extend=extend,
+            load=partial(load_facts, columns=OVERLAY_COLUMNS),
+        ),
     )
 
 
