@@ -21,6 +21,7 @@ running server logs it and forgets that board here.
 """
 
 import logging
+import secrets
 import sys
 import threading
 from collections import OrderedDict
@@ -53,8 +54,9 @@ log = logging.getLogger(__name__)
 
 # What shared HTML shows: a change to one of these rows must come with a board event.
 SHOWN = (Card, Organisation, Phase, Lane, Marker, Handover, NextStep, SuggestionDismissal, Comment)
-# Stands in for the CSRF token while shared HTML is rendered (`fill` puts the reader's in).
-CSRF_HOLE = "\x00bw-csrf\x00"
+# Stands in for the CSRF token while shared HTML is rendered (`fill` puts the reader's in): plain
+# letters and digits, the same after HTML escaping and in JSON, and no text a person could type.
+CSRF_HOLE = f"bwcsrf{secrets.token_hex(12)}"
 _TOUCHED = "bw_shown_boards"
 
 
@@ -125,13 +127,13 @@ def shared(board: Board, part: str, variant: tuple, render: Callable[[], str]) -
 
 def _version(board: Board) -> tuple:
     """(seq, when the board was made, when its latest event was): one version of one board."""
-    versions = g.setdefault("_bw_board_versions", {})
-    if board.id not in versions:
+    versions = g.setdefault("_bw_board_versions", {})  # one query per request and board
+    if (board.id, board.seq) not in versions:
         latest = db.session.execute(
             db.select(Event.created_at).where(Event.board_id == board.id, Event.seq == board.seq)
         ).scalar_one_or_none()
-        versions[board.id] = (board.seq, board.created_at, latest)
-    return versions[board.id]
+        versions[board.id, board.seq] = (board.seq, board.created_at, latest)
+    return versions[board.id, board.seq]
 
 
 def fill(html: str) -> Markup:
