@@ -1,8 +1,11 @@
 """Rendering of the reading pages and fragments, shared by its page routes and form posts."""
 
 from flask import render_template, request
+from flask_login import current_user
+from markupsafe import Markup
 
 from app.boards.queries import BoardState, load_state
+from app.boards.shared_html import shared
 from app.models import Marker
 from app.permissions import EDIT, READ, allows, board_for, role_on
 from app.reading import bridge
@@ -32,6 +35,19 @@ def render(template: str, board_id: int, extend=None, load=load_state, **context
         **(extend(state) if extend else {}),
         **context,
     )
+
+
+def render_shared(template: str, board_id: int, **kwargs) -> Markup:
+    """`render`, once per board version for every reader with the same rights and query: what
+    every open page asks for again after each event (shared_html)."""
+    who = current_actor()
+    board = board_for(who, board_id, READ)
+    variant = (
+        allows(role_on(who, board_id), EDIT),
+        current_user.is_authenticated,
+        *sorted(request.args.items(multi=True)),
+    )
+    return shared(board, template, variant, lambda: render(template, board_id, **kwargs))
 
 
 def reading_context(state: BoardState, wanted: dict | None = None) -> dict:

@@ -7,12 +7,17 @@ from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from app.boards.queries import BoardState
-from app.boards.shared_html import shared
 from app.permissions import EDIT, READ, board_for
 from app.reading.analysis import figures
 from app.reading.blueprint import bp
 from app.reading.facts import OVERLAY_COLUMNS, load_facts
-from app.reading.rendering import bridge_context, marker_filter, render, render_bridge
+from app.reading.rendering import (
+    bridge_context,
+    marker_filter,
+    render,
+    render_bridge,
+    render_shared,
+)
 from app.reading.rules import suggest
 from app.reading.services import rounds
 from app.reading.services.markers import get_marker
@@ -41,7 +46,7 @@ def panel(board_id: int) -> ResponseReturnValue:
 @login_required
 def markers_list(board_id: int) -> ResponseReturnValue:
     """Return the filtered marker list."""
-    return render("reading/_markers_list.html", board_id, wanted=marker_filter())
+    return render_shared("reading/_markers_list.html", board_id, wanted=marker_filter())
 
 
 @bp.get("/boards/<int:board_id>/markers/new")
@@ -75,7 +80,7 @@ def marker_edit(board_id: int, marker_id: int) -> ResponseReturnValue:
 @login_required
 def suggestions_list(board_id: int) -> ResponseReturnValue:
     """Return the board's current suggestions."""
-    return render(
+    return render_shared(
         "reading/_suggestions.html",
         board_id,
         extend=lambda state: {"suggestions": suggest(state, figures(state))},
@@ -86,7 +91,7 @@ def suggestions_list(board_id: int) -> ResponseReturnValue:
 @login_required
 def handovers_list(board_id: int) -> ResponseReturnValue:
     """Return the list of handovers."""
-    return render("reading/_handovers_list.html", board_id)
+    return render_shared("reading/_handovers_list.html", board_id)
 
 
 @bp.get("/boards/<int:board_id>/reading/overlay")
@@ -101,19 +106,12 @@ def overlay(board_id: int) -> ResponseReturnValue:
         view = reading_view(state)
         return {"reading": view, "cards": overlay_cards(state, view, wanted)}
 
-    # Every open page asks for the same overlay after an event: rendered once per board version
-    # and set of cards (shared HTML). Cards as rows (facts.py): a few columns of 2,000 cards.
-    board = board_for(current_actor(), board_id, READ)
-    return shared(
-        board,
-        "reading-overlay",
-        (None if wanted is None else tuple(sorted(wanted)),),
-        lambda: render(
-            "reading/_overlay.html",
-            board_id,
-            extend=extend,
-            load=partial(load_facts, columns=OVERLAY_COLUMNS),
-        ),
+    # Cards as rows (facts.py): the overlay reads a few columns of 2,000 cards after every event.
+    return render_shared(
+        "reading/_overlay.html",
+        board_id,
+        extend=extend,
+        load=partial(load_facts, columns=OVERLAY_COLUMNS),
     )
 
 
