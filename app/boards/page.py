@@ -44,12 +44,15 @@ def _base(board: Board, role: str, can_edit: bool | None) -> dict:
     return context
 
 
-def canvas_context(board: Board, role: str, can_edit: bool | None = None) -> dict:
-    """Return everything the canvas templates need, prepared (templates only loop)."""
+def canvas_context(
+    board: Board, role: str, can_edit: bool | None = None, base: dict | None = None
+) -> dict:
+    """Return everything the canvas templates need, prepared (templates only loop); `base`:
+    the reader's own part, when the caller has it already."""
     state = load_state(board)
     cells = state.cells()
     context = {
-        **_base(board, role, can_edit),
+        **(base if base is not None else _base(board, role, can_edit)),
         "state": state,
         "rows": [
             (
@@ -90,7 +93,7 @@ def canvas_page(board: Board, role: str) -> dict:
     """The members' canvas page: the reader's own parts, and the canvas and the reading panel
     from shared HTML. The state is loaded (once) only when one of the two has to be rendered."""
     context = _base(board, role, None)
-    full = cache(lambda: canvas_context(board, role))
+    full = cache(lambda: canvas_context(board, role, base=context))
     context["canvas_region"] = canvas_region(board, role, full=full)
     # The panel's markers list follows the page's query (?kind=…&status=…).
     context["reading_panel"] = shared(
