@@ -10,12 +10,11 @@ whose shared parts are rendered already does not load the board's state at all.
 from collections.abc import Callable
 from functools import cache
 
-from flask import render_template, request
-from flask_login import current_user
+from flask import render_template
 from markupsafe import Markup
 
 from app.boards.queries import BoardState, load_state
-from app.boards.shared_html import shared
+from app.boards.shared_html import shared, variant
 from app.models import Board
 from app.permissions import EDIT, MANAGE, allows
 
@@ -80,11 +79,11 @@ def canvas_region(
     """The legend and the canvas, as every reader with the same rights sees them (shared);
     `full` gives the canvas context when it has to be rendered (else it is loaded then)."""
     can_edit = allows(role, EDIT) if can_edit is None else can_edit
-    full = full or cache(lambda: canvas_context(board, role, can_edit))
+    full = full or (lambda: canvas_context(board, role, can_edit))
     return shared(
         board,
         "canvas",
-        _variant(can_edit),
+        variant(can_edit),
         lambda: render_template("boards/_canvas_region.html", **full()),
     )
 
@@ -99,12 +98,7 @@ def canvas_page(board: Board, role: str) -> dict:
     context["reading_panel"] = shared(
         board,
         "reading-panel",
-        (*_variant(context["can_edit"]), *sorted(request.args.items(multi=True))),
+        variant(context["can_edit"], query=True),
         lambda: render_template("reading/_panel.html", **full()),
     )
     return context
-
-
-def _variant(can_edit: bool) -> tuple:
-    # Editors' cells have buttons; members' cards have comment badges, a share link's not.
-    return (can_edit, current_user.is_authenticated)

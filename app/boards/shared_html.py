@@ -27,8 +27,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from flask_babel import get_locale
+from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from sqlalchemy import event
@@ -123,6 +124,14 @@ def shared(board: Board, part: str, variant: tuple, render: Callable[[], str]) -
         html = _render_with_hole(render)
         cache.put(key, html)
     return fill(html)
+
+
+def variant(can_edit: bool, query: bool = False) -> tuple:
+    """What makes shared HTML differ between readers of one version: editing rights (forms,
+    the cells' buttons), being signed in (comment badges and threads are for members) and,
+    where the part follows it, the request's query (the markers filter, the overlay's cards)."""
+    followed = tuple(sorted(request.args.items(multi=True))) if query else ()
+    return (can_edit, current_user.is_authenticated, *followed)
 
 
 def _version(board: Board) -> tuple:

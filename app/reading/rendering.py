@@ -1,11 +1,10 @@
 """Rendering of the reading pages and fragments, shared by its page routes and form posts."""
 
 from flask import render_template, request
-from flask_login import current_user
 from markupsafe import Markup
 
 from app.boards.queries import BoardState, load_state
-from app.boards.shared_html import shared
+from app.boards.shared_html import shared, variant
 from app.models import Marker
 from app.permissions import EDIT, READ, allows, board_for, role_on
 from app.reading import bridge
@@ -42,12 +41,8 @@ def render_shared(template: str, board_id: int, **kwargs) -> Markup:
     every open page asks for again after each event (shared_html)."""
     who = current_actor()
     board = board_for(who, board_id, READ)
-    variant = (
-        allows(role_on(who, board_id), EDIT),
-        current_user.is_authenticated,
-        *sorted(request.args.items(multi=True)),
-    )
-    return shared(board, template, variant, lambda: render(template, board_id, **kwargs))
+    readers = variant(allows(role_on(who, board_id), EDIT), query=True)
+    return shared(board, template, readers, lambda: render(template, board_id, **kwargs))
 
 
 def reading_context(state: BoardState, wanted: dict | None = None) -> dict:
