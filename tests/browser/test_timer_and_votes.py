@@ -63,6 +63,15 @@ def test_two_screens_show_the_same_time_through_reload_and_pause(
         expect(page.locator("#bw-timer-time")).to_have_text(left)
     partner.reload()
     expect(partner.locator("#bw-timer-time")).to_have_text(left)  # a pause survives a reload
+    # A paused timer ticks without touching the page (no restyle four times a second).
+    writes = partner.evaluate("""() => new Promise(done => {
+        const seen = [];
+        const watch = new MutationObserver(changes => seen.push(...changes.map(c => c.type)));
+        watch.observe(document.getElementById("bw-timer"),
+                      {subtree: true, attributes: true, childList: true, characterData: true});
+        setTimeout(() => { watch.disconnect(); done(seen); }, 1200);
+    })""")
+    assert writes == []
     coordinator_api.call("POST", f"{path}/timer", {"action": "reset"})
     coordinator_api.call("POST", f"{path}/end")
 
