@@ -63,9 +63,12 @@ def current_timer(board_id: int) -> dict | None:
 def timer_view(meeting: Meeting) -> dict:
     """Return what the timer widget shows: the meeting, its timer, and the server's clock."""
     now = utcnow()
+    timer = meeting.timer(now)
     return {
         "meeting": meeting,
-        "timer": meeting.timer(now),
+        "timer": timer,
+        # At zero and still running: the page shows "time is up" before timer.js runs.
+        "done": timer["state"] == "running" and timer["remaining_seconds"] == 0,
         "server_time": iso(now),
         "url": f"/api/v1/boards/{meeting.board_id}/meetings/{meeting.id}/timer",
     }

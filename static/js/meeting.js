@@ -68,7 +68,8 @@ function markCurrentItem(data) {
     now.hidden = false;
   } else if (item || data.current_title) {
     // Another meeting than the one in the panel may run: its event names the item itself.
-    now.textContent = now.dataset.textRunning + " " + (item ? item.textContent : data.current_title);
+    const text = now.dataset.textRunning + " " + (item ? item.textContent : data.current_title);
+    if (now.textContent !== text) now.textContent = text; // the page may carry it already
     now.hidden = false;
   }
 }

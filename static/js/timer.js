@@ -11,6 +11,7 @@ let skew = 0; // server clock minus this clock, in ms
 let timer = null; // {state, ends_at?, remaining_seconds}
 let signalled = false;
 let audio = null;
+let ticking = 0; // the interval that counts a running timer down; none for any other state
 
 function read(data) {
   return {
@@ -54,8 +55,8 @@ function beep() {
   }
 }
 
-// Runs four times a second: it writes only what changed, so a stopped or paused timer costs the
-// page no style or layout work (on a 2,000-card canvas an attribute write restyles the widget).
+// Runs on every change and four times a second while the timer runs. It writes only what changed:
+// each write, even of the same value, restyles the widget and draws a frame.
 function draw() {
   const seconds = left();
   const done = timer.state === "running" && seconds === 0;
@@ -63,7 +64,7 @@ function draw() {
   const shownTime = clock(seconds);
   if (time.textContent !== shownTime) time.textContent = shownTime;
   if (box.dataset.state !== timer.state) box.dataset.state = timer.state;
-  if (box.classList.contains("bw-timer--done") !== done) box.classList.toggle("bw-timer--done", done);
+  box.classList.toggle("bw-timer--done", done); // a forced toggle writes only on a change
   const word = done ? box.dataset.textDone : box.dataset["text" + timer.state[0].toUpperCase() + timer.state.slice(1)];
   const state = document.getElementById("bw-timer-state");
   if (state.textContent !== word) state.textContent = word;
@@ -76,10 +77,21 @@ function draw() {
       extend: timer.state !== "stopped",
       reset: timer.state !== "stopped",
     }[action];
-    if (button.hidden === shown) button.hidden = !shown;
+    if (button.hidden !== !shown) button.hidden = !shown;
   });
   if (done && !signalled) beep();
   signalled = done;
+}
+
+// Tick only while the timer runs: a page with a stopped, paused or no timer is not woken four
+// times a second for nothing (an old laptop's battery, a phone in a meeting).
+function follow() {
+  const running = Boolean(box) && timer.state === "running";
+  if (running && !ticking) ticking = window.setInterval(draw, 250);
+  if (!running && ticking) {
+    window.clearInterval(ticking);
+    ticking = 0;
+  }
 }
 
 function apply(next, serverTime) {
@@ -88,6 +100,7 @@ function apply(next, serverTime) {
   timer = next;
   if (timer.state !== "running" || left() > 0) signalled = false;
   draw();
+  follow();
 }
 
 function press(action) {
@@ -108,12 +121,14 @@ function press(action) {
 
 function mount(element) {
   box = element;
-  if (!box) return;
-  correct(box.dataset.serverTime);
-  timer = read(box.dataset);
-  signalled = timer.state === "running" && left() === 0;
-  document.getElementById("bw-timer-sound").checked = window.localStorage.getItem(SOUND_KEY) !== "off";
-  draw();
+  if (box) {
+    correct(box.dataset.serverTime);
+    timer = read(box.dataset);
+    signalled = timer.state === "running" && left() === 0;
+    document.getElementById("bw-timer-sound").checked = window.localStorage.getItem(SOUND_KEY) !== "off";
+    draw();
+  }
+  follow();
 }
 
 document.addEventListener("change", (event) => {
@@ -162,7 +177,6 @@ function changesCurrent(event) {
 }
 
 mount(document.getElementById("bw-timer"));
-window.setInterval(() => { if (box) draw(); }, 250);
 // On a live board page every screen hears the coordinator's presses and the meetings' changes.
 if (document.body.dataset.seq !== undefined) {
   import("./live.js").then(({ onBoardEvent }) => onBoardEvent((event) => {

@@ -61,9 +61,25 @@ def test_two_screens_show_the_same_time_through_reload_and_pause(
     for page in (partner, viewer):
         expect(page.locator("#bw-timer")).to_have_attribute("data-state", "paused")
         expect(page.locator("#bw-timer-time")).to_have_text(left)
+    # Which script sets which interval, from the next load on (the page's own scripts are modules
+    # named by their fingerprinted URL, js/timer.<hash>.js).
+    partner.add_init_script("""
+        window.bwIntervals = new Map();
+        const setInterval = window.setInterval, clearInterval = window.clearInterval;
+        window.setInterval = (...args) => {
+            const id = setInterval(...args);
+            window.bwIntervals.set(id, new Error().stack);
+            return id;
+        };
+        window.clearInterval = (id) => { window.bwIntervals.delete(id); clearInterval(id); };
+    """)
     partner.reload()
     expect(partner.locator("#bw-timer-time")).to_have_text(left)  # a pause survives a reload
-    # A paused timer ticks without touching the page (no restyle four times a second).
+    timer_ticks = (
+        "() => [...window.bwIntervals.values()].filter(s => /js\\/timer\\./.test(s)).length"
+    )
+    assert partner.evaluate(timer_ticks) == 0  # a paused timer does not wake the page
+    # Nor does anything else write to a paused timer's widget.
     writes = partner.evaluate("""() => new Promise(done => {
         const seen = [];
         const watch = new MutationObserver(changes => seen.push(...changes.map(c => c.type)));
@@ -72,7 +88,12 @@ def test_two_screens_show_the_same_time_through_reload_and_pause(
         setTimeout(() => { watch.disconnect(); done(seen); }, 1200);
     })""")
     assert writes == []
+    coordinator_api.call("POST", f"{path}/timer", {"action": "resume"})
+    expect(partner.locator("#bw-timer")).to_have_attribute("data-state", "running")
+    assert partner.evaluate(timer_ticks) == 1  # it counts down while it runs, and only then
     coordinator_api.call("POST", f"{path}/timer", {"action": "reset"})
+    expect(partner.locator("#bw-timer")).to_have_attribute("data-state", "stopped")
+    assert partner.evaluate(timer_ticks) == 0
     coordinator_api.call("POST", f"{path}/end")
 
 
