@@ -13,6 +13,11 @@ reports stay in bench/.lighthouse/reports/ (pass --reports to keep two sets apar
 index, LCP and TBT (ms) are shown beside the score, then CPU, Lighthouse's benchmark index of
 the host (higher is faster: the phone preset's 4x slowdown comes on top of it), and what
 keeps a score below 100 is listed under the table.
+
+--no-paint-holding starts Chromium with its paint holding off (as Playwright does). A freshly
+started headless Chromium on the phone preset often keeps a big page off the screen for a
+whole extra second or two after it was painted, with or without the page's scripts; that
+feature is what holds it (bench/RESULTS.md, 2026-12-02). The default keeps Chromium as it is.
 """
 
 import argparse
@@ -45,6 +50,7 @@ TIMINGS = {
     "tbt": "total-blocking-time",
 }
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+NO_PAINT_HOLDING = "--disable-features=PaintHolding"
 
 
 def install() -> None:
@@ -99,7 +105,12 @@ def warm_up(url: str, addresses: dict) -> None:
 
 
 def audit(
-    address: str, preset: str, cookie: str | None, report: Path, slowdown: float | None = None
+    address: str,
+    preset: str,
+    cookie: str | None,
+    report: Path,
+    slowdown: float | None = None,
+    chrome_flags: str = CHROME_FLAGS,
 ) -> dict:
     """Run Lighthouse once; return the figures of the table and what cost points."""
     command = [
@@ -108,7 +119,7 @@ def audit(
         "--output=json",
         f"--output-path={report}",
         "--only-categories=performance,accessibility",
-        f"--chrome-flags={CHROME_FLAGS}",
+        f"--chrome-flags={chrome_flags}",
         "--quiet",
     ]
     if preset == "desktop":
@@ -162,7 +173,13 @@ def main(argv: list[str] | None = None) -> dict:
         help="CPU slowdown instead of the preset's (mobile 4, desktop 1): 8 plays a phone on a "
         "host half as fast, to see how much room a score has",
     )
+    parser.add_argument(
+        "--no-paint-holding",
+        action="store_true",
+        help=f"start Chromium with {NO_PAINT_HOLDING} (see the module's help)",
+    )
     args = parser.parse_args(argv)
+    chrome_flags = f"{CHROME_FLAGS} {NO_PAINT_HOLDING}" if args.no_paint_holding else CHROME_FLAGS
     install()
     args.reports.mkdir(parents=True, exist_ok=True)
     started, load = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.getloadavg()[0]
@@ -189,6 +206,7 @@ def main(argv: list[str] | None = None) -> dict:
                                 page_cookie,
                                 args.reports / f"{page}-{preset}-{n}.json",
                                 args.slowdown,
+                                chrome_flags,
                             )
                             for n in range(args.runs)
                         ]
@@ -199,6 +217,7 @@ def main(argv: list[str] | None = None) -> dict:
     print(
         f"Lighthouse {VERSION}, {args.runs} runs each, median; {started}, "
         f"1-min load {load:.1f} before, {load_after:.1f} after ({os.cpu_count()} cores)"
+        + (f"; Chromium with {NO_PAINT_HOLDING}" if args.no_paint_holding else "")
     )
     print(
         f"{'page':<10} {'preset':<8} {'perf':>5} {'a11y':>5} {'CLS':>6} {'KiB':>7} "
