@@ -83,4 +83,7 @@ def meeting_panel(board_id: int, role: str | None) -> dict:
         return {"meeting_panel": None}
     # A running meeting's place, for a page opened mid-meeting to land where the others are.
     follow = follow_data(meeting) if meeting.status == "running" else None
-    return {"meeting_panel": {"meeting": meeting, "agenda": agenda(meeting), "follow": follow}}
+    # The item under discussion, named in the panel before meeting.js runs.
+    now = follow["current_title"] if follow else None
+    panel = {"meeting": meeting, "agenda": agenda(meeting), "follow": follow, "now": now}
+    return {"meeting_panel": panel}
