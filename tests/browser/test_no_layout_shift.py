@@ -78,7 +78,8 @@ COLUMNS = """() => {
     const firstRow = widths();
     rows[0].remove();
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
-    const least = parseFloat(getComputedStyle(table).getPropertyValue("--bw-phase-min-inline-size"));
+    const least = parseFloat(
+        getComputedStyle(table).getPropertyValue("--bw-phase-min-inline-size"));
     return {whole, firstRow, headerOnly: widths(), least: Math.round(least * rem)};
 }"""
 
