@@ -218,3 +218,21 @@ def test_a_board_keeps_its_last_coordinator(app, board_with_roles):
     assert (
         client.post(f"/boards/{board.id}/members/{me}", data={"role": "partner"}).status_code == 302
     )
+
+
+EXPECT = re.compile(r'<link rel="expect" href="#([\w-]+)" blocking="render">')
+
+
+def test_the_first_paint_waits_for_the_top_of_the_page_only(app, board_with_roles, create_card):
+    """A page is drawn once its header is parsed; a board page once all above the canvas is. The
+    element it waits for must be in the page (else the browser waits for the whole of it) and
+    on the canvas come before the cards (a big board then shows its top while the rest arrives)."""
+    board, people = board_with_roles["board"], board_with_roles["people"]
+    create_card(board, people["partner"], board_with_roles["organisation"], phase=0)
+    client = _signed_in(app, people["partner"])
+    for path, waits_for in ((f"/boards/{board.id}", "bw-canvas-frame"), ("/", "main")):
+        page = client.get(path).get_data(as_text=True)
+        assert EXPECT.findall(page) == [waits_for], path
+        assert f'id="{waits_for}"' in page, path
+    canvas = client.get(f"/boards/{board.id}").get_data(as_text=True)
+    assert canvas.index('id="bw-canvas-frame"') < canvas.index("data-card-id=")
